@@ -1,0 +1,171 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import {
+	apiBase,
+	buildClaims,
+	DEFAULT_AUDIENCE,
+	scopeForRequest,
+	signJwt,
+	type RoboticCrowdCredentialData,
+} from '../nodes/RoboticCrowd/auth';
+
+export class RoboticCrowdApi implements ICredentialType {
+	name = 'roboticCrowdApi';
+
+	displayName = 'Robotic Crowd API';
+
+	icon: Icon = 'file:../nodes/RoboticCrowd/roboticCrowd.svg';
+
+	documentationUrl = 'https://github.com/n8n-nodes-rpa/n8n-nodes-rpa#robotic-crowd-credential';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Access Key ID',
+			name: 'accessKeyId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The access_key_id of an API key made in the project settings of Robotic Crowd (AUTORO)',
+		},
+		{
+			displayName: 'Secret Access Key',
+			name: 'secretAccessKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'Shown once, when the API key is made. With the default method it never leaves n8n.',
+		},
+		{
+			displayName: 'API Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.roboticcrowd.com',
+		},
+		{
+			displayName: 'Authentication Method',
+			name: 'authMethod',
+			type: 'options',
+			options: [
+				{
+					name: 'Sign Tokens in n8n (Recommended)',
+					value: 'localJwt',
+					description: 'Each request gets a short-lived JWT signed here with only the scope it needs',
+				},
+				{
+					name: 'Request Tokens From Robotic Crowd',
+					value: 'tokenEndpoint',
+					description: 'POST /v1/token sends the key and secret to Robotic Crowd; the token is reused until it expires',
+				},
+			],
+			default: 'localJwt',
+		},
+		{
+			displayName: 'Token Lifetime (Seconds)',
+			name: 'tokenLifetime',
+			type: 'number',
+			typeOptions: { minValue: 30, maxValue: 86400 },
+			default: 300,
+			description: 'How long each token stays valid. Tokens cannot be revoked one by one, so keep this short.',
+		},
+		{
+			displayName: 'Token Issuer (Iss)',
+			name: 'issuer',
+			type: 'options',
+			options: [
+				{ name: 'console.roboticcrowd.com (Current Reference)', value: 'console' },
+				{ name: 'Access Key ID (2019 Reference)', value: 'accessKeyId' },
+			],
+			default: 'console',
+			displayOptions: { show: { authMethod: ['localJwt'] } },
+		},
+		{
+			displayName: 'Scopes Claim Format',
+			name: 'scopesFormat',
+			type: 'options',
+			options: [
+				{ name: 'Space-Separated String (Current Reference)', value: 'string' },
+				{ name: 'Array (2019 Reference)', value: 'array' },
+			],
+			default: 'string',
+			displayOptions: { show: { authMethod: ['localJwt'] } },
+		},
+		{
+			displayName: 'Token Audience (Aud)',
+			name: 'audience',
+			type: 'string',
+			default: DEFAULT_AUDIENCE,
+			displayOptions: { show: { authMethod: ['localJwt'] } },
+		},
+		{
+			displayName: 'Requests per Minute',
+			name: 'quotaPerMinute',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 60,
+			description:
+				"Your organisation's quota: 60 a minute for each robot in your contract. n8n spaces requests so a long batch stays under it.",
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	// With "Request Tokens From Robotic Crowd", n8n calls this when it has no token yet or a request got a 401,
+	// and stores the answer, so one token serves every execution until it expires.
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const data = credentials as unknown as RoboticCrowdCredentialData;
+		if (data.authMethod !== 'tokenEndpoint') return {};
+		const response = (await this.helpers.httpRequest({
+			method: 'POST',
+			url: `${apiBase(data.baseUrl)}/token`,
+			body: {
+				access_key_id: data.accessKeyId,
+				secret_access_key: data.secretAccessKey,
+				expires: data.tokenLifetime,
+			},
+			json: true,
+		})) as { token?: string; access_token?: string; jwt?: string };
+		const token = response.token ?? response.access_token ?? response.jwt;
+		if (!token) throw new Error('Robotic Crowd answered POST /v1/token without a token');
+		return { accessToken: token };
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const data = credentials as unknown as RoboticCrowdCredentialData;
+		const token =
+			data.authMethod === 'tokenEndpoint'
+				? data.accessToken
+				: await signJwt(
+						buildClaims(data, [scopeForRequest(requestOptions.method, requestOptions.url)], data.tokenLifetime),
+						data.secretAccessKey,
+					);
+		return {
+			...requestOptions,
+			headers: { ...requestOptions.headers, Authorization: `Bearer ${token}` },
+		};
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "") + "/v1"}}',
+			url: '/workflows',
+			qs: { page: 1, per_page: 1 },
+		},
+	};
+}

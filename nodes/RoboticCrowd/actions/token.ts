@@ -1,0 +1,73 @@
+// Token: mint a JWT for another system (the only output that carries a token).
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { apiBase, buildClaims, signJwt, type RoboticCrowdCredentialData, type Scope } from '../auth';
+import { CREDENTIAL_TYPE, describeAndThrow } from '../transport';
+
+const show = { resource: ['token'] };
+
+export const tokenOperations: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show },
+	options: [{ name: 'Create', value: 'create', action: 'Create a token', description: 'Mint a JWT to hand to another system' }],
+	default: 'create',
+};
+
+export const tokenFields: INodeProperties[] = [
+	{
+		displayName: 'Scopes',
+		name: 'scopes',
+		type: 'multiOptions',
+		displayOptions: { show: { ...show, operation: ['create'] } },
+		options: [
+			{ name: 'Cancel Runs (Session_queue.delete)', value: 'session_queue.delete' },
+			{ name: 'Mint Tokens (Access_token.create)', value: 'access_token.create' },
+			{ name: 'Read Runs and Workflows (Session_queue.read)', value: 'session_queue.read' },
+			{ name: 'Start Runs (Session_queue.write)', value: 'session_queue.write' },
+		],
+		default: ['session_queue.read'],
+		description: 'What the token may do: only what both the token and the API key allow is granted. Signed in n8n only; a token from /v1/token carries the scopes of the key.',
+	},
+	{
+		displayName: 'Expires In (Seconds)',
+		name: 'expiresIn',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 600,
+		displayOptions: { show: { ...show, operation: ['create'] } },
+		description: 'Tokens cannot be revoked one by one (only the whole API key can), so keep this short',
+	},
+];
+
+async function create(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const credentials = (await this.getCredentials(CREDENTIAL_TYPE)) as unknown as RoboticCrowdCredentialData;
+	const scopes = this.getNodeParameter('scopes', itemIndex, []) as Scope[];
+	const expiresIn = this.getNodeParameter('expiresIn', itemIndex, 600) as number;
+	if (credentials.authMethod === 'tokenEndpoint') {
+		try {
+			const answer = (await this.helpers.httpRequest({
+				method: 'POST',
+				url: `${apiBase(credentials.baseUrl)}/token`,
+				body: { access_key_id: credentials.accessKeyId, secret_access_key: credentials.secretAccessKey, expires: expiresIn },
+				json: true,
+			})) as IDataObject;
+			const token = answer.token ?? answer.access_token ?? answer.jwt;
+			return { token, expires_in: expiresIn, minted_by: 'roboticCrowd', ...answer };
+		} catch (error) {
+			return describeAndThrow(this, error, { method: 'POST', path: '/token', itemIndex });
+		}
+	}
+	const claims = buildClaims(credentials, scopes, expiresIn);
+	const token = await signJwt(claims, credentials.secretAccessKey);
+	return {
+		token,
+		expires_at: new Date(claims.exp * 1000).toISOString(),
+		scopes: claims.scopes,
+		minted_by: 'n8n',
+	};
+}
+
+export const tokenActions = { create };

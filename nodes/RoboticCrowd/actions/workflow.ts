@@ -1,0 +1,67 @@
+// Workflow: the project's workflows (what a run can start).
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { roboticCrowdRequest, type RoboticCrowdContext } from '../transport';
+
+const show = { resource: ['workflow'] };
+const MAX_PER_PAGE = 1000;
+
+export interface WorkflowSummary extends IDataObject {
+	id: number;
+	name: string;
+}
+
+export const workflowOperations: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show },
+	options: [{ name: 'Get Many', value: 'getMany', action: 'Get many workflows', description: "List the project's workflows" }],
+	default: 'getMany',
+};
+
+export const workflowFields: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show: { ...show, operation: ['getMany'] } },
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		displayOptions: { show: { ...show, operation: ['getMany'], returnAll: [false] } },
+		description: 'Max number of results to return',
+	},
+];
+
+/** Pages through GET /v1/workflows (up to 1000 a page) until `limit` workflows are read. */
+export async function listWorkflows(this: RoboticCrowdContext, limit: number, itemIndex?: number): Promise<WorkflowSummary[]> {
+	const size = Math.min(MAX_PER_PAGE, limit);
+	const workflows: WorkflowSummary[] = [];
+	for (let page = 1; workflows.length < limit; page++) {
+		const answer = await roboticCrowdRequest<{ workflows: WorkflowSummary[]; total_count: number }>(this, {
+			method: 'GET',
+			path: '/workflows',
+			qs: { page, per_page: size },
+			itemIndex,
+		});
+		workflows.push(...answer.workflows);
+		if (answer.workflows.length < size || page * size >= answer.total_count) break;
+	}
+	return workflows.slice(0, limit);
+}
+
+async function getMany(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	return await listWorkflows.call(this, limit, itemIndex);
+}
+
+export const workflowActions = { getMany };

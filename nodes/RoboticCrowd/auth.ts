@@ -1,0 +1,72 @@
+// Robotic Crowd authenticates every call with a JWT signed by the API key's secret (HS256). We sign locally by
+// default so the secret never leaves n8n, give each token only the scope its request needs, and keep it short.
+import { SignJWT } from 'jose';
+
+export const DEFAULT_AUDIENCE = 'https://api.roboticcrowd.com/';
+export const CURRENT_ISSUER = 'console.roboticcrowd.com';
+
+export type Scope = 'session_queue.write' | 'session_queue.read' | 'session_queue.delete' | 'access_token.create';
+
+export interface RoboticCrowdCredentialData {
+	accessKeyId: string;
+	secretAccessKey: string;
+	baseUrl: string;
+	authMethod: 'localJwt' | 'tokenEndpoint';
+	tokenLifetime: number;
+	issuer: 'console' | 'accessKeyId';
+	scopesFormat: 'string' | 'array';
+	audience: string;
+	quotaPerMinute: number;
+	accessToken?: string;
+}
+
+export interface JwtClaims {
+	iss: string;
+	sub: string;
+	aud: string;
+	nbf: number;
+	exp: number;
+	scopes: string[] | string;
+}
+
+/** Signs the claims exactly in the documented order (header `{"alg":"HS256","typ":"JWT"}`). */
+export async function signJwt(claims: JwtClaims, secret: string): Promise<string> {
+	return await new SignJWT({ ...claims })
+		.setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+		.sign(new TextEncoder().encode(secret));
+}
+
+/** The older reference calls the token-minting scope `token`; the newer one `access_token.create`. */
+function scopeName(scope: Scope, format: RoboticCrowdCredentialData['scopesFormat']): string {
+	return scope === 'access_token.create' && format === 'array' ? 'token' : scope;
+}
+
+export function buildClaims(
+	credentials: Pick<RoboticCrowdCredentialData, 'accessKeyId' | 'issuer' | 'scopesFormat' | 'audience'>,
+	scopes: Scope[],
+	lifetimeSeconds: number,
+	nowSeconds = Math.floor(Date.now() / 1000),
+): JwtClaims {
+	const names = scopes.map((s) => scopeName(s, credentials.scopesFormat));
+	return {
+		iss: credentials.issuer === 'accessKeyId' ? credentials.accessKeyId : CURRENT_ISSUER,
+		sub: credentials.accessKeyId,
+		aud: credentials.audience || DEFAULT_AUDIENCE,
+		nbf: nowSeconds,
+		exp: nowSeconds + lifetimeSeconds,
+		scopes: credentials.scopesFormat === 'array' ? names : names.join(' '),
+	};
+}
+
+/** The one scope a request needs, read off its method and path. */
+export function scopeForRequest(method: string | undefined, url: string): Scope {
+	const verb = (method ?? 'GET').toUpperCase();
+	if (verb === 'DELETE') return 'session_queue.delete';
+	if (verb === 'POST' && /\/session_queues\/?$/.test(url.split('?')[0])) return 'session_queue.write';
+	if (verb === 'POST' && /\/token\/?$/.test(url.split('?')[0])) return 'access_token.create';
+	return 'session_queue.read';
+}
+
+export function apiBase(baseUrl: string): string {
+	return `${(baseUrl || 'https://api.roboticcrowd.com').replace(/\/+$/, '')}/v1`;
+}

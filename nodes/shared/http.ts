@@ -1,0 +1,146 @@
+// Retries, backoff, Retry-After and pacing to a quota: written once, used by every node of the package.
+// Nothing here knows either service.
+import { sleep } from 'n8n-workflow';
+
+/** What a failed HTTP call tells us, read from the error n8n-core throws (an AxiosError, often wrapped). */
+export interface HttpFailure {
+	status?: number;
+	body?: unknown;
+	retryAfterMs?: number;
+	/** no answer came back: connection refused or reset, DNS, or our own timeout */
+	noResponse: boolean;
+	timedOut: boolean;
+	/** an answer came back, but its body was not the JSON the API promises */
+	malformed: boolean;
+}
+
+/** Thrown by a transport when a 2xx answer's body is not valid JSON. */
+export class MalformedResponseError extends Error {
+	readonly malformedResponse = true;
+}
+
+interface ErrorLike {
+	cause?: unknown;
+	response?: { status?: number; data?: unknown; body?: unknown; headers?: Record<string, unknown> };
+	httpCode?: string | null;
+	code?: string;
+	message?: string;
+	context?: { data?: unknown };
+}
+
+/** Parses a Retry-After header: delta-seconds or an HTTP date. */
+export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const text = String(Array.isArray(value) ? value[0] : value).trim();
+	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+	const date = Date.parse(text);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+export function describeFailure(error: unknown): HttpFailure {
+	// n8n-core wraps the transport error in NodeApiError; the response lives on the innermost error.
+	let current = error as ErrorLike | undefined;
+	let response: ErrorLike['response'];
+	let code: string | undefined;
+	let httpCode: string | undefined;
+	for (let depth = 0; current && depth < 5; depth++) {
+		response ??= current.response;
+		code ??= current.code;
+		httpCode ??= current.httpCode ?? undefined;
+		current = current.cause as ErrorLike | undefined;
+	}
+	const status = response?.status ?? (httpCode && /^\d{3}$/.test(httpCode) ? Number(httpCode) : undefined);
+	const headers = response?.headers ?? {};
+	const retryAfter = headers['retry-after'] ?? headers['Retry-After'];
+	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(String((error as ErrorLike)?.message));
+	const malformed = error instanceof MalformedResponseError;
+	return {
+		status,
+		body: response?.data ?? response?.body,
+		retryAfterMs: parseRetryAfter(retryAfter),
+		noResponse: !response && !status && !malformed,
+		timedOut,
+		malformed,
+	};
+}
+
+export interface RetryOptions {
+	/**
+	 * True for calls that may be sent twice without harm (reads). A call that starts work is only re-sent when the
+	 * server said it did not take it (429, 503), never after a timeout or a 5xx that may have started it.
+	 */
+	idempotent: boolean;
+	/** retries after the first attempt */
+	maxRetries?: number;
+	/** first backoff when the server gives no Retry-After; doubles each time */
+	baseDelayMs?: number;
+	/** longest single wait; a Retry-After beyond it is not waited for */
+	maxDelayMs?: number;
+	/** called before each wait, e.g. to log */
+	onRetry?: (failure: HttpFailure, attempt: number, delayMs: number) => void;
+}
+
+export function isRetryable(failure: HttpFailure, idempotent: boolean): boolean {
+	if (failure.status === 429 || failure.status === 503) return true;
+	if (!idempotent) return false;
+	if (failure.noResponse || failure.timedOut || failure.malformed) return true;
+	return failure.status === 500 || failure.status === 502 || failure.status === 504;
+}
+
+/** Sends `send()` and retries it within a bound when the failure is transient. */
+export async function withRetries<T>(send: () => Promise<T>, options: RetryOptions): Promise<T> {
+	const maxRetries = options.maxRetries ?? 4;
+	const baseDelayMs = options.baseDelayMs ?? 500;
+	const maxDelayMs = options.maxDelayMs ?? 60_000;
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return await send();
+		} catch (error) {
+			const failure = describeFailure(error);
+			if (attempt >= maxRetries || !isRetryable(failure, options.idempotent)) throw error;
+			const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** attempt) * (0.75 + Math.random() * 0.5);
+			const delay = failure.retryAfterMs ?? backoff;
+			if (delay > maxDelayMs) throw error;
+			options.onRetry?.(failure, attempt + 1, delay);
+			await sleep(delay);
+		}
+	}
+}
+
+/**
+ * Keeps the requests made with one key under a per-minute quota, counted as the services count them: over a
+ * sliding minute. Lives for the n8n process, so pacing spans items, executions and the triggers' polls.
+ */
+export class RequestPacer {
+	private readonly sent: number[] = [];
+
+	constructor(public limitPerMinute: number) {}
+
+	/** Waits until one more request fits in the last minute, then counts it. */
+	async acquire(now: () => number = Date.now): Promise<number> {
+		let waited = 0;
+		for (;;) {
+			const t = now();
+			while (this.sent.length && t - this.sent[0] >= 60_000) this.sent.shift();
+			if (this.sent.length < this.limitPerMinute) {
+				this.sent.push(t);
+				return waited;
+			}
+			const wait = this.sent[0] + 60_000 - t + 1;
+			waited += wait;
+			await sleep(wait);
+		}
+	}
+}
+
+const pacers = new Map<string, RequestPacer>();
+
+export function pacerFor(key: string, limitPerMinute: number): RequestPacer {
+	let pacer = pacers.get(key);
+	if (!pacer) {
+		pacer = new RequestPacer(limitPerMinute);
+		pacers.set(key, pacer);
+	}
+	pacer.limitPerMinute = limitPerMinute;
+	return pacer;
+}

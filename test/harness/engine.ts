@@ -1,0 +1,453 @@
+// Runs this package's nodes through n8n's own engine, the way n8n does, without a server:
+// the package is loaded from its package.json `n8n` block (PackageDirectoryLoader), workflows run through
+// WorkflowExecute, polls through PollContext, list searches through LoadOptionsContext, and credentials
+// go through a helper that applies n8n's rules (defaults, `authenticate`, `preAuthentication` with an
+// expirable field, the stored credential updated with the new token).
+import path from 'node:path';
+import {
+	CredentialTestContext,
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	PackageDirectoryLoader,
+	PollContext,
+	WorkflowExecute,
+} from 'n8n-core';
+import {
+	ICredentialsHelper,
+	NodeHelpers,
+	Workflow,
+	createDeferredPromise,
+	type ICredentialDataDecryptedObject,
+	type ICredentialType,
+	type ICredentials,
+	type ICredentialTestRequest,
+	type IDataObject,
+	type IHttpRequestHelper,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeCredentialsDetails,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IRunExecutionData,
+	type IVersionedNodeType,
+	type IWorkflowExecuteAdditionalData,
+	type IConnections,
+	type WorkflowExecuteMode,
+} from 'n8n-workflow';
+
+export const PACKAGE_ROOT = path.resolve(__dirname, '../..');
+const PACKAGE_NAME = 'n8n-nodes-rpa';
+
+let loaderPromise: Promise<PackageDirectoryLoader> | undefined;
+
+/** Loads the built package (dist/) as n8n does: by its package.json `n8n` block. Run `npm run build` first. */
+export async function loadPackage(): Promise<PackageDirectoryLoader> {
+	loaderPromise ??= (async () => {
+		const loader = new PackageDirectoryLoader(PACKAGE_ROOT);
+		await loader.loadAll();
+		return loader;
+	})();
+	return await loaderPromise;
+}
+
+class PackageNodeTypes implements INodeTypes {
+	constructor(private readonly loader: PackageDirectoryLoader) {}
+
+	getByName(nodeType: string): INodeType | IVersionedNodeType {
+		const name = nodeType.replace(`${PACKAGE_NAME}.`, '');
+		const loaded = this.loader.nodeTypes[name];
+		if (!loaded) throw new Error(`Unknown node type ${nodeType}`);
+		return loaded.type;
+	}
+
+	getByNameAndVersion(nodeType: string, version?: number): INodeType {
+		const type = this.getByName(nodeType);
+		return 'nodeVersions' in type ? type.getNodeType(version) : type;
+	}
+
+	getKnownTypes() {
+		return {};
+	}
+}
+
+/** One stored credential, as n8n keeps it in its database: data updated by preAuthentication persists. */
+export interface StoredCredential {
+	id: string;
+	name: string;
+	type: string;
+	data: ICredentialDataDecryptedObject;
+}
+
+/** Counts what the credentials helper did, so tests can assert token reuse. */
+export interface CredentialStats {
+	preAuthentications: number;
+	refreshesAfter401: number;
+	updates: number;
+}
+
+/**
+ * n8n's credential rules, reproduced from n8n's CredentialsHelper: defaults filled in from the type's properties;
+ * `authenticate` applied (functions called, generic ones resolved as expressions over `$credentials`);
+ * `preAuthentication` called when the expirable field is empty or the request got a 401 (then n8n-core retries
+ * once), and its result stored back into the credential.
+ */
+export class HarnessCredentialsHelper extends ICredentialsHelper {
+	readonly store = new Map<string, StoredCredential>();
+	readonly stats: CredentialStats = { preAuthentications: 0, refreshesAfter401: 0, updates: 0 };
+
+	constructor(private readonly loader: PackageDirectoryLoader) {
+		super();
+	}
+
+	add(credential: StoredCredential) {
+		this.store.set(credential.id, structuredClone(credential));
+	}
+
+	credentialType(name: string): ICredentialType {
+		const loaded = this.loader.credentialTypes[name];
+		if (!loaded) throw new Error(`Unknown credential type ${name}`);
+		return loaded.type;
+	}
+
+	getParentTypes(name: string): string[] {
+		const extendsTypes = this.credentialType(name).extends ?? [];
+		return extendsTypes.flatMap((t) => [t, ...this.getParentTypes(t)]);
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	getCredentialsProperties(type: string) {
+		return this.credentialType(type).properties;
+	}
+
+	withDefaults(type: string, data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
+		const properties = this.credentialType(type).properties;
+		const withDefaults = NodeHelpers.getNodeParameters(properties, data as INodeParameters, true, false, null, null);
+		return { ...(withDefaults as ICredentialDataDecryptedObject), ...data };
+	}
+
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
+		const stored = nodeCredentials.id ? this.store.get(nodeCredentials.id) : undefined;
+		if (!stored || stored.type !== type) {
+			throw new Error(`Credential ${nodeCredentials.id} of type ${type} is not in the harness store`);
+		}
+		return this.withDefaults(type, structuredClone(stored.data));
+	}
+
+	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentials> {
+		throw new Error(`getCredentials(${nodeCredentials.id}, ${type}) is not used by this package`);
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+		workflow?: Workflow,
+		node?: INode,
+	): Promise<IHttpRequestOptions> {
+		const authenticate = this.credentialType(typeName).authenticate;
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		if (!authenticate || authenticate.type !== 'generic') return requestOptions;
+		const resolve = (value: string) =>
+			workflow && node
+				? String(
+						workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, ''),
+					)
+				: value;
+		for (const [outer, values] of Object.entries(authenticate.properties) as Array<[string, Record<string, string>]>) {
+			const target = ((requestOptions as unknown as Record<string, Record<string, unknown>>)[outer] ??= {});
+			for (const [key, value] of Object.entries(values)) target[key] = resolve(value);
+		}
+		return requestOptions;
+	}
+
+	async preAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		node: INode,
+		credentialsExpired: boolean,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		const type = this.credentialType(typeName);
+		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
+		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired) {
+			return undefined;
+		}
+		const output = await type.preAuthentication.call(helpers, credentials);
+		this.stats.preAuthentications++;
+		if (credentialsExpired) this.stats.refreshesAfter401++;
+		if (output[expirable.name] === undefined) return undefined;
+		const details = node.credentials?.[typeName];
+		if (details) {
+			await this.updateCredentials(details, typeName, { ...credentials, ...output });
+		}
+		return Object.assign(credentials, output);
+	}
+
+	async runPreAuthentication(): Promise<ICredentialDataDecryptedObject | undefined> {
+		return undefined;
+	}
+
+	async updateCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		_type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
+		const stored = nodeCredentials.id ? this.store.get(nodeCredentials.id) : undefined;
+		if (!stored) return;
+		this.stats.updates++;
+		const properties = this.credentialType(stored.type).properties.map((p) => p.name);
+		// n8n stores only the type's own fields.
+		stored.data = Object.fromEntries(Object.entries(data).filter(([k]) => properties.includes(k))) as ICredentialDataDecryptedObject;
+	}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+}
+
+export interface NodeSpec {
+	/** short node name, e.g. `roboticCrowd` */
+	type: string;
+	typeVersion?: number;
+	parameters: INodeParameters;
+	/** credential type -> stored credential id */
+	credentials?: Record<string, string>;
+	continueOnFail?: boolean;
+	name?: string;
+}
+
+export interface RunResult {
+	run: IRun;
+	/** the node's first output, or [] when the node failed */
+	items: INodeExecutionData[];
+	/** all outputs of the node's first run */
+	outputs: INodeExecutionData[][];
+	/** the node's error when the workflow failed */
+	error?: Error & { description?: string; httpCode?: string; context?: IDataObject };
+}
+
+export class EngineHarness {
+	readonly nodeTypes: PackageNodeTypes;
+	readonly credentials: HarnessCredentialsHelper;
+
+	private constructor(readonly loader: PackageDirectoryLoader) {
+		this.nodeTypes = new PackageNodeTypes(loader);
+		this.credentials = new HarnessCredentialsHelper(loader);
+	}
+
+	static async create(): Promise<EngineHarness> {
+		return new EngineHarness(await loadPackage());
+	}
+
+	addCredential(type: string, data: ICredentialDataDecryptedObject, id = type): string {
+		this.credentials.add({ id, name: `${type} (${id})`, type, data });
+		return id;
+	}
+
+	storedCredential(id: string): ICredentialDataDecryptedObject {
+		return this.credentials.store.get(id)!.data;
+	}
+
+	toNode(spec: NodeSpec): INode {
+		return {
+			id: 'node-1',
+			name: spec.name ?? 'Node',
+			type: `${PACKAGE_NAME}.${spec.type}`,
+			typeVersion: spec.typeVersion ?? 1,
+			position: [0, 0],
+			parameters: spec.parameters,
+			continueOnFail: spec.continueOnFail,
+			credentials: Object.fromEntries(
+				Object.entries(spec.credentials ?? {}).map(([type, id]) => [type, { id, name: `${type} (${id})` }]),
+			),
+		};
+	}
+
+	private workflow(node: INode, staticData?: IDataObject): Workflow {
+		return new Workflow({
+			id: 'harness-workflow',
+			name: 'Harness workflow',
+			nodes: [node],
+			connections: {} as IConnections,
+			nodeTypes: this.nodeTypes,
+			active: false,
+			staticData,
+			settings: {},
+		});
+	}
+
+	additionalData(hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+		return {
+			credentialsHelper: this.credentials,
+			hooks,
+			executionId: 'harness-execution',
+			currentNodeExecutionIndex: 0,
+			restApiUrl: 'http://127.0.0.1/rest',
+			instanceBaseUrl: 'http://127.0.0.1/',
+			formBaseUrl: '',
+			formWaitingBaseUrl: '',
+			formTestBaseUrl: '',
+			webhookBaseUrl: '',
+			webhookWaitingBaseUrl: '',
+			webhookTestBaseUrl: '',
+			mcpBaseUrl: '',
+			mcpTestBaseUrl: '',
+			variables: {},
+			executeWorkflow: async () => {
+				throw new Error('not used');
+			},
+			getRunExecutionData: async () => undefined,
+			getRuntimeCredential: async () => undefined,
+			logAiEvent: () => {},
+			startRunnerTask: async () => {
+				throw new Error('not used');
+			},
+		} as unknown as IWorkflowExecuteAdditionalData;
+	}
+
+	/** Runs one node of this package as a workflow through WorkflowExecute, with `input` as its incoming items. */
+	async run(spec: NodeSpec, input: IDataObject[] = [{}], mode: WorkflowExecuteMode = 'manual'): Promise<RunResult> {
+		const node = this.toNode(spec);
+		const workflow = this.workflow(node);
+		const hooks = new ExecutionLifecycleHooks(mode, 'harness-execution', {
+			id: workflow.id,
+			name: workflow.name,
+			nodes: [node],
+			connections: {},
+			active: false,
+			activeVersionId: null,
+			isArchived: false,
+			createdAt: new Date(),
+			updatedAt: new Date(),
+		} as never);
+		const done = createDeferredPromise<IRun>();
+		hooks.addHandler('workflowExecuteAfter', (run) => done.resolve(run));
+		const runExecutionData: IRunExecutionData = {
+			startData: {},
+			resultData: { runData: {} },
+			executionData: {
+				contextData: {},
+				metadata: {},
+				waitingExecution: {},
+				waitingExecutionSource: null,
+				nodeExecutionStack: [
+					{
+						node,
+						data: { main: [input.map((json, index) => ({ json, pairedItem: { item: index } }))] },
+						source: null,
+					},
+				],
+			},
+		} as IRunExecutionData;
+		const execute = new WorkflowExecute(this.additionalData(hooks), mode, runExecutionData);
+		await execute.processRunExecutionData(workflow);
+		const run = await done.promise;
+		const taskData = run.data.resultData.runData[node.name]?.[0];
+		const outputs = (taskData?.data?.main ?? []).map((o) => o ?? []);
+		return {
+			run,
+			outputs,
+			items: outputs[0] ?? [],
+			error: (taskData?.error ?? run.data.resultData.error) as RunResult['error'],
+		};
+	}
+
+	/** Runs `node.poll()` once through PollContext, as n8n's poll executor does, keeping static data in `state`. */
+	async poll(
+		spec: NodeSpec,
+		state: PollState,
+		mode: WorkflowExecuteMode = 'trigger',
+	): Promise<INodeExecutionData[] | null> {
+		const node = this.toNode(spec);
+		// A new Workflow object per poll, fed with the persisted static data, is what a restart looks like too.
+		const workflow = this.workflow(node, structuredClone(state.staticData));
+		const emitted: INodeExecutionData[][][] = [];
+		const context = new PollContext(
+			workflow,
+			node,
+			this.additionalData(),
+			mode,
+			'trigger',
+			(data) => emitted.push(data),
+			(error) => {
+				throw error;
+			},
+		);
+		const nodeType = this.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+		state.requestsBefore = state.requestsBefore ?? 0;
+		const result = await nodeType.poll!.call(context);
+		// n8n keeps the static data a poll changed only when the poll returned; a thrown poll leaves the old one.
+		if (mode !== 'manual') state.staticData = structuredClone(workflow.staticData) as IDataObject;
+		return result ? result[0] : null;
+	}
+
+	/** Calls one of the node's listSearch methods through LoadOptionsContext. */
+	async listSearch(spec: NodeSpec, method: string, filter?: string, paginationToken?: string) {
+		const node = this.toNode(spec);
+		const workflow = this.workflow(node);
+		const context = new LoadOptionsContext(workflow, node, this.additionalData(), 'parameters');
+		const nodeType = this.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+		const fn = nodeType.methods?.listSearch?.[method];
+		if (!fn) throw new Error(`No listSearch method ${method}`);
+		return await fn.call(context, filter, paginationToken);
+	}
+
+	/**
+	 * Presses a credential's "Test" button as n8n does for a declarative `test` request: preAuthentication (always,
+	 * like n8n's tester), then `authenticate`, then the request through n8n-core's HTTP helper.
+	 * Returns n8n's answer shape: `{ status: 'OK' | 'Error', message }`.
+	 */
+	async testCredential(type: string, data: ICredentialDataDecryptedObject) {
+		const credentialType = this.credentials.credentialType(type);
+		const test = credentialType.test as ICredentialTestRequest | undefined;
+		if (!test) throw new Error(`${type} has no test request`);
+		const node = this.toNode({ type: 'credentialTest', parameters: {} });
+		const workflow = this.workflow(node);
+		const helpers = new CredentialTestContext(this.additionalData());
+		let credentials = this.credentials.withDefaults(type, structuredClone(data));
+		try {
+			if (typeof credentialType.preAuthentication === 'function') {
+				credentials = { ...credentials, ...(await credentialType.preAuthentication.call(helpers, credentials)) };
+			}
+			const resolve = (value: unknown) =>
+				typeof value === 'string'
+					? workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '')
+					: value;
+			const request = test.request;
+			let options: IHttpRequestOptions = {
+				method: request.method ?? 'GET',
+				baseURL: resolve(request.baseURL) as string,
+				url: resolve(request.url) as string,
+				qs: request.qs,
+				body: request.body,
+				headers: request.headers as IDataObject,
+				json: true,
+			};
+			options = await this.credentials.authenticate(credentials, type, options, workflow, node);
+			await helpers.helpers.request({
+				method: options.method,
+				uri: `${options.baseURL ?? ''}${options.url}`,
+				headers: options.headers,
+				qs: options.qs,
+				json: true,
+			});
+			return { status: 'OK', message: 'Connection successful!' };
+		} catch (error) {
+			return { status: 'Error', message: (error as Error).message };
+		}
+	}
+}
+
+export interface PollState {
+	staticData: IDataObject;
+	requestsBefore?: number;
+}
