@@ -115,6 +115,14 @@ export class RoboticCrowdApi implements ICredentialType {
 				"Your organisation's quota: 60 a minute for each robot in your contract. n8n spaces requests so a long batch stays under it.",
 		},
 		{
+			displayName: 'Request Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 60,
+			description: 'How long to wait for an answer. A run start that times out is not re-sent (it may have started).',
+		},
+		{
 			displayName: 'Access Token',
 			name: 'accessToken',
 			type: 'hidden',

@@ -17,6 +17,7 @@ export interface RoboticCrowdCredentialData {
 	scopesFormat: 'string' | 'array';
 	audience: string;
 	quotaPerMinute: number;
+	timeoutSeconds: number;
 	accessToken?: string;
 }
 

@@ -116,7 +116,7 @@ export async function roboticCrowdRequest<T = IDataObject>(ctx: RoboticCrowdCont
 			qs: spec.qs,
 			body: spec.body,
 			json: true,
-			timeout: 60_000,
+			timeout: (credentials.timeoutSeconds || 60) * 1000,
 		})) as unknown;
 		if (typeof response === 'string' && response.length) {
 			try {

@@ -16,7 +16,6 @@ import {
 	ICredentialsHelper,
 	NodeHelpers,
 	Workflow,
-	createDeferredPromise,
 	type ICredentialDataDecryptedObject,
 	type ICredentialType,
 	type ICredentials,
@@ -329,8 +328,7 @@ export class EngineHarness {
 			createdAt: new Date(),
 			updatedAt: new Date(),
 		} as never);
-		const done = createDeferredPromise<IRun>();
-		hooks.addHandler('workflowExecuteAfter', (run) => done.resolve(run));
+		const done = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
 		const runExecutionData: IRunExecutionData = {
 			startData: {},
 			resultData: { runData: {} },
@@ -350,7 +348,7 @@ export class EngineHarness {
 		} as IRunExecutionData;
 		const execute = new WorkflowExecute(this.additionalData(hooks), mode, runExecutionData);
 		await execute.processRunExecutionData(workflow);
-		const run = await done.promise;
+		const run = await done;
 		const taskData = run.data.resultData.runData[node.name]?.[0];
 		const outputs = (taskData?.data?.main ?? []).map((o) => o ?? []);
 		return {
