@@ -7,5 +7,6 @@ module.exports = {
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 	setupFiles: ['<rootDir>/test/setup-env.js'],
+	globalSetup: '<rootDir>/test/build-once.js',
 	testTimeout: 30000,
 };

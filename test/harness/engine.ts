@@ -367,7 +367,7 @@ export class EngineHarness {
 	): Promise<INodeExecutionData[] | null> {
 		const node = this.toNode(spec);
 		// A new Workflow object per poll, fed with the persisted static data, is what a restart looks like too.
-		const workflow = this.workflow(node, structuredClone(state.staticData));
+		const workflow = this.workflow(node, JSON.parse(JSON.stringify(state.staticData)) as IDataObject);
 		const emitted: INodeExecutionData[][][] = [];
 		const context = new PollContext(
 			workflow,
@@ -381,10 +381,9 @@ export class EngineHarness {
 			},
 		);
 		const nodeType = this.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
-		state.requestsBefore = state.requestsBefore ?? 0;
 		const result = await nodeType.poll!.call(context);
 		// n8n keeps the static data a poll changed only when the poll returned; a thrown poll leaves the old one.
-		if (mode !== 'manual') state.staticData = structuredClone(workflow.staticData) as IDataObject;
+		if (mode !== 'manual') state.staticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
 		return result ? result[0] : null;
 	}
 
@@ -408,7 +407,11 @@ export class EngineHarness {
 		const credentialType = this.credentials.credentialType(type);
 		const test = credentialType.test as ICredentialTestRequest | undefined;
 		if (!test) throw new Error(`${type} has no test request`);
-		const node = this.toNode({ type: 'credentialTest', parameters: {} });
+		// n8n tests a credential on a node that uses it.
+		const nodeName = Object.keys(this.loader.nodeTypes).find((name) =>
+			this.loader.nodeTypes[name].type.description.credentials?.some((c) => c.name === type),
+		);
+		const node = this.toNode({ type: nodeName!, parameters: {} });
 		const workflow = this.workflow(node);
 		const helpers = new CredentialTestContext(this.additionalData());
 		let credentials = this.credentials.withDefaults(type, structuredClone(data));
@@ -447,5 +450,4 @@ export class EngineHarness {
 
 export interface PollState {
 	staticData: IDataObject;
-	requestsBefore?: number;
 }

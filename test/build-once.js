@@ -1,0 +1,24 @@
+// jest globalSetup: tests load the package from dist/ as n8n does, so build it when a source is newer than dist/.
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+
+function newest(dir) {
+	let latest = 0;
+	if (!fs.existsSync(dir)) return latest;
+	for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+		const full = path.join(dir, entry.name);
+		latest = Math.max(latest, entry.isDirectory() ? newest(full) : fs.statSync(full).mtimeMs);
+	}
+	return latest;
+}
+
+module.exports = async () => {
+	const stamp = path.join(root, 'dist', '.built');
+	const sources = Math.max(newest(path.join(root, 'nodes')), newest(path.join(root, 'credentials')), fs.statSync(path.join(root, 'package.json')).mtimeMs);
+	if (fs.existsSync(stamp) && fs.statSync(stamp).mtimeMs >= sources) return;
+	execFileSync(process.execPath, [path.join(root, 'node_modules', 'gulp', 'bin', 'gulp.js'), 'build'], { cwd: root, stdio: 'inherit' });
+	fs.writeFileSync(stamp, new Date().toISOString());
+};

@@ -1,0 +1,80 @@
+// @ts-check
+'use strict';
+// Derives `schemas.json` (the few OpenAPI schemas and scopes the simulator needs) from UiPath's Orchestrator OpenAPI
+// document, so the simulator follows the spec without loading 2 MB at start-up.
+// Usage: node test/simulators/uipath/extract-spec.js [path/to/uipath-orchestrator-v20.openapi.json]
+// The test `uipath.spec.test.ts` checks that schemas.json still matches the document when the document is present.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const SCHEMAS = [
+	'JobDto', 'ReleaseDto', 'SimpleReleaseDto', 'FolderDto', 'RobotDto', 'SimpleRobotDto', 'MachineDto', 'AssetDto',
+	'QueueItemDto', 'QueueDefinitionDto', 'StartJobsRequest', 'StartProcessDto', 'StopJobRequest', 'StopJobsRequest',
+	'AddQueueItemRequest', 'QueueItemDataDto', 'BulkAddQueueItemsRequest', 'BulkOperationResponseDtoOfFailedQueueItemDto',
+	'FailedQueueItemDto', 'JobErrorDto', 'ProcessingExceptionDto', 'ArgumentMetadata',
+];
+const OPERATIONS = [
+	['get', '/odata/Folders'], ['get', '/odata/Releases'], ['get', '/odata/Jobs'], ['get', '/odata/Jobs({key})'],
+	['post', '/odata/Jobs/UiPath.Server.Configuration.OData.StartJobs'],
+	['post', '/odata/Jobs({key})/UiPath.Server.Configuration.OData.StopJob'],
+	['post', '/odata/Jobs/UiPath.Server.Configuration.OData.StopJobs'], ['get', '/odata/Robots'], ['get', '/odata/Assets'],
+	['get', '/odata/Assets({key})'], ['get', '/odata/QueueDefinitions'], ['post', '/odata/Queues/UiPathODataSvc.AddQueueItem'],
+	['post', '/odata/Queues/UiPathODataSvc.BulkAddQueueItems'], ['get', '/odata/QueueItems'], ['get', '/odata/QueueItems({key})'],
+];
+
+/** @param {any} v one OpenAPI property schema */
+function property(v) {
+	/** @type {Record<string, unknown>} */
+	const out = {};
+	if (v.$ref) out.t = 'ref:' + v.$ref.split('/').pop();
+	else if (v.type === 'array') out.t = 'array:' + (v.items.$ref ? 'ref:' + v.items.$ref.split('/').pop() : edm(v.items));
+	else out.t = edm(v);
+	if (v.enum) out.enum = v.enum;
+	for (const k of ['maxLength', 'minLength', 'maximum', 'minimum']) if (v[k] !== undefined) out[k] = v[k];
+	return out;
+}
+/** @param {any} v */
+function edm(v) {
+	if (v.type === 'integer') return v.format === 'int64' ? 'Int64' : 'Int32';
+	if (v.type === 'boolean') return 'Boolean';
+	if (v.type === 'number') return 'Double';
+	if (v.type === 'object') return 'Object';
+	if (v.type === 'string') {
+		if (v.enum) return 'Enum';
+		return { 'date-time': 'DateTimeOffset', uuid: 'Guid', byte: 'Binary' }[v.format] ?? 'String';
+	}
+	throw new Error(`unhandled schema ${JSON.stringify(v)}`);
+}
+
+/** @param {any} doc the parsed OpenAPI document */
+function extract(doc) {
+	/** @type {Record<string, unknown>} */
+	const schemas = {};
+	for (const name of SCHEMAS) {
+		const s = doc.components.schemas[name];
+		if (!s) throw new Error(`schema ${name} missing`);
+		schemas[name] = {
+			required: s.required ?? [],
+			properties: Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [k, property(v)])),
+		};
+	}
+	/** @type {Record<string, string[]>} */
+	const scopes = {};
+	for (const [method, p] of OPERATIONS) {
+		const op = doc.paths[p]?.[method];
+		if (!op) throw new Error(`operation ${method} ${p} missing`);
+		const m = /OAuth required scopes: ([^\n]*?)\.?\n/.exec(op.description);
+		if (!m) throw new Error(`no scopes in ${method} ${p}`);
+		scopes[`${method.toUpperCase()} ${p}`] = m[1].split(' or ').map((x) => x.trim());
+	}
+	return { source: `${doc.info.title} (OpenAPI ${doc.openapi})`, scopes, schemas };
+}
+
+module.exports = { extract };
+
+if (require.main === module) {
+	const specPath = process.argv[2] ?? path.join(__dirname, '../../../../shared/api/uipath-orchestrator-v20.openapi.json');
+	const out = extract(JSON.parse(fs.readFileSync(specPath, 'utf8')));
+	fs.writeFileSync(path.join(__dirname, 'schemas.json'), JSON.stringify(out, null, '\t') + '\n');
+	console.log(`wrote schemas.json from ${specPath}`);
+}
