@@ -9,9 +9,9 @@ import type {
 } from 'n8n-workflow';
 
 import {
-	apiBase,
 	buildClaims,
 	DEFAULT_AUDIENCE,
+	requestServerToken,
 	scopeForRequest,
 	signJwt,
 	type RoboticCrowdCredentialData,
@@ -22,7 +22,7 @@ export class RoboticCrowdApi implements ICredentialType {
 
 	displayName = 'Robotic Crowd API';
 
-	icon: Icon = 'file:../nodes/RoboticCrowd/roboticCrowd.svg';
+	icon: Icon = { light: 'file:../nodes/RoboticCrowd/roboticCrowd.svg', dark: 'file:../nodes/RoboticCrowd/roboticCrowd.dark.svg' };
 
 	documentationUrl = 'https://github.com/n8n-nodes-rpa/n8n-nodes-rpa#robotic-crowd-credential';
 
@@ -70,7 +70,7 @@ export class RoboticCrowdApi implements ICredentialType {
 		},
 		{
 			displayName: 'Token Lifetime (Seconds)',
-			name: 'tokenLifetime',
+			name: 'lifetimeSeconds',
 			type: 'number',
 			typeOptions: { minValue: 30, maxValue: 86400 },
 			default: 300,
@@ -136,18 +136,7 @@ export class RoboticCrowdApi implements ICredentialType {
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const data = credentials as unknown as RoboticCrowdCredentialData;
 		if (data.authMethod !== 'tokenEndpoint') return {};
-		const response = (await this.helpers.httpRequest({
-			method: 'POST',
-			url: `${apiBase(data.baseUrl)}/token`,
-			body: {
-				access_key_id: data.accessKeyId,
-				secret_access_key: data.secretAccessKey,
-				expires: data.tokenLifetime,
-			},
-			json: true,
-		})) as { token?: string; access_token?: string; jwt?: string };
-		const token = response.token ?? response.access_token ?? response.jwt;
-		if (!token) throw new Error('Robotic Crowd answered POST /v1/token without a token');
+		const { token } = await requestServerToken(this.helpers.httpRequest, data, data.lifetimeSeconds);
 		return { accessToken: token };
 	}
 
@@ -160,7 +149,7 @@ export class RoboticCrowdApi implements ICredentialType {
 			data.authMethod === 'tokenEndpoint'
 				? data.accessToken
 				: await signJwt(
-						buildClaims(data, [scopeForRequest(requestOptions.method, requestOptions.url)], data.tokenLifetime),
+						buildClaims(data, [scopeForRequest(requestOptions.method, requestOptions.url)], data.lifetimeSeconds),
 						data.secretAccessKey,
 					);
 		return {

@@ -16,7 +16,7 @@ export class RoboticCrowd implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Robotic Crowd',
 		name: 'roboticCrowd',
-		icon: 'file:roboticCrowd.svg',
+		icon: { light: 'file:roboticCrowd.svg', dark: 'file:roboticCrowd.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

@@ -1,6 +1,7 @@
 // Robotic Crowd authenticates every call with a JWT signed by the API key's secret (HS256). We sign locally by
 // default so the secret never leaves n8n, give each token only the scope its request needs, and keep it short.
 import { SignJWT } from 'jose';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 export const DEFAULT_AUDIENCE = 'https://api.roboticcrowd.com/';
 export const CURRENT_ISSUER = 'console.roboticcrowd.com';
@@ -12,7 +13,7 @@ export interface RoboticCrowdCredentialData {
 	secretAccessKey: string;
 	baseUrl: string;
 	authMethod: 'localJwt' | 'tokenEndpoint';
-	tokenLifetime: number;
+	lifetimeSeconds: number;
 	issuer: 'console' | 'accessKeyId';
 	scopesFormat: 'string' | 'array';
 	audience: string;
@@ -70,4 +71,28 @@ export function scopeForRequest(method: string | undefined, url: string): Scope 
 
 export function apiBase(baseUrl: string): string {
 	return `${(baseUrl || 'https://api.roboticcrowd.com').replace(/\/+$/, '')}/v1`;
+}
+
+/**
+ * Asks Robotic Crowd to mint a token (POST /v1/token). This call authenticates with the key and secret in its body,
+ * not with a token, so it goes through the plain HTTP helper.
+ */
+export async function requestServerToken(
+	httpRequest: (options: IHttpRequestOptions) => Promise<unknown>,
+	credentials: Pick<RoboticCrowdCredentialData, 'baseUrl' | 'accessKeyId' | 'secretAccessKey'>,
+	expiresSeconds: number,
+): Promise<IDataObject & { token: string }> {
+	const answer = (await httpRequest({
+		method: 'POST',
+		url: `${apiBase(credentials.baseUrl)}/token`,
+		body: {
+			access_key_id: credentials.accessKeyId,
+			secret_access_key: credentials.secretAccessKey,
+			expires: expiresSeconds,
+		},
+		json: true,
+	})) as IDataObject;
+	const token = answer?.token ?? answer?.access_token ?? answer?.jwt;
+	if (typeof token !== 'string' || !token) throw new Error('Robotic Crowd answered POST /v1/token without a token');
+	return { ...answer, token };
 }

@@ -10,7 +10,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { describeFailure, MalformedResponseError, pacerFor, withRetries, type HttpFailure } from '../shared/http';
+import { describeFailure, MalformedResponseError, pacerFor, parseJson, withRetries, type HttpFailure } from '../shared/http';
 import { apiBase, type RoboticCrowdCredentialData } from './auth';
 
 export const CREDENTIAL_TYPE = 'roboticCrowdApi';
@@ -119,22 +119,18 @@ export async function roboticCrowdRequest<T = IDataObject>(ctx: RoboticCrowdCont
 			timeout: (credentials.timeoutSeconds || 60) * 1000,
 		})) as unknown;
 		if (typeof response === 'string' && response.length) {
-			try {
-				return JSON.parse(response) as T;
-			} catch {
-				throw new MalformedResponseError('not JSON');
-			}
+			const parsed = parseJson(response);
+			if (parsed === undefined) throw new MalformedResponseError('The answer is not JSON');
+			return parsed as T;
 		}
 		return response as T;
 	};
-	try {
-		return await withRetries(send, { idempotent: spec.idempotent ?? spec.method === 'GET' });
-	} catch (error) {
-		throw toNodeError(ctx, describeFailure(error), spec);
-	}
+	return await withRetries(send, { idempotent: spec.idempotent ?? spec.method === 'GET' }, (failure) =>
+		toNodeError(ctx, failure, spec),
+	);
 }
 
-/** For the few calls made without the credential's token (POST /v1/token): same error handling. */
-export function describeAndThrow(ctx: RoboticCrowdContext, error: unknown, spec: RequestSpec): never {
-	throw toNodeError(ctx, describeFailure(error), spec);
+/** For the few calls made without the credential's token (POST /v1/token): the same error, from the raw failure. */
+export function nodeErrorFrom(ctx: RoboticCrowdContext, error: unknown, spec: RequestSpec): NodeApiError {
+	return toNodeError(ctx, describeFailure(error), spec);
 }

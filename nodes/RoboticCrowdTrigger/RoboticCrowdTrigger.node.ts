@@ -35,7 +35,7 @@ export class RoboticCrowdTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Robotic Crowd Trigger',
 		name: 'roboticCrowdTrigger',
-		icon: 'file:roboticCrowd.svg',
+		icon: { light: 'file:roboticCrowd.svg', dark: 'file:roboticCrowd.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '=Runs that end with {{$parameter["statuses"].join(", ")}}',

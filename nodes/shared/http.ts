@@ -28,6 +28,15 @@ interface ErrorLike {
 	context?: { data?: unknown };
 }
 
+/** JSON.parse that answers undefined instead of throwing. */
+export function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return undefined;
+	}
+}
+
 /** Parses a Retry-After header: delta-seconds or an HTTP date. */
 export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
@@ -87,23 +96,33 @@ export function isRetryable(failure: HttpFailure, idempotent: boolean): boolean 
 	return failure.status === 500 || failure.status === 502 || failure.status === 504;
 }
 
-/** Sends `send()` and retries it within a bound when the failure is transient. */
-export async function withRetries<T>(send: () => Promise<T>, options: RetryOptions): Promise<T> {
+/**
+ * Sends `send()` and retries it within a bound when the failure is transient. When it gives up, `toError` turns
+ * the last failure into the error to throw (each service words its own).
+ */
+export async function withRetries<T>(
+	send: () => Promise<T>,
+	options: RetryOptions,
+	toError: (failure: HttpFailure, error: unknown) => Error,
+): Promise<T> {
 	const maxRetries = options.maxRetries ?? 4;
 	const baseDelayMs = options.baseDelayMs ?? 500;
 	const maxDelayMs = options.maxDelayMs ?? 60_000;
 	for (let attempt = 0; ; attempt++) {
+		let caught: unknown;
 		try {
 			return await send();
 		} catch (error) {
-			const failure = describeFailure(error);
-			if (attempt >= maxRetries || !isRetryable(failure, options.idempotent)) throw error;
-			const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** attempt) * (0.75 + Math.random() * 0.5);
-			const delay = failure.retryAfterMs ?? backoff;
-			if (delay > maxDelayMs) throw error;
-			options.onRetry?.(failure, attempt + 1, delay);
-			await sleep(delay);
+			caught = error;
 		}
+		const failure = describeFailure(caught);
+		const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** attempt) * (0.75 + Math.random() * 0.5);
+		const delay = failure.retryAfterMs ?? backoff;
+		if (attempt >= maxRetries || !isRetryable(failure, options.idempotent) || delay > maxDelayMs) {
+			throw toError(failure, caught);
+		}
+		options.onRetry?.(failure, attempt + 1, delay);
+		await sleep(delay);
 	}
 }
 

@@ -1,5 +1,6 @@
 // Runs an operation once per input item: keeps pairedItem, and honours Continue On Fail per item.
 import {
+	NodeApiError,
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -9,6 +10,15 @@ import {
 export type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
 
 export type OperationTable = Record<string, Record<string, Operation>>;
+
+/** Our operations throw NodeApiError/NodeOperationError already; anything else is wrapped. Both carry the item. */
+function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.context.itemIndex ??= itemIndex;
+		return error;
+	}
+	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+}
 
 export async function routeItems(this: IExecuteFunctions, table: OperationTable): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -36,12 +46,7 @@ export async function routeItems(this: IExecuteFunctions, table: OperationTable)
 				});
 				continue;
 			}
-			if (error instanceof NodeOperationError || (error as { node?: unknown }).node) {
-				(error as { context?: IDataObject }).context ??= {};
-				(error as { context: IDataObject }).context.itemIndex = itemIndex;
-				throw error;
-			}
-			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			throw asNodeError(this, error, itemIndex);
 		}
 	}
 	return [output];

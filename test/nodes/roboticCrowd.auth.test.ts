@@ -26,7 +26,7 @@ describe('Robotic Crowd authentication and failures', () => {
 	const createFor = (id: number) => ({ ...createRun, parameters: { ...createRun.parameters, workflowId: { __rl: true, mode: 'id', value: String(id) } } });
 
 	it('asks /v1/token once and reuses the token across executions until a 401, then once more', async () => {
-		harness.addCredential('roboticCrowdApi', credentialData(sim, { authMethod: 'tokenEndpoint', tokenLifetime: 600 }), 'rc');
+		harness.addCredential('roboticCrowdApi', credentialData(sim, { authMethod: 'tokenEndpoint', lifetimeSeconds: 600 }), 'rc');
 		for (let i = 0; i < 3; i++) {
 			const { error } = await harness.run(listWorkflows);
 			expect(error).toBeUndefined();

@@ -71,7 +71,7 @@ describe('Robotic Crowd node through the engine', () => {
 	});
 
 	it('sends the 2019-style claims when the credential asks for them', async () => {
-		harness.addCredential('roboticCrowdApi', credentialData(sim, { issuer: 'accessKeyId', scopesFormat: 'array', tokenLifetime: 60 }), 'rc');
+		harness.addCredential('roboticCrowdApi', credentialData(sim, { issuer: 'accessKeyId', scopesFormat: 'array', lifetimeSeconds: 60 }), 'rc');
 		await harness.run(rcNode({ resource: 'workflow', operation: 'getMany', returnAll: true }));
 		const { claims } = log(sim)[0];
 		expect(claims.iss).toBe('AKIDTEST0001');

@@ -1,8 +1,8 @@
 // Token: mint a JWT for another system (the only output that carries a token).
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { apiBase, buildClaims, signJwt, type RoboticCrowdCredentialData, type Scope } from '../auth';
-import { CREDENTIAL_TYPE, describeAndThrow } from '../transport';
+import { buildClaims, requestServerToken, signJwt, type RoboticCrowdCredentialData, type Scope } from '../auth';
+import { CREDENTIAL_TYPE, nodeErrorFrom } from '../transport';
 
 const show = { resource: ['token'] };
 
@@ -47,18 +47,13 @@ async function create(this: IExecuteFunctions, itemIndex: number): Promise<IData
 	const scopes = this.getNodeParameter('scopes', itemIndex, []) as Scope[];
 	const expiresIn = this.getNodeParameter('expiresIn', itemIndex, 600) as number;
 	if (credentials.authMethod === 'tokenEndpoint') {
+		let answer: IDataObject;
 		try {
-			const answer = (await this.helpers.httpRequest({
-				method: 'POST',
-				url: `${apiBase(credentials.baseUrl)}/token`,
-				body: { access_key_id: credentials.accessKeyId, secret_access_key: credentials.secretAccessKey, expires: expiresIn },
-				json: true,
-			})) as IDataObject;
-			const token = answer.token ?? answer.access_token ?? answer.jwt;
-			return { token, expires_in: expiresIn, minted_by: 'roboticCrowd', ...answer };
+			answer = await requestServerToken(this.helpers.httpRequest, credentials, expiresIn);
 		} catch (error) {
-			return describeAndThrow(this, error, { method: 'POST', path: '/token', itemIndex });
+			throw nodeErrorFrom(this, error, { method: 'POST', path: '/token', itemIndex });
 		}
+		return { ...answer, expires_in: expiresIn, minted_by: 'roboticCrowd' };
 	}
 	const claims = buildClaims(credentials, scopes, expiresIn);
 	const token = await signJwt(claims, credentials.secretAccessKey);
