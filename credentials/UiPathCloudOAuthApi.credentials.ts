@@ -1,0 +1,203 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { DEFAULT_SCOPES, explainTokenFailure, fetchAccessToken } from '../nodes/UiPath/auth';
+
+const show = (authMethod: string[]) => ({ show: { authMethod } });
+
+export class UiPathCloudOAuthApi implements ICredentialType {
+	name = 'uiPathCloudOAuthApi';
+
+	displayName = 'UiPath Cloud OAuth API';
+
+	icon: Icon = { light: 'file:../nodes/UiPath/uiPath.svg', dark: 'file:../nodes/UiPath/uiPath.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-rpa/n8n-nodes-rpa#uipath-automation-cloud-credential';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Authentication Method',
+			name: 'authMethod',
+			type: 'options',
+			options: [
+				{
+					name: 'External Application (Recommended)',
+					value: 'externalApp',
+					description: 'A confidential External Application with application scopes (client credentials)',
+				},
+				{
+					name: 'Personal Access Token',
+					value: 'personalAccessToken',
+					description: 'A token made in your user preferences; used as it is until it expires',
+				},
+				{
+					name: 'API Key (Legacy)',
+					value: 'apiKey',
+					description: "The older Automation Cloud API access: client ID and user key. UiPath announced this way's end.",
+				},
+			],
+			default: 'externalApp',
+		},
+		{
+			displayName: 'Cloud URL',
+			name: 'cloudUrl',
+			type: 'string',
+			default: 'https://cloud.uipath.com',
+			description:
+				'https://cloud.uipath.com, https://govcloud.uipath.us, a regional host, or your Automation Suite host',
+			displayOptions: show(['externalApp', 'personalAccessToken']),
+		},
+		{
+			displayName: 'Organization',
+			name: 'organization',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. acmecorp',
+			description: 'The organization name as it appears in the URL: cloud.uipath.com/<organization>/<tenant>',
+			displayOptions: show(['externalApp', 'personalAccessToken']),
+		},
+		{
+			displayName: 'Tenant',
+			name: 'tenant',
+			type: 'string',
+			default: 'DefaultTenant',
+			description: 'The tenant name as it appears in the URL',
+			displayOptions: show(['externalApp', 'personalAccessToken']),
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			displayOptions: show(['externalApp', 'apiKey']),
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			displayOptions: show(['externalApp']),
+		},
+		{
+			displayName: 'Scopes',
+			name: 'scopes',
+			type: 'string',
+			default: DEFAULT_SCOPES,
+			description:
+				'Application scopes to ask for, separated by spaces. They must be granted to the External Application.',
+			displayOptions: show(['externalApp']),
+		},
+		{
+			displayName: 'Identity URL',
+			name: 'identityUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://cloud.uipath.com/identity_',
+			description: 'Leave empty to use <Cloud URL>/identity_',
+			displayOptions: show(['externalApp']),
+		},
+		{
+			displayName: 'Personal Access Token',
+			name: 'personalAccessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			displayOptions: show(['personalAccessToken']),
+		},
+		{
+			displayName: 'User Key',
+			name: 'refreshToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'The user key (refresh token) shown with the client ID under API Access',
+			displayOptions: show(['apiKey']),
+		},
+		{
+			displayName: 'Account Logical Name',
+			name: 'accountLogicalName',
+			type: 'string',
+			default: '',
+			description: 'Shown under API Access; the UiPath node\'s Account → Get Many also lists it',
+			displayOptions: show(['apiKey']),
+		},
+		{
+			displayName: 'Tenant Logical Name',
+			name: 'tenantLogicalName',
+			type: 'string',
+			default: '',
+			description: "The service instance logical name; the UiPath node's Tenant → Get Many lists them",
+			displayOptions: show(['apiKey']),
+		},
+		{
+			displayName: 'Account URL',
+			name: 'accountUrl',
+			type: 'string',
+			default: 'https://account.uipath.com',
+			displayOptions: show(['apiKey']),
+		},
+		{
+			displayName: 'Platform URL',
+			name: 'platformUrl',
+			type: 'string',
+			default: 'https://platform.uipath.com',
+			displayOptions: show(['apiKey']),
+		},
+		{
+			displayName: 'Job and Queue Item Lists per Minute',
+			name: 'listCallsPerMinute',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 100,
+			description:
+				"Automation Cloud allows 100 list calls of jobs and of queue items a minute per tenant; n8n spaces its own to stay under it. 0 turns spacing off.",
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	// n8n calls this when it has no token yet, or a request got a 401; it stores the answer so one token serves
+	// every execution and item until it expires.
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		if (credentials.authMethod === 'personalAccessToken') return {};
+		try {
+			return { accessToken: await fetchAccessToken(this.helpers.httpRequest, credentials) };
+		} catch (error) {
+			throw explainTokenFailure(error, credentials);
+		}
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const token =
+			credentials.authMethod === 'personalAccessToken' ? credentials.personalAccessToken : credentials.accessToken;
+		const headers: IHttpRequestOptions['headers'] = { ...requestOptions.headers, Authorization: `Bearer ${token}` };
+		// The legacy cloud names the tenant in a header too (the seed's step 5).
+		if (credentials.authMethod === 'apiKey') headers['X-UIPATH-TenantName'] = String(credentials.tenantLogicalName);
+		return { ...requestOptions, headers };
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{ $credentials.authMethod === "apiKey" ? $credentials.platformUrl.replace(/\\/+$/, "") + "/" + $credentials.accountLogicalName + "/" + $credentials.tenantLogicalName : $credentials.cloudUrl.replace(/\\/+$/, "") + "/" + $credentials.organization + "/" + $credentials.tenant + "/orchestrator_" }}',
+			url: '/odata/Folders',
+			qs: { $top: 1 },
+		},
+	};
+}

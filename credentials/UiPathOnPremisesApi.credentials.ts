@@ -1,0 +1,148 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { DEFAULT_SCOPES, explainTokenFailure, fetchAccessToken } from '../nodes/UiPath/auth';
+
+export class UiPathOnPremisesApi implements ICredentialType {
+	name = 'uiPathOnPremisesApi';
+
+	displayName = 'UiPath Orchestrator On-Premises API';
+
+	icon: Icon = { light: 'file:../nodes/UiPath/uiPath.svg', dark: 'file:../nodes/UiPath/uiPath.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-rpa/n8n-nodes-rpa#uipath-on-premises-credential';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Orchestrator URL',
+			name: 'orchestratorUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://orchestrator.example.com',
+			required: true,
+			description: 'The address of your Orchestrator, without /odata',
+		},
+		{
+			displayName: 'Tenancy Name',
+			name: 'tenancyName',
+			type: 'string',
+			default: 'Default',
+		},
+		{
+			displayName: 'Authentication Method',
+			name: 'authMethod',
+			type: 'options',
+			options: [
+				{
+					name: 'User Name and Password',
+					value: 'password',
+					description: 'POST /api/Account/Authenticate with a local or domain user',
+				},
+				{
+					name: 'External Application',
+					value: 'externalApp',
+					description: "Client credentials against the server's own identity service (2021.10 and later)",
+				},
+			],
+			default: 'password',
+		},
+		{
+			displayName: 'User Name or Email',
+			name: 'username',
+			type: 'string',
+			default: '',
+			displayOptions: { show: { authMethod: ['password'] } },
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			displayOptions: { show: { authMethod: ['password'] } },
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			displayOptions: { show: { authMethod: ['externalApp'] } },
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			displayOptions: { show: { authMethod: ['externalApp'] } },
+		},
+		{
+			displayName: 'Scopes',
+			name: 'scopes',
+			type: 'string',
+			default: DEFAULT_SCOPES,
+			description: 'Application scopes to ask for, separated by spaces',
+			displayOptions: { show: { authMethod: ['externalApp'] } },
+		},
+		{
+			displayName: 'Identity URL',
+			name: 'identityUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://orchestrator.example.com/identity',
+			description: 'Leave empty to use <Orchestrator URL>/identity',
+			displayOptions: { show: { authMethod: ['externalApp'] } },
+		},
+		{
+			displayName: 'Ignore SSL Issues (Insecure)',
+			name: 'ignoreSslIssues',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to connect even if the certificate cannot be validated (self-signed). Anyone between n8n and Orchestrator could then read the traffic.',
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	// Called by n8n when there is no token yet or a request got a 401; the token is stored and reused.
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		try {
+			return { accessToken: await fetchAccessToken(this.helpers.httpRequest, credentials) };
+		} catch (error) {
+			throw explainTokenFailure(error, credentials);
+		}
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return {
+			...requestOptions,
+			skipSslCertificateValidation: credentials.ignoreSslIssues === true || requestOptions.skipSslCertificateValidation,
+			headers: { ...requestOptions.headers, Authorization: `Bearer ${credentials.accessToken}` },
+		};
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.orchestratorUrl.replace(/\\/+$/, "")}}',
+			url: '/odata/Folders',
+			qs: { $top: 1 },
+			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',
+		},
+	};
+}

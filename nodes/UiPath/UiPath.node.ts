@@ -1,0 +1,59 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { router } from './actions/router';
+import { jobFields, jobOperations } from './actions/job';
+import { searchFolders, searchProcesses, searchQueues, searchRobots } from './methods/listSearch';
+
+export class UiPath implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'UiPath',
+		name: 'uiPath',
+		icon: { light: 'file:uiPath.svg', dark: 'file:uiPath.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Start UiPath Orchestrator jobs and wait for them, add queue items, read processes, robots and assets',
+		defaults: { name: 'UiPath' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'uiPathCloudOAuthApi', required: true, displayOptions: { show: { authentication: ['uiPathCloudOAuthApi'] } } },
+			{ name: 'uiPathOnPremisesApi', required: true, displayOptions: { show: { authentication: ['uiPathOnPremisesApi'] } } },
+		],
+		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'Automation Cloud or Automation Suite', value: 'uiPathCloudOAuthApi' },
+					{ name: 'On-Premises Orchestrator', value: 'uiPathOnPremisesApi' },
+				],
+				default: 'uiPathCloudOAuthApi',
+			},
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Job', value: 'job' }],
+				default: 'job',
+			},
+			jobOperations,
+			...jobFields,
+		],
+	};
+
+	methods = { listSearch: { searchFolders, searchProcesses, searchQueues, searchRobots } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,122 @@
+// Fields and helpers every UiPath resource shares: the folder picker, Return All / Limit, parsing UiPath's
+// JSON-in-a-string fields.
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+	type INodePropertyOptions,
+} from 'n8n-workflow';
+
+import type { FolderRef } from '../transport';
+
+type Show = { resource: string[]; operation: string[] };
+
+/** The Folder picker: from the list (sent as the folder's Key, which never changes), by path, or by Id. */
+export function folderField(show: Show): INodeProperties {
+	return {
+		displayName: 'Folder',
+		name: 'folder',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: 'The Orchestrator folder to work in',
+		displayOptions: { show },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchFolders', searchable: true },
+			},
+			{
+				displayName: 'By Path',
+				name: 'path',
+				type: 'string',
+				placeholder: 'e.g. Shared/Finance',
+				hint: 'The full path, folders separated by /',
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 42',
+				validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A folder ID is a number' } }],
+			},
+		],
+	};
+}
+
+/** Reads the Folder parameter of an item as the transport's FolderRef. */
+export function folderOf(this: IExecuteFunctions, itemIndex: number): FolderRef {
+	const locator = this.getNodeParameter('folder', itemIndex) as { mode: string; value: string };
+	const value = String(locator?.value ?? '').trim();
+	if (!value) {
+		throw new NodeOperationError(this.getNode(), 'Pick a folder', {
+			itemIndex,
+			description: 'This operation works inside an Orchestrator folder: choose one from the list, or give its path or ID.',
+		});
+	}
+	return { by: locator.mode === 'list' ? 'key' : locator.mode === 'path' ? 'path' : 'id', value };
+}
+
+export function returnAllFields(show: Show): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			displayOptions: { show },
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			displayOptions: { show: { ...show, returnAll: [false] } },
+			description: 'Max number of results to return',
+		},
+	];
+}
+
+export function limitOf(this: IExecuteFunctions, itemIndex: number): number {
+	return this.getNodeParameter('returnAll', itemIndex, false) ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+}
+
+/** UiPath keeps arguments as JSON inside a string: give the user an object (or the string if it is not JSON). */
+export function parseJsonField(value: unknown): unknown {
+	if (typeof value !== 'string' || value === '') return value ?? null;
+	try {
+		return JSON.parse(value) as unknown;
+	} catch {
+		return value;
+	}
+}
+
+export function withParsedArguments<T extends IDataObject>(job: T): T {
+	return {
+		...job,
+		InputArguments: parseJsonField(job.InputArguments),
+		OutputArguments: parseJsonField(job.OutputArguments),
+	};
+}
+
+export const jobStateOptions: INodePropertyOptions[] = [
+	'Faulted',
+	'Pending',
+	'Resumed',
+	'Running',
+	'Stopped',
+	'Stopping',
+	'Successful',
+	'Suspended',
+	'Terminating',
+].map((s) => ({ name: s, value: s }));
+
+/** An OData datetime literal (unquoted ISO 8601, UTC). */
+export function odataDate(value: string): string {
+	return new Date(value).toISOString();
+}

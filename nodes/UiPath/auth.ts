@@ -1,0 +1,138 @@
+// Where each UiPath deployment's API lives and how its tokens are obtained. The paths after the base URL are the
+// same everywhere (the seed says so too); only authentication differs.
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+
+export const CLOUD_CREDENTIAL = 'uiPathCloudOAuthApi';
+export const ON_PREMISES_CREDENTIAL = 'uiPathOnPremisesApi';
+export type UiPathCredentialType = typeof CLOUD_CREDENTIAL | typeof ON_PREMISES_CREDENTIAL;
+
+export const DEFAULT_SCOPES =
+	'OR.Jobs OR.Execution OR.Folders.Read OR.Queues OR.Assets.Read OR.Robots.Read OR.Monitoring.Read';
+
+export interface CloudCredentialData {
+	authMethod: 'externalApp' | 'apiKey' | 'personalAccessToken';
+	cloudUrl: string;
+	organization: string;
+	tenant: string;
+	identityUrl?: string;
+	clientId: string;
+	clientSecret: string;
+	scopes: string;
+	refreshToken: string;
+	accountLogicalName: string;
+	tenantLogicalName: string;
+	accountUrl: string;
+	platformUrl: string;
+	personalAccessToken: string;
+	accessToken?: string;
+}
+
+export interface OnPremisesCredentialData {
+	authMethod: 'password' | 'externalApp';
+	orchestratorUrl: string;
+	tenancyName: string;
+	username: string;
+	password: string;
+	clientId: string;
+	clientSecret: string;
+	scopes: string;
+	identityUrl?: string;
+	ignoreSslIssues: boolean;
+	accessToken?: string;
+}
+
+export type UiPathCredentialData = (CloudCredentialData & { kind?: 'cloud' }) | (OnPremisesCredentialData & { kind?: 'onPremises' });
+
+const trim = (url: string | undefined) => (url ?? '').trim().replace(/\/+$/, '');
+
+export function isOnPremises(data: IDataObject): boolean {
+	return 'orchestratorUrl' in data;
+}
+
+/** The base every Orchestrator path (`/odata/...`, `/api/...`) is appended to. */
+export function orchestratorBaseUrl(data: IDataObject): string {
+	if (isOnPremises(data)) return trim((data as unknown as OnPremisesCredentialData).orchestratorUrl);
+	const cloud = data as unknown as CloudCredentialData;
+	if (cloud.authMethod === 'apiKey') {
+		return `${trim(cloud.platformUrl || 'https://platform.uipath.com')}/${cloud.accountLogicalName}/${cloud.tenantLogicalName}`;
+	}
+	return `${trim(cloud.cloudUrl || 'https://cloud.uipath.com')}/${cloud.organization}/${cloud.tenant}/orchestrator_`;
+}
+
+/** The identity server that issues tokens to External Applications. */
+export function identityTokenUrl(data: IDataObject): string {
+	if (isOnPremises(data)) {
+		const onPrem = data as unknown as OnPremisesCredentialData;
+		return `${trim(onPrem.identityUrl) || `${trim(onPrem.orchestratorUrl)}/identity`}/connect/token`;
+	}
+	const cloud = data as unknown as CloudCredentialData;
+	return `${trim(cloud.identityUrl) || `${trim(cloud.cloudUrl || 'https://cloud.uipath.com')}/identity_`}/connect/token`;
+}
+
+type HttpRequest = (options: IHttpRequestOptions) => Promise<unknown>;
+
+/** Asks for a token as each authentication way requires. Returns undefined when the way needs no token call. */
+export async function fetchAccessToken(httpRequest: HttpRequest, data: IDataObject): Promise<string | undefined> {
+	const skipSslCertificateValidation = isOnPremises(data) && data.ignoreSslIssues === true;
+	if (data.authMethod === 'personalAccessToken') return undefined;
+	if (data.authMethod === 'externalApp') {
+		const form = new URLSearchParams({
+			grant_type: 'client_credentials',
+			client_id: String(data.clientId ?? ''),
+			client_secret: String(data.clientSecret ?? ''),
+			scope: String(data.scopes || DEFAULT_SCOPES).trim().replace(/\s+/g, ' '),
+		});
+		const answer = (await httpRequest({
+			method: 'POST',
+			url: identityTokenUrl(data),
+			body: form.toString(),
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+			skipSslCertificateValidation,
+			json: true,
+		})) as IDataObject;
+		return String(answer.access_token);
+	}
+	if (data.authMethod === 'apiKey') {
+		const cloud = data as unknown as CloudCredentialData;
+		const answer = (await httpRequest({
+			method: 'POST',
+			url: `${trim(cloud.accountUrl || 'https://account.uipath.com')}/oauth/token`,
+			body: { grant_type: 'refresh_token', client_id: cloud.clientId, refresh_token: cloud.refreshToken },
+			json: true,
+		})) as IDataObject;
+		return String(answer.access_token);
+	}
+	// On-premises user name and password.
+	const onPrem = data as unknown as OnPremisesCredentialData;
+	const answer = (await httpRequest({
+		method: 'POST',
+		url: `${trim(onPrem.orchestratorUrl)}/api/Account/Authenticate`,
+		body: { tenancyName: onPrem.tenancyName, usernameOrEmailAddress: onPrem.username, password: onPrem.password },
+		skipSslCertificateValidation,
+		json: true,
+	})) as IDataObject;
+	return String(answer.result);
+}
+
+/** Turns a failed token request into a message that says which field to check; never includes a secret. */
+export function explainTokenFailure(error: unknown, data: IDataObject): Error {
+	const response = (error as { response?: { status?: number; data?: IDataObject } }).response ??
+		(error as { cause?: { response?: { status?: number; data?: IDataObject } } }).cause?.response;
+	const body = (response?.data ?? {}) as IDataObject;
+	const code = String(body.error ?? body.errorCode ?? '');
+	const said = String(body.error_description ?? body.message ?? body.error ?? '') || (error as Error).message;
+	let advice: string;
+	if (data.authMethod === 'externalApp') {
+		advice =
+			code === 'invalid_scope'
+				? `The application is not granted one of the scopes asked for ("${String(data.scopes || DEFAULT_SCOPES)}"): add them to the External Application, or ask for fewer.`
+				: code === 'invalid_client'
+					? 'Check the client ID and client secret of the External Application.'
+					: `Check the identity URL (${identityTokenUrl(data)}), client ID, client secret and scopes.`;
+	} else if (data.authMethod === 'apiKey') {
+		advice = 'Check the client ID and user key (API access in the Automation Cloud admin page).';
+	} else {
+		advice = 'Check the tenancy name, user name and password.';
+	}
+	return new Error(`UiPath refused to issue a token${response?.status ? ` (${response.status})` : ''}: ${said}. ${advice}`);
+}

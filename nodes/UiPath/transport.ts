@@ -1,0 +1,204 @@
+// Every HTTP call of the UiPath nodes: base URL per deployment, the folder header, OData paging, retries and
+// pacing, and UiPath's error body (message, errorCode) turned into an n8n error with a hint.
+import {
+	NodeApiError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestMethods,
+	type ILoadOptionsFunctions,
+	type IPollFunctions,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { MalformedResponseError, pacerFor, parseJson, withRetries, type HttpFailure } from '../shared/http';
+import { CLOUD_CREDENTIAL, orchestratorBaseUrl, type UiPathCredentialType } from './auth';
+
+export type UiPathContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+
+/** A folder as the user named it: its numeric Id, its path (Shared/Finance) or its Key (GUID). */
+export interface FolderRef {
+	by: 'id' | 'path' | 'key';
+	value: string;
+}
+
+export interface UiPathRequest {
+	method: IHttpRequestMethods;
+	/** path after the Orchestrator base, e.g. `/odata/Jobs` */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	folder?: FolderRef;
+	/** reads may be re-sent after a timeout or 5xx; starting jobs and adding queue items never are */
+	idempotent?: boolean;
+	itemIndex?: number;
+	/** the application scope(s) this call needs, named in a 403 */
+	scopes?: string;
+	/** what to do when UiPath answers 404 */
+	notFoundHint?: string;
+	/** answer is not JSON (e.g. 200 with no body) */
+	expectEmpty?: boolean;
+}
+
+/** Which credential the node uses: its "Authentication" parameter, or the cloud one. */
+export function credentialTypeOf(ctx: UiPathContext): UiPathCredentialType {
+	try {
+		return ctx.getNodeParameter('authentication', 0, CLOUD_CREDENTIAL) as UiPathCredentialType;
+	} catch {
+		return CLOUD_CREDENTIAL;
+	}
+}
+
+/** OData string literal: quoted with ' and a ' inside doubled. */
+export function odataString(value: string): string {
+	return `'${String(value).replace(/'/g, "''")}'`;
+}
+
+export function folderHeaders(folder: FolderRef | undefined): Record<string, string> {
+	if (!folder || folder.value === '') return {};
+	const value = String(folder.value).trim();
+	if (folder.by === 'id') return { 'X-UIPATH-OrganizationUnitId': value };
+	if (folder.by === 'key') return { 'X-UIPATH-FolderKey': value };
+	// HTTP headers carry ASCII only: other paths go base64-encoded as UTF-16LE, as Orchestrator expects.
+	return /^[\x20-\x7e]*$/.test(value)
+		? { 'X-UIPATH-FolderPath': value }
+		: { 'X-UIPATH-FolderPath-Encoded': Buffer.from(value, 'utf16le').toString('base64') };
+}
+
+const LIST_CALLS = /^\/odata\/(Jobs|QueueItems)\/?$/;
+
+function apiMessage(body: unknown): { message?: string; errorCode?: string | number } {
+	if (typeof body === 'string') return { message: body.slice(0, 500) || undefined };
+	if (body && typeof body === 'object') {
+		const b = body as IDataObject;
+		const inner = (b.error && typeof b.error === 'object' ? b.error : b) as IDataObject;
+		return {
+			message: (inner.message ?? b.message ?? b.error_description) as string | undefined,
+			errorCode: (b.errorCode ?? inner.errorCode ?? inner.code) as string | number | undefined,
+		};
+	}
+	return {};
+}
+
+export function toNodeError(ctx: UiPathContext, failure: HttpFailure, request: UiPathRequest): NodeApiError {
+	const { message: said, errorCode } = apiMessage(failure.body);
+	let message: string;
+	let description = '';
+	if (failure.malformed) {
+		message = 'UiPath answered with a body that is not valid JSON';
+		description = 'This is usually a proxy or an outage in front of Orchestrator. Try again later.';
+	} else if (failure.timedOut || failure.noResponse) {
+		message = failure.timedOut ? 'UiPath Orchestrator did not answer in time' : 'Could not reach UiPath Orchestrator';
+		description =
+			request.method === 'POST' && request.idempotent === false
+				? 'The request was not re-sent, as it may have been carried out: check Orchestrator before trying again.'
+				: "Check the credential's URL and the network between n8n and Orchestrator.";
+	} else if (String(errorCode) === '1101') {
+		message = 'This operation needs a folder (UiPath error 1101)';
+		description = 'Pick a folder in the Folder field: from the list, by path (e.g. Shared/Finance) or by ID.';
+	} else {
+		switch (failure.status) {
+			case 400:
+				message = 'UiPath rejected the request (400)';
+				break;
+			case 401:
+				message = 'UiPath did not accept the credential (401)';
+				description = 'n8n got a new token and tried once more. Check the credential, and that its user or application may use this tenant.';
+				break;
+			case 403:
+				message = 'The credential is not allowed to do this (403)';
+				description = request.scopes
+					? `This operation needs the application scope ${request.scopes}: grant it to the External Application and add it to the credential's Scopes, or give the user the matching permission in this folder.`
+					: "The credential's user or application lacks a permission or scope for this operation in this folder.";
+				break;
+			case 404:
+				message = 'UiPath found no such item (404)';
+				description = request.notFoundHint ?? 'Check the ID and the folder.';
+				break;
+			case 409:
+				message = 'UiPath reports a conflict (409)';
+				break;
+			case 429:
+				message = 'UiPath rate limit reached (429)';
+				description =
+					'n8n waited and retried, but the limit held. Automation Cloud allows 100 job and queue item list calls a minute per tenant: spread the work out or use fewer list calls.';
+				break;
+			default:
+				message = failure.status ? `UiPath Orchestrator answered ${failure.status}` : 'The call to UiPath failed';
+				description = failure.status && failure.status >= 500 ? 'Try again later.' : '';
+		}
+	}
+	if (said && !failure.malformed) message = `${message}: ${said}`;
+	if (errorCode !== undefined && String(errorCode) !== '1101' && String(errorCode) !== '0') {
+		message = `${message} (UiPath error ${errorCode})`;
+	}
+	return new NodeApiError(
+		ctx.getNode(),
+		{ message, status: failure.status ?? null, errorCode: errorCode ?? null, body: (failure.body ?? null) as JsonObject } as JsonObject,
+		{ message, description, httpCode: failure.status ? String(failure.status) : undefined, itemIndex: request.itemIndex },
+	);
+}
+
+export async function uiPathRequest<T = IDataObject>(ctx: UiPathContext, request: UiPathRequest): Promise<T> {
+	const credentialType = credentialTypeOf(ctx);
+	const credentials = await ctx.getCredentials(credentialType);
+	const base = orchestratorBaseUrl(credentials);
+	const perMinute = Number(credentials.listCallsPerMinute ?? 0);
+	const pacer =
+		request.method === 'GET' && LIST_CALLS.test(request.path) && perMinute > 0
+			? pacerFor(`uipath:${base}:lists`, perMinute)
+			: undefined;
+	const send = async () => {
+		await pacer?.acquire();
+		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
+			method: request.method,
+			url: `${base}${request.path}`,
+			qs: request.qs,
+			body: request.body,
+			headers: { Accept: 'application/json', ...folderHeaders(request.folder) },
+			json: true,
+			timeout: 60_000,
+		})) as unknown;
+		if (typeof response === 'string' && response.length && !request.expectEmpty) {
+			const parsed = parseJson(response);
+			if (parsed === undefined) throw new MalformedResponseError('The answer is not JSON');
+			return parsed as T;
+		}
+		return response as T;
+	};
+	return await withRetries(send, { idempotent: request.idempotent ?? request.method === 'GET' }, (failure) =>
+		toNodeError(ctx, failure, request),
+	);
+}
+
+export interface ListOptions {
+	qs?: IDataObject;
+	folder?: FolderRef;
+	/** how many to return at most (Infinity for all) */
+	limit: number;
+	/** the most the endpoint gives per page: 1000, or 100 for queue items */
+	maxPageSize?: number;
+	itemIndex?: number;
+	scopes?: string;
+}
+
+/** Reads an OData list page by page with $top and $skip until `limit` items or the end. */
+export async function uiPathList<T = IDataObject>(ctx: UiPathContext, path: string, options: ListOptions): Promise<T[]> {
+	const pageSize = Math.min(options.maxPageSize ?? 1000, options.limit);
+	const items: T[] = [];
+	let total: number | undefined;
+	for (let skip = 0; items.length < options.limit; skip += pageSize) {
+		const answer = await uiPathRequest<{ value: T[]; '@odata.count'?: number }>(ctx, {
+			method: 'GET',
+			path,
+			qs: { ...options.qs, $top: pageSize, $skip: skip, ...(skip === 0 ? { $count: true } : {}) },
+			folder: options.folder,
+			itemIndex: options.itemIndex,
+			scopes: options.scopes,
+		});
+		const page = answer.value ?? [];
+		items.push(...page);
+		total ??= answer['@odata.count'];
+		if (page.length < pageSize || (total !== undefined && skip + pageSize >= total)) break;
+	}
+	return items.slice(0, options.limit);
+}
