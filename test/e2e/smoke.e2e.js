@@ -12,6 +12,7 @@
 const assert = require('node:assert/strict');
 const fsp = require('node:fs/promises');
 const fs = require('node:fs');
+const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
 
@@ -89,11 +90,37 @@ module.exports = { SmokeHello };
 	);
 }
 
+/**
+ * An RSS feed on 127.0.0.1 with one item dated tomorrow (so every poll of an active trigger emits it).
+ * @returns {Promise<{ url: string, hits: () => number, close: () => Promise<void> }>}
+ */
+async function startFeedServer() {
+	let hits = 0;
+	const port = await n8n.freePort();
+	const server = http.createServer((_request, response) => {
+		hits++;
+		const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toUTCString();
+		response.setHeader('content-type', 'application/rss+xml');
+		response.end(
+			'<?xml version="1.0"?><rss version="2.0"><channel><title>smoke</title><link>http://example.com/</link>' +
+				'<description>smoke feed</description><item><title>Smoke item</title><link>http://example.com/1</link>' +
+				`<guid>smoke-1</guid><pubDate>${tomorrow}</pubDate></item></channel></rss>`,
+		);
+	});
+	await new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(undefined)));
+	return {
+		url: `http://127.0.0.1:${port}`,
+		hits: () => hits,
+		close: () => new Promise((resolve) => server.close(() => resolve())),
+	};
+}
+
 async function main() {
 	const runtime = await timed('ensureRuntime (ensure-n8n.sh, warm cache)', () => n8n.ensureRuntime());
 	process.stderr.write(`[smoke] n8n ${runtime.n8nVersion} under Node ${runtime.nodeVersion}: ${runtime.n8nBin}\n`);
 
 	const scratch = await fsp.mkdtemp(path.join(os.tmpdir(), 'n8n-e2e-smoke-'));
+	const feed = await startFeedServer();
 	/** @type {Awaited<ReturnType<typeof n8n.createN8nHome>> | undefined} */
 	let home;
 	/** @type {import('./lib/n8n').N8nServer | undefined} */
@@ -141,20 +168,25 @@ async function main() {
 			name: 'smoke: schedule',
 			nodes: [wf.scheduleTriggerNode('Every 2 Seconds', 2), wf.setNode('Mark', { scheduled: true })],
 		});
-		await timed('importWorkflows (3, warm user folder)', () =>
-			h.importWorkflows([setWorkflow, failWorkflow, scheduleWorkflow]),
+		const rssWorkflow = wf.linearWorkflow({
+			id: 'smokeRssWf000001',
+			name: 'smoke: polling trigger',
+			nodes: [wf.rssFeedTriggerNode('Feed', `${feed.url}/feed.xml`), wf.setNode('Polled', { polled: true })],
+		});
+		await timed('importWorkflows (4, warm user folder)', () =>
+			h.importWorkflows([setWorkflow, failWorkflow, scheduleWorkflow, rssWorkflow]),
 		);
 
 		const ok = await timed('execute (success)', () => h.execute(setWorkflow.id));
 		assert.equal(ok.exitCode, 0, n8n.describeResult(ok));
 		assert.equal(ok.errorMessage, undefined);
-		const setOut = n8n.outputOf(ok, 'Set Greeting');
-		assert.deepEqual(setOut, [{ greeting: 'hello', sum: '3', flag: true }]);
+		// "={{ 1 + 2 }}" in a field typed string: the expression's result, as a string
+		assert.deepEqual(n8n.outputOf(ok, 'Set Greeting'), [{ greeting: 'hello', sum: '3', flag: true }]);
 		const helloOut = n8n.outputOf(ok, 'Smoke Hello');
 		assert.equal(helloOut.length, 1);
 		assert.equal(helloOut[0].hello, 'n8n');
 		assert.equal(helloOut[0].greeting, 'hello');
-		assert.match(helloOut[0].node, /^v24\./, 'the community node runs inside n8n under Node 24');
+		assert.match(helloOut[0].node, /^v24\./, 'the community node runs inside n8n, under Node 24');
 		assert.equal(ok.run.status, 'success');
 
 		const failed = await timed('execute (failing node)', () => h.execute(failWorkflow.id));
@@ -165,9 +197,11 @@ async function main() {
 		assert.throws(() => n8n.outputOf(failed, 'Fail Here'), /failed: smoke failure on purpose/);
 
 		const missing = await timed('execute (unknown workflow id)', () => h.execute('doesNotExist0001'));
-		assert.notEqual(missing.exitCode, 0, n8n.describeResult(missing));
+		assert.equal(missing.exitCode, 1, n8n.describeResult(missing));
+		assert.match(missing.errorMessage ?? '', /does not exist/);
 
-		await timed('publish (publish:workflow)', () => h.publish(scheduleWorkflow.id));
+		await timed('publish (publish:workflow, schedule)', () => h.publish(scheduleWorkflow.id));
+		await timed('publish (publish:workflow, polling)', () => h.publish(rssWorkflow.id));
 
 		// --- server
 		server = await timed('start (n8n start to /healthz/readiness)', () => h.start());
@@ -180,8 +214,9 @@ async function main() {
 
 		const workflows = await running.publicApi('GET', '/workflows');
 		const byId = Object.fromEntries(workflows.data.map((/** @type {any} */ w) => [w.id, w]));
-		assert.ok(byId[setWorkflow.id] && byId[failWorkflow.id] && byId[scheduleWorkflow.id], JSON.stringify(Object.keys(byId)));
-		assert.equal(byId[scheduleWorkflow.id].active, true, 'the published workflow is active after start');
+		for (const w of [setWorkflow, failWorkflow, scheduleWorkflow, rssWorkflow]) assert.ok(byId[w.id], `${w.id} listed`);
+		assert.equal(byId[scheduleWorkflow.id].active, true, 'a published workflow is active after start');
+		assert.equal(byId[rssWorkflow.id].active, true, 'a published workflow is active after start');
 		assert.equal(byId[setWorkflow.id].active, false);
 
 		const credentials = await running.rest('GET', '/credentials');
@@ -190,24 +225,24 @@ async function main() {
 			JSON.stringify(credentials),
 		);
 
-		// the schedule fires every 2 s: its executions show up in the public API, with their data
-		const scheduled = await timed('first scheduled execution (public API)', async () => {
-			const deadline = Date.now() + 30000;
-			for (;;) {
-				const list = await running.publicApi(
-					'GET',
-					`/executions?workflowId=${scheduleWorkflow.id}&includeData=true`,
-				);
-				const done = list.data.find((/** @type {any} */ e) => e.status === 'success');
-				if (done) return done;
-				if (Date.now() > deadline) throw new Error(`no execution of the schedule in 30 s: ${JSON.stringify(list)}\n${running.tail()}`);
-				await n8n.sleep(500);
-			}
-		});
+		// the schedule fires every 2 s; the polling trigger polls once at activation (item dated tomorrow: emitted)
+		const [scheduled] = await timed('first scheduled execution (public API)', () =>
+			running.waitForExecutions(scheduleWorkflow.id, { status: 'success', timeoutMs: 30000 }),
+		);
 		assert.equal(scheduled.mode, 'trigger');
-		assert.deepEqual(n8n.outputOf({ runData: scheduled.data.resultData.runData }, 'Mark')[0].scheduled, true);
+		assert.equal(n8n.outputOf({ runData: scheduled.data.resultData.runData }, 'Mark')[0].scheduled, true);
+		const [polled] = await timed('poll at activation (public API)', () =>
+			running.waitForExecutions(rssWorkflow.id, { status: 'success', timeoutMs: 30000 }),
+		);
+		const polledItems = n8n.outputOf({ runData: polled.data.resultData.runData }, 'Polled');
+		assert.deepEqual(
+			polledItems.map((item) => [item.title, item.polled]),
+			[['Smoke item', true]],
+		);
+		const feedHitsAfterFirstStart = feed.hits();
+		assert.ok(feedHitsAfterFirstStart >= 1);
 
-		const testEvent = await timed('fetchTestEvent (POST /rest/workflows/:id/run)', () =>
+		const testEvent = await timed('fetchTestEvent (schedule trigger)', () =>
 			running.fetchTestEvent(scheduleWorkflow.id, 'Every 2 Seconds'),
 		);
 		assert.equal(testEvent.status, 'success', JSON.stringify(testEvent.error));
@@ -216,6 +251,13 @@ async function main() {
 		assert.equal(testEvent.runData?.Mark, undefined, 'only the trigger ran');
 		const whole = await running.fetchTestEvent(scheduleWorkflow.id, 'Every 2 Seconds', { wholeWorkflow: true });
 		assert.equal(n8n.outputOf(whole, 'Mark')[0].scheduled, true);
+		const pollEvent = await timed('fetchTestEvent (polling trigger)', () => running.fetchTestEvent(rssWorkflow.id, 'Feed'));
+		assert.equal(pollEvent.status, 'success', JSON.stringify(pollEvent.error));
+		assert.deepEqual(
+			pollEvent.items.map((item) => item.title),
+			['Smoke item'],
+		);
+		assert.ok(feed.hits() > feedHitsAfterFirstStart, 'the manual poll fetched the feed');
 
 		// the CLI still works on the same folder while the server runs (separate task broker port)
 		const concurrent = await timed('execute while the server runs', () => h.execute(setWorkflow.id));
@@ -231,6 +273,21 @@ async function main() {
 			() => 'refused',
 		);
 		assert.equal(afterStop, 'refused');
+
+		// --- a restart on the same folder: the owner logs in again, the API key still works, the poll runs again
+		const hitsBeforeRestart = feed.hits();
+		server = await timed('restart (n8n start to /healthz/readiness)', () => h.start());
+		const again = server;
+		const listed = await again.rest('GET', '/workflows');
+		assert.ok(listed.some((/** @type {any} */ w) => w.id === rssWorkflow.id), 'rest() logged in by itself');
+		const executions = await timed('poll at activation after restart', () =>
+			again.waitForExecutions(rssWorkflow.id, { status: 'success', atLeast: 2, timeoutMs: 30000 }),
+		);
+		assert.ok(executions.length >= 2);
+		assert.ok(feed.hits() > hitsBeforeRestart);
+		await timed('stop (after restart)', () => again.stop());
+		assert.equal(again.isAlive(), false);
+		server = undefined;
 	} finally {
 		if (server) await server.stop().catch(() => undefined);
 		if (home && !process.env.N8N_E2E_KEEP) {
@@ -241,6 +298,7 @@ async function main() {
 			process.stderr.write(`[smoke] kept ${home.dir}\n`);
 		}
 		await fsp.rm(scratch, { recursive: true, force: true });
+		await feed.close();
 	}
 
 	process.stdout.write('\nn8n e2e smoke: OK\n\nTimings (ms):\n');

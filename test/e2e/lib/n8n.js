@@ -146,7 +146,8 @@ async function packPackage(repoRoot = REPO_ROOT, options = {}) {
 
 /**
  * @typedef {object} ExecuteResult
- * @property {number | null} exitCode 0: success, 1: a node failed (or n8n failed)
+ * @property {number | null} exitCode 0: success, 1: a node failed (or n8n failed); null: killed by `signal`
+ * @property {NodeJS.Signals | null} signal
  * @property {any} run the run printed by `n8n execute` (IRun: `{ data: { resultData: { runData, error?, lastNodeExecuted } }, status, mode, startedAt, stoppedAt, finished }`), or undefined when n8n printed none
  * @property {Record<string, any[]> | undefined} runData `run.data.resultData.runData`: node name → runs (each `{ data: { main: [[{ json, pairedItem }]] }, error?, executionStatus, ... }`)
  * @property {any} error `run.data.resultData.error` (`{ message, name, description?, node: { name, type }, httpCode?, ... }`), or `{ message }` from n8n's log when it failed before running, else undefined
@@ -197,6 +198,7 @@ function lastLoggedError(stdout) {
 		try {
 			const entry = JSON.parse(lines[i]);
 			if (typeof entry?.message !== 'string' || entry.message.includes('\n    at ')) continue;
+			if (entry.message.trimStart().startsWith('{')) continue; // the run data dump
 			if (entry.level === 'error') return entry.message.trim();
 			lastMessage ??= entry.message.trim();
 		} catch {
@@ -238,7 +240,7 @@ function outputOf(result, nodeName, options = {}) {
  */
 function describeResult(result) {
 	return (
-		`n8n execute exited ${result.exitCode} after ${result.ms} ms` +
+		`n8n execute exited ${result.exitCode ?? `on ${result.signal}`} after ${result.ms} ms` +
 		(result.errorMessage ? `; error: ${result.errorMessage}` : '') +
 		`; nodes that ran: ${Object.keys(result.runData ?? {}).join(', ') || '(none)'}\n  last lines of n8n's output:\n${result.tail}`
 	);
@@ -324,9 +326,15 @@ async function createN8nHome(options = {}) {
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_HOST: '127.0.0.1',
 		N8N_PROTOCOL: 'http',
-		WEBHOOK_URL: `${baseUrl}/`,
+		N8N_WEBHOOK_URL: `${baseUrl}/`,
 		N8N_EDITOR_BASE_URL: `${baseUrl}/`,
 		N8N_SECURE_COOKIE: 'false',
+		// 2.41 warns that this default turns false in a later version: the package is unverified
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+		// off by default in 2.41; if it were on, nodes could not reach the simulators on 127.0.0.1
+		N8N_SSRF_PROTECTION_ENABLED: 'false',
+		// fetches https://api.n8n.io/api/mcp-servers at start: an error in the log when offline
+		N8N_DISABLED_MODULES: 'mcp-registry',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
 		DB_TYPE: 'sqlite',
@@ -351,6 +359,9 @@ async function createN8nHome(options = {}) {
 	let fileCounter = 0;
 	/** @type {Set<N8nServer>} */
 	const servers = new Set();
+	/** The owner and API key, kept across restarts of the server on this folder (they live in its database). */
+	/** @type {Session} */
+	const session = {};
 
 	const home = {
 		dir,
@@ -366,6 +377,8 @@ async function createN8nHome(options = {}) {
 		package: installedPackage,
 		/** every CLI step run so far, with its wall time */
 		timings,
+		/** the owner's login and the API key once a server of this folder made them (reused after a restart) */
+		session,
 
 		/**
 		 * Runs an n8n CLI command (`n8n <args>`) in this user folder; resolves whatever its exit code.
@@ -464,9 +477,18 @@ async function createN8nHome(options = {}) {
 			});
 			const run = parseRunFromLog(result.stdout);
 			const runError = run?.data?.resultData?.error;
-			const error = runError ?? (result.exitCode !== 0 ? { message: lastLoggedError(result.stdout) ?? `n8n exited ${result.exitCode}` } : undefined);
+			const error =
+				runError ??
+				(result.exitCode === 0
+					? undefined
+					: {
+							message: result.signal
+								? `n8n ended on ${result.signal}`
+								: (lastLoggedError(result.stdout) ?? `n8n exited ${result.exitCode}`),
+						});
 			return {
 				exitCode: result.exitCode,
+				signal: result.signal,
 				run,
 				runData: run?.data?.resultData?.runData,
 				error,
@@ -515,6 +537,7 @@ async function createN8nHome(options = {}) {
 				env: processEnv(startOptions.env),
 				url: baseUrl,
 				verbose,
+				session,
 				onStop: () => servers.delete(server),
 			});
 			servers.add(server);
@@ -592,11 +615,17 @@ async function installTarball(tarball, nodesDir, installDependencies) {
 // Server
 
 /**
+ * @typedef {object} Session
+ * @property {{ email: string, password: string }} [owner]
+ * @property {string} [apiKey]
+ */
+
+/**
  * A running `n8n start`, in its own process group.
  */
 class N8nServer {
 	/**
-	 * @param {{ runtime: Runtime, cwd: string, env: NodeJS.ProcessEnv, url: string, verbose: boolean, onStop: () => void }} options
+	 * @param {{ runtime: Runtime, cwd: string, env: NodeJS.ProcessEnv, url: string, verbose: boolean, session: Session, onStop: () => void }} options
 	 */
 	constructor(options) {
 		proc.installExitHook();
@@ -611,8 +640,7 @@ class N8nServer {
 		this.onStop = options.onStop;
 		/** @type {string | undefined} the `n8n-auth` cookie value */
 		this.authCookie = undefined;
-		/** @type {string | undefined} */
-		this.apiKey = undefined;
+		this.session = options.session;
 		this.browserId = crypto.randomUUID();
 		this.child = spawn(options.runtime.nodeBin, [options.runtime.n8nBin, 'start'], {
 			cwd: options.cwd,
@@ -753,7 +781,35 @@ class N8nServer {
 		const cookie = response.headers.getSetCookie().find((value) => value.startsWith('n8n-auth='));
 		if (!cookie) throw this.httpError('POST /rest/owner/setup set no n8n-auth cookie; it', response);
 		this.authCookie = cookie.slice('n8n-auth='.length).split(';')[0];
+		this.session.owner = { email: body.email, password: body.password };
 		return response.body?.data ?? response.body;
+	}
+
+	/**
+	 * `POST /rest/login` (`{ emailOrLdapLoginId, password }`); keeps the `n8n-auth` cookie. Default: the owner
+	 * `setupOwner()` made on this user folder (also by an earlier server). `rest()` logs in by itself when needed.
+	 * @param {{ email: string, password: string }} [user]
+	 * @returns {Promise<any>} the user
+	 */
+	async login(user = this.session.owner) {
+		if (!user) throw new N8nError('login(): no user given and no owner set up on this folder yet (setupOwner())');
+		const response = await this.request('POST', '/rest/login', {
+			body: { emailOrLdapLoginId: user.email, password: user.password },
+		});
+		if (response.status !== 200) throw this.httpError('POST /rest/login', response);
+		const cookie = response.headers.getSetCookie().find((value) => value.startsWith('n8n-auth='));
+		if (!cookie) throw this.httpError('POST /rest/login set no n8n-auth cookie; it', response);
+		this.authCookie = cookie.slice('n8n-auth='.length).split(';')[0];
+		return response.body?.data ?? response.body;
+	}
+
+	/** The API key `publicApi()` uses: made by `createApiKey()` on this folder (also by an earlier server). */
+	get apiKey() {
+		return this.session.apiKey;
+	}
+
+	set apiKey(key) {
+		this.session.apiKey = key;
 	}
 
 	/**
@@ -764,7 +820,10 @@ class N8nServer {
 	 * @param {unknown} [body]
 	 */
 	async rest(method, urlPath, body) {
-		if (!this.authCookie) throw new N8nError('rest(): call setupOwner() first (no n8n-auth cookie)');
+		if (!this.authCookie) {
+			if (!this.session.owner) throw new N8nError('rest(): call setupOwner() first (no n8n-auth cookie)');
+			await this.login();
+		}
 		const fullPath = urlPath.startsWith('/rest/') ? urlPath : `/rest${urlPath}`;
 		const response = await this.request(method, fullPath, {
 			body,
@@ -805,6 +864,41 @@ class N8nServer {
 		const response = await this.request(method, fullPath, { body, headers: { 'x-n8n-api-key': this.apiKey } });
 		if (response.status < 200 || response.status >= 300) throw this.httpError(`${method} ${fullPath}`, response);
 		return response.body;
+	}
+
+	/**
+	 * Waits until a workflow has at least `atLeast` ended executions (with `status` if given), through the public
+	 * API (`GET /api/v1/executions?workflowId=..&includeData=true`; creates an API key first if none). For
+	 * executions of active workflows (trigger/poll mode). Returns them oldest first, each
+	 * `{ id, status, mode, startedAt, stoppedAt, data: { resultData: { runData, error? } } }`.
+	 * @param {string} workflowId
+	 * @param {{ atLeast?: number, status?: 'success' | 'error' | 'canceled' | 'crashed', timeoutMs?: number }} [options]
+	 * @returns {Promise<any[]>}
+	 */
+	async waitForExecutions(workflowId, options = {}) {
+		if (!this.apiKey) await this.createApiKey();
+		const atLeast = options.atLeast ?? 1;
+		const timeoutMs = options.timeoutMs ?? 60000;
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const list = await this.publicApi(
+				'GET',
+				`/executions?workflowId=${encodeURIComponent(workflowId)}&includeData=true&limit=250`,
+			);
+			const ended = (list.data ?? [])
+				.filter((/** @type {any} */ e) => !['new', 'running', 'waiting'].includes(e.status))
+				.filter((/** @type {any} */ e) => !options.status || e.status === options.status)
+				.sort((/** @type {any} */ a, /** @type {any} */ b) => Number(a.id) - Number(b.id));
+			if (ended.length >= atLeast) return ended;
+			if (Date.now() > deadline) {
+				const seen = (list.data ?? []).map((/** @type {any} */ e) => `${e.id}:${e.status}`).join(', ') || 'none';
+				throw new N8nError(
+					`workflow ${workflowId} has ${ended.length} of ${atLeast} ended${options.status ? ` ${options.status}` : ''} executions after ${timeoutMs} ms (executions: ${seen})`,
+					{ tail: this.tail() },
+				);
+			}
+			await proc.sleep(500);
+		}
 	}
 
 	/**

@@ -41,6 +41,8 @@ const BUILTIN = Object.freeze({
 	stopAndError: { type: 'n8n-nodes-base.stopAndError', typeVersion: 1 },
 	noOp: { type: 'n8n-nodes-base.noOp', typeVersion: 1 },
 	scheduleTrigger: { type: 'n8n-nodes-base.scheduleTrigger', typeVersion: 1.2 },
+	/** a polling trigger (reads an RSS feed): in manual mode it returns the feed's first item */
+	rssFeedReadTrigger: { type: 'n8n-nodes-base.rssFeedReadTrigger', typeVersion: 1 },
 });
 
 /** A workflow id as n8n makes them: 16 letters and digits (n8n accepts 1 to 21 characters). */
@@ -110,6 +112,21 @@ function scheduleTriggerNode(name = 'Schedule Trigger', seconds = 30) {
 }
 
 /**
+ * An RSS Feed Trigger: a built-in polling trigger (every minute), handy to try the polling machinery. Once
+ * active it emits the items dated after its last poll (the first poll: after activation); "Fetch test event"
+ * (manual mode) returns the first item.
+ * @param {string} name
+ * @param {string} feedUrl
+ */
+function rssFeedTriggerNode(name, feedUrl) {
+	return {
+		name,
+		...BUILTIN.rssFeedReadTrigger,
+		parameters: { feedUrl, pollTimes: { item: [{ mode: 'everyMinute' }] } },
+	};
+}
+
+/**
  * A workflow whose nodes run one after another (output 0 of each into the next), with ids and positions filled
  * in. Put a Manual Trigger first for `n8n execute`.
  * @param {{ id?: string, name?: string, nodes: Array<Omit<WorkflowNode, 'position'> & { position?: [number, number] }>, settings?: Record<string, unknown>, staticData?: Record<string, unknown> }} spec
@@ -145,5 +162,6 @@ module.exports = {
 	setNode,
 	stopAndErrorNode,
 	scheduleTriggerNode,
+	rssFeedTriggerNode,
 	linearWorkflow,
 };

@@ -30,7 +30,8 @@ const OPERATORS = { eq: 'Equal', ne: 'NotEqual', gt: 'GreaterThan', ge: 'Greater
 const KEYWORDS = new Set(['and', 'or', 'not', 'in', ...Object.keys(OPERATORS)]);
 const NUMERIC = new Set(['Int32', 'Int64', 'Decimal', 'Double', 'Single']);
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/;
-const DATETIME = /^\d{4}-\d{2}-\d{2}T[0-9:.]+(Z|[+-]\d{2}:\d{2})/;
+const DATETIME = /^\d{4}-\d{2}-\d{2}T[0-9:.]+(Z|[+-]\d{2}:\d{2})?/;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}(?![T0-9])/;
 const NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?[LlMmDdFf]?(?![A-Za-z0-9_])/;
 const MAX_NODES = 100;
 const MAX_ORDERBY = 5;
@@ -81,6 +82,8 @@ function tokenize(text) {
 			if (!value) throw new ODataError(`The DateTimeOffset text '${raw}' should be in format 'yyyy-mm-ddThh:mm:ss('.'s+)?(zzzzzz)?' and each field value is within valid range.`);
 			tokens.push({ kind: 'datetime', text: raw, pos: i, value, type: 'DateTimeOffset' });
 			i += raw.length;
+		} else if (DATE_ONLY.test(rest)) {
+			throw new ODataError(`The Edm.Date literal '${rest.slice(0, 10)}' at position ${i} cannot be compared with a date-time; write a DateTimeOffset such as ${rest.slice(0, 10)}T00:00:00Z.`);
 		} else if (/[-0-9]/.test(c)) {
 			const m = NUMBER.exec(rest);
 			if (!m) fail();
