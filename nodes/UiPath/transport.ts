@@ -25,6 +25,8 @@ export interface UiPathRequest {
 	method: IHttpRequestMethods;
 	/** path after the Orchestrator base, e.g. `/odata/Jobs` */
 	path: string;
+	/** a full URL instead of base + path (the legacy cloud's account discovery lives on another host) */
+	url?: string;
 	qs?: IDataObject;
 	body?: IDataObject;
 	folder?: FolderRef;
@@ -151,7 +153,7 @@ export async function uiPathRequest<T = IDataObject>(ctx: UiPathContext, request
 		await pacer?.acquire();
 		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
 			method: request.method,
-			url: `${base}${request.path}`,
+			url: request.url ?? `${base}${request.path}`,
 			qs: request.qs,
 			body: request.body,
 			headers: { Accept: 'application/json', ...folderHeaders(request.folder) },
