@@ -41,7 +41,9 @@ function edm(v) {
 	if (v.type === 'object') return 'Object';
 	if (v.type === 'string') {
 		if (v.enum) return 'Enum';
-		return { 'date-time': 'DateTimeOffset', uuid: 'Guid', byte: 'Binary' }[v.format] ?? 'String';
+		/** @type {Record<string, string>} */
+		const formats = { 'date-time': 'DateTimeOffset', uuid: 'Guid', byte: 'Binary' };
+		return formats[v.format] ?? 'String';
 	}
 	throw new Error(`unhandled schema ${JSON.stringify(v)}`);
 }

@@ -17,6 +17,8 @@ class ODataError extends Error {}
  * @typedef {Record<string, Schema>} Schemas
  */
 
+/** @typedef {(...args: any[]) => any} Fn */
+/** @type {Record<string, { args: string[], returns: string, fn: Fn }>} */
 const FUNCTIONS = {
 	contains: { args: ['String', 'String'], returns: 'Boolean', fn: (a, b) => a != null && b != null && a.includes(b) },
 	startswith: { args: ['String', 'String'], returns: 'Boolean', fn: (a, b) => a != null && b != null && a.startsWith(b) },
@@ -144,6 +146,7 @@ class Parser {
 		const t = this.next();
 		if (!t || t.kind !== 'punct' || t.text !== text) throw this.syntax(t);
 	}
+	/** @param {string} word */
 	isKeyword(word) {
 		const t = this.peek();
 		return t && t.kind === 'ident' && t.text === word;
@@ -182,7 +185,7 @@ class Parser {
 			this.node();
 			const operand = this.parseUnary();
 			if (operand.type !== 'Boolean') throw new ODataError(`The operand for the unary not operator must be of type Edm.Boolean; found '${edmName(operand)}'.`);
-			return { type: 'Boolean', eval: (row) => !operand.eval(row) };
+			return { type: 'Boolean', eval: (/** @type {any} */ row) => !operand.eval(row) };
 		}
 		return this.parseComparison();
 	}
@@ -213,7 +216,7 @@ class Parser {
 			const keys = items.map((item) => comparable(left, item.eval(null)));
 			return {
 				type: 'Boolean',
-				eval: (row) => {
+				eval: (/** @type {any} */ row) => {
 					const v = comparable(left, left.eval(row));
 					return keys.some((k) => k === v);
 				},
@@ -252,7 +255,7 @@ class Parser {
 	}
 	/** @param {Token} name */
 	parseCall(name) {
-		const fn = FUNCTIONS[/** @type {keyof typeof FUNCTIONS} */ (name.text)];
+		const fn = FUNCTIONS[name.text];
 		if (!fn) {
 			throw new ODataError(
 				`An unknown function with name '${name.text}' was found. This may also be a function import or a key lookup on a navigation property, which is not allowed.`,
@@ -281,7 +284,7 @@ class Parser {
 				throw new ODataError(`No function signature for the function with name '${name.text}' matches the specified arguments. The function signatures considered are: ${name.text}(${fn.args.map((x) => 'Edm.' + x).join(', ')}).`);
 			}
 		});
-		return { type: fn.returns, eval: (row) => fn.fn(...args.map((a) => a.eval(row))) };
+		return { type: fn.returns, eval: (/** @type {any} */ row) => fn.fn(...args.map((a) => a.eval(row))) };
 	}
 	/** @param {Token} first */
 	parseMember(first) {
@@ -296,7 +299,7 @@ class Parser {
 		if (prop.t.startsWith('ref:') || prop.t.startsWith('array:') || prop.t === 'Object') {
 			throw new ODataError(`The property '${path.join('/')}' is not a single primitive value and cannot be used in $filter.`);
 		}
-		return { type: prop.t, enum: prop.enum, eval: (row) => getPath(row, path) };
+		return { type: prop.t, enum: prop.enum, eval: (/** @type {any} */ row) => getPath(row, path) };
 	}
 }
 
@@ -390,15 +393,16 @@ function compare(op, left, right) {
 	if (!left.isNull && !right.isNull && left.type !== right.type && !(NUMERIC.has(left.type) && NUMERIC.has(right.type))) {
 		throw new ODataError(`A binary operator with incompatible types was detected. Found operand types '${edmName(left)}' and '${edmName(right)}' for operator kind '${kind}'.`);
 	}
-	/** @type {(a: any, b: any) => boolean} */
-	const test = {
+	/** @type {Record<string, (a: any, b: any) => boolean>} */
+	const tests = {
 		eq: (a, b) => a === b,
 		ne: (a, b) => a !== b,
 		gt: (a, b) => a !== null && b !== null && a > b,
 		ge: (a, b) => a !== null && b !== null && a >= b,
 		lt: (a, b) => a !== null && b !== null && a < b,
 		le: (a, b) => a !== null && b !== null && a <= b,
-	}[op];
+	};
+	const test = tests[op];
 	return { type: 'Boolean', eval: (row) => test(comparable(typed, left.eval(row)), comparable(typed, right.eval(row))) };
 }
 
@@ -535,7 +539,7 @@ function shapeRow(row, shape, navigation) {
  * `nextSkip` says where the next page starts (the caller writes `@odata.nextLink`).
  * @param {any[]} rows @param {ReturnType<typeof parseCollectionQuery>} q
  */
-function applyCollectionQuery(rows, q, maxTop) {
+function applyCollectionQuery(rows, q, /** @type {number} */ maxTop) {
 	const matched = q.filter ? rows.filter(q.filter) : rows.slice();
 	matched.sort(q.order);
 	const size = q.top ?? maxTop;

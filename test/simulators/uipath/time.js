@@ -49,12 +49,12 @@ function toTime(value, ticks = 0) {
 	return `${iso.slice(0, 23)}${String(ticks).padStart(4, '0')}Z`;
 }
 
-/** Epoch milliseconds of a normalized time (the sub-millisecond digits are dropped). */
+/** Epoch milliseconds of a normalized time (the sub-millisecond digits are dropped). @param {string} time */
 function msOf(time) {
 	return Date.parse(time.slice(0, 23) + 'Z');
 }
 
-/** The .NET way of writing a normalized time: `…:37.9692211Z`, `…:37.5Z`, `…:37Z`. */
+/** The .NET way of writing a normalized time: `…:37.9692211Z`, `…:37.5Z`, `…:37Z`. @param {string | null} time */
 function formatTime(time) {
 	if (time == null) return null;
 	const frac = time.slice(20, 27).replace(/0+$/, '');

@@ -47,7 +47,7 @@ function validateBody(value, schemaName, schemas, where = schemaName) {
  */
 function checkValue(v, prop, where, schemas) {
 	const t = prop.t;
-	const wrong = (expected) => new BodyError(`Cannot convert the value ${JSON.stringify(v)?.slice(0, 80)} at '${where}' to the expected type '${expected}'.`);
+	const wrong = (/** @type {string} */ expected) => new BodyError(`Cannot convert the value ${JSON.stringify(v)?.slice(0, 80)} at '${where}' to the expected type '${expected}'.`);
 	if (t.startsWith('array:')) {
 		if (!Array.isArray(v)) throw wrong(`Collection(${t.slice(6)})`);
 		v.forEach((item, i) => checkValue(item, { t: t.slice(6) }, `${where}[${i}]`, schemas));
