@@ -16,6 +16,7 @@ import {
 	signJwt,
 	type RoboticCrowdCredentialData,
 } from '../nodes/RoboticCrowd/auth';
+import { CredentialRejectedError } from '../nodes/shared/http';
 
 export class RoboticCrowdApi implements ICredentialType {
 	name = 'roboticCrowdApi';
@@ -136,8 +137,15 @@ export class RoboticCrowdApi implements ICredentialType {
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const data = credentials as unknown as RoboticCrowdCredentialData;
 		if (data.authMethod !== 'tokenEndpoint') return {};
-		const { token } = await requestServerToken(this.helpers.httpRequest, data, data.lifetimeSeconds);
-		return { accessToken: token };
+		try {
+			const { token } = await requestServerToken(this.helpers.httpRequest, data, data.lifetimeSeconds);
+			return { accessToken: token };
+		} catch (error) {
+			const status = (error as { response?: { status?: number } }).response?.status;
+			throw new CredentialRejectedError(
+				`Robotic Crowd refused to issue a token${status ? ` (${status})` : ''}: check the access key ID and secret access key, and that the API key may mint tokens (access_token.create)`,
+			);
+		}
 	}
 
 	async authenticate(

@@ -83,7 +83,10 @@ export function toNodeError(ctx: RoboticCrowdContext, failure: HttpFailure, spec
 	const serverSays = apiMessage(failure.body);
 	let message: string;
 	let description: string;
-	if (failure.malformed) {
+	if (failure.credentialRejected) {
+		message = failure.credentialRejected;
+		description = 'Fix the credential, then use its Test button to check it.';
+	} else if (failure.malformed) {
 		message = 'Robotic Crowd answered with a body that is not valid JSON';
 		description = 'This is usually a proxy or an outage in front of the API. Try again later.';
 	} else if (failure.timedOut || failure.noResponse) {

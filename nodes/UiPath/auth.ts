@@ -2,6 +2,8 @@
 // same everywhere (the seed says so too); only authentication differs.
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
+import { CredentialRejectedError } from '../shared/http';
+
 export const CLOUD_CREDENTIAL = 'uiPathCloudOAuthApi';
 export const ON_PREMISES_CREDENTIAL = 'uiPathOnPremisesApi';
 export type UiPathCredentialType = typeof CLOUD_CREDENTIAL | typeof ON_PREMISES_CREDENTIAL;
@@ -115,7 +117,7 @@ export async function fetchAccessToken(httpRequest: HttpRequest, data: IDataObje
 }
 
 /** Turns a failed token request into a message that says which field to check; never includes a secret. */
-export function explainTokenFailure(error: unknown, data: IDataObject): Error {
+export function explainTokenFailure(error: unknown, data: IDataObject): CredentialRejectedError {
 	const response = (error as { response?: { status?: number; data?: IDataObject } }).response ??
 		(error as { cause?: { response?: { status?: number; data?: IDataObject } } }).cause?.response;
 	const body = (response?.data ?? {}) as IDataObject;
@@ -134,5 +136,5 @@ export function explainTokenFailure(error: unknown, data: IDataObject): Error {
 	} else {
 		advice = 'Check the tenancy name, user name and password.';
 	}
-	return new Error(`UiPath refused to issue a token${response?.status ? ` (${response.status})` : ''}: ${said}. ${advice}`);
+	return new CredentialRejectedError(`UiPath refused to issue a token${response?.status ? ` (${response.status})` : ''}: ${said}. ${advice}`);
 }

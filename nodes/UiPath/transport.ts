@@ -85,7 +85,10 @@ export function toNodeError(ctx: UiPathContext, failure: HttpFailure, request: U
 	const { message: said, errorCode } = apiMessage(failure.body);
 	let message: string;
 	let description = '';
-	if (failure.malformed) {
+	if (failure.credentialRejected) {
+		message = failure.credentialRejected;
+		description = 'Fix the credential, then use its Test button to check it.';
+	} else if (failure.malformed) {
 		message = 'UiPath answered with a body that is not valid JSON';
 		description = 'This is usually a proxy or an outage in front of Orchestrator. Try again later.';
 	} else if (failure.timedOut || failure.noResponse) {

@@ -12,6 +12,16 @@ export interface HttpFailure {
 	timedOut: boolean;
 	/** an answer came back, but its body was not the JSON the API promises */
 	malformed: boolean;
+	/** the credential could not get a token: the reason, worded for the user */
+	credentialRejected?: string;
+}
+
+/**
+ * Thrown by a credential when the service refused to issue a token: the message says which field to check, and
+ * sending the request again would not help.
+ */
+export class CredentialRejectedError extends Error {
+	override name = 'CredentialRejectedError';
 }
 
 /** Thrown by a transport when a 2xx answer's body is not valid JSON. */
@@ -52,7 +62,9 @@ export function describeFailure(error: unknown): HttpFailure {
 	let response: ErrorLike['response'];
 	let code: string | undefined;
 	let httpCode: string | undefined;
+	let credentialRejected: string | undefined;
 	for (let depth = 0; current && depth < 5; depth++) {
+		if ((current as Error).name === 'CredentialRejectedError') credentialRejected = current.message;
 		response ??= current.response;
 		code ??= current.code;
 		httpCode ??= current.httpCode ?? undefined;
@@ -67,9 +79,10 @@ export function describeFailure(error: unknown): HttpFailure {
 		status,
 		body: response?.data ?? response?.body,
 		retryAfterMs: parseRetryAfter(retryAfter),
-		noResponse: !response && !status && !malformed,
+		noResponse: !response && !status && !malformed && !credentialRejected,
 		timedOut,
 		malformed,
+		credentialRejected,
 	};
 }
 
@@ -90,6 +103,7 @@ export interface RetryOptions {
 }
 
 export function isRetryable(failure: HttpFailure, idempotent: boolean): boolean {
+	if (failure.credentialRejected) return false;
 	if (failure.status === 429 || failure.status === 503) return true;
 	if (!idempotent) return false;
 	if (failure.noResponse || failure.timedOut || failure.malformed) return true;

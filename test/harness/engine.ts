@@ -5,7 +5,6 @@
 // expirable field, the stored credential updated with the new token).
 import path from 'node:path';
 import {
-	CredentialTestContext,
 	ExecutionLifecycleHooks,
 	LoadOptionsContext,
 	PackageDirectoryLoader,
@@ -391,7 +390,9 @@ export class EngineHarness {
 	async listSearch(spec: NodeSpec, method: string, filter?: string, paginationToken?: string) {
 		const node = this.toNode(spec);
 		const workflow = this.workflow(node);
-		const context = new LoadOptionsContext(workflow, node, this.additionalData(), 'parameters');
+		// The editor sends the node's current parameters along with a list search.
+		const additionalData = { ...this.additionalData(), currentNodeParameters: node.parameters };
+		const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
 		const nodeType = this.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 		const fn = nodeType.methods?.listSearch?.[method];
 		if (!fn) throw new Error(`No listSearch method ${method}`);
@@ -413,7 +414,8 @@ export class EngineHarness {
 		);
 		const node = this.toNode({ type: nodeName!, parameters: {} });
 		const workflow = this.workflow(node);
-		const helpers = new CredentialTestContext(this.additionalData());
+		// n8n runs a credential test through a node context: preAuthentication gets its helpers (httpRequest and all).
+		const helpers = new LoadOptionsContext(workflow, node, this.additionalData(), 'parameters');
 		let credentials = this.credentials.withDefaults(type, structuredClone(data));
 		try {
 			if (typeof credentialType.preAuthentication === 'function') {
