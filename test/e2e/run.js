@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// @ts-check
+'use strict';
+/**
+ * `npm run test:e2e`: the package inside a real n8n 2.41.1 (Node 24), against the loopback simulators started here.
+ * Installs the package as a community package from its `npm pack` tarball, imports credentials and workflows,
+ * runs them with `n8n execute`, then activates the triggers under `n8n start` and checks that finished runs and
+ * jobs arrive, once. A plain script (not jest): prints figures, exits non-zero on the first failed check.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const n8n = require('./lib/n8n');
+const { startRoboticCrowdSimulator } = require('../simulators/roboticCrowd');
+const { startUiPathSimulator } = require('../simulators/uipath');
+const { scenarios } = require('./scenarios');
+
+/** @type {Array<{ step: string, ms: number }>} */
+const figures = [];
+async function timed(/** @type {string} */ step, /** @type {() => Promise<any>} */ fn) {
+	const started = Date.now();
+	process.stderr.write(`[e2e] ${step}…\n`);
+	const value = await fn();
+	figures.push({ step, ms: Date.now() - started });
+	process.stderr.write(`[e2e] ${step}: ${Date.now() - started} ms\n`);
+	return value;
+}
+
+async function main() {
+	const startedAt = Date.now();
+	const rc = await startRoboticCrowdSimulator({ quotaPerMinute: 1000 });
+	const ui = await startUiPathSimulator();
+	/** @type {Awaited<ReturnType<typeof n8n.createN8nHome>> | undefined} */
+	let home;
+	/** @type {any} */
+	let server;
+	let tarballDir;
+	try {
+		const runtime = await timed('runtime (Node 24 + n8n, cached)', () => n8n.ensureRuntime());
+		const tarball = await timed('npm pack', () => n8n.packPackage());
+		tarballDir = path.dirname(tarball);
+		home = await timed('n8n user folder with the community package', () => n8n.createN8nHome({ tarball, runtime }));
+		const h = home;
+
+		const world = scenarios({ rc, ui });
+		await timed('import credentials', () => h.importCredentials(world.credentials));
+		await timed('import workflows', () => h.importWorkflows([...world.executions.map((e) => e.workflow), ...world.triggers.map((t) => t.workflow)]));
+
+		for (const execution of world.executions) {
+			const result = await timed(`execute: ${execution.workflow.name}`, () => h.execute(execution.workflow.id));
+			try {
+				execution.check(result, (/** @type {string} */ node) => n8n.outputOf(result, node));
+			} catch (error) {
+				throw new Error(`${execution.workflow.name}: ${/** @type {Error} */ (error).message}\n${n8n.describeResult(result)}`);
+			}
+		}
+
+		for (const trigger of world.triggers) await h.publish(trigger.workflow.id);
+		server = await timed('n8n start', () => h.start());
+		await server.setupOwner({ email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-owner-pass1' });
+		// Both triggers poll every minute: check them side by side.
+		await Promise.all(world.triggers.map((trigger) => timed(`trigger: ${trigger.workflow.name}`, () => trigger.check(server))));
+	} finally {
+		if (server) await server.stop();
+		if (home && !process.env.N8N_E2E_KEEP) await home.cleanup();
+		if (tarballDir) fs.rmSync(tarballDir, { recursive: true, force: true });
+		await rc.close();
+		await ui.close();
+	}
+	process.stdout.write('\nend-to-end figures (real n8n 2.41.1 on Node 24)\n');
+	for (const { step, ms } of figures) process.stdout.write(`  ${String(ms).padStart(7)} ms  ${step}\n`);
+	process.stdout.write(`  ${String(Date.now() - startedAt).padStart(7)} ms  total\n`);
+}
+
+main().catch((error) => {
+	process.stderr.write(`\n[e2e] FAILED: ${error && error.stack ? error.stack : error}\n`);
+	process.exit(1);
+});
