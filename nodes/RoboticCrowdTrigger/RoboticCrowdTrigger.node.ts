@@ -16,11 +16,18 @@ import { searchWorkflows } from '../RoboticCrowd/methods/listSearch';
 import { FinishedRecordsCursor, type CursorState } from '../shared/pollCursor';
 
 const PER_PAGE = 50;
-// Runs are found by creation time (the only time the query can filter on), to the minute. Looking back a few
-// minutes past the horizon covers that rounding and a client clock a little off the server's.
+// The query filters runs by creation time only, to the minute. Each poll reads the finished runs created since the
+// last poll, reaching back a few minutes more to cover that rounding and a client clock a little off the server's.
 const LOOKBACK_MS = 5 * 60_000;
+const MINUTE = 60_000;
 
 const createdAt = (run: SessionQueue) => Date.parse(run.created_at);
+
+interface TriggerState extends IDataObject {
+	cursor: CursorState;
+	/** runs open (queued or running) at the last poll: id -> creation time */
+	open: Record<string, number>;
+}
 
 async function listAll(ctx: IPollFunctions, query: string): Promise<SessionQueue[]> {
 	const runs: SessionQueue[] = [];
@@ -29,6 +36,29 @@ async function listAll(ctx: IPollFunctions, query: string): Promise<SessionQueue
 		runs.push(...batch);
 		if (batch.length < PER_PAGE || page * PER_PAGE >= total) return runs;
 	}
+}
+
+/**
+ * Runs that were open at the last poll and are no longer: they finished (or a queued run was cancelled and
+ * removed). Each is looked up in the minutes around its creation, one query per minute they share, so a run
+ * that started hours ago costs one request when it ends instead of re-reading everything since.
+ */
+async function findVanished(ctx: IPollFunctions, ids: Map<string, number>, statuses: string[]): Promise<SessionQueue[]> {
+	const minutes = new Map<number, Set<string>>();
+	for (const [id, created] of ids) {
+		const minute = Math.floor(created / MINUTE) * MINUTE;
+		minutes.set(minute, (minutes.get(minute) ?? new Set()).add(id));
+	}
+	const found: SessionQueue[] = [];
+	for (const [minute, wanted] of minutes) {
+		const query = buildQuery({
+			status: statuses,
+			createdAfter: new Date(minute - MINUTE).toISOString(),
+			createdBefore: new Date(minute + 2 * MINUTE).toISOString(),
+		});
+		found.push(...(await listAll(ctx, query)).filter((run) => wanted.has(String(run.id))));
+	}
+	return found;
 }
 
 export class RoboticCrowdTrigger implements INodeType {
@@ -93,25 +123,37 @@ export class RoboticCrowdTrigger implements INodeType {
 			return run ? [[{ json: run }]] : null;
 		}
 
-		const staticData = this.getWorkflowStaticData('node') as IDataObject & { cursor?: CursorState };
-		// Open runs first: a run open now can finish before the next poll, and must then still be in its window.
+		const staticData = this.getWorkflowStaticData('node') as IDataObject & { state?: TriggerState };
 		const pollStartedAt = Date.now();
 		const open = await listAll(this, buildQuery({ status: ['queued', 'running'] }));
-		const horizon = Math.min(pollStartedAt, ...open.map(createdAt));
+		const openNow = Object.fromEntries(open.map((run) => [String(run.id), createdAt(run)]));
 
-		if (!staticData.cursor) {
+		if (!staticData.state) {
 			// First activation: what already finished is history, not news.
-			const cursor = new FinishedRecordsCursor(FinishedRecordsCursor.start(horizon), LOOKBACK_MS);
+			const cursor = new FinishedRecordsCursor(FinishedRecordsCursor.start(pollStartedAt), LOOKBACK_MS);
 			cursor.skip(await listAll(this, finishedQuery(cursor.queryFrom)), (r) => String(r.id), createdAt);
-			staticData.cursor = cursor.advance(horizon);
+			staticData.state = { cursor: cursor.advance(pollStartedAt), open: openNow };
 			return null;
 		}
 
-		const cursor = new FinishedRecordsCursor(staticData.cursor, LOOKBACK_MS);
-		const finished = await listAll(this, finishedQuery(cursor.queryFrom));
-		const fresh = cursor.take(finished, (r) => String(r.id), createdAt).filter(matches);
-		// Only now, with every page read, does the cursor move (an error above leaves it where it was).
-		staticData.cursor = cursor.advance(horizon);
+		const cursor = new FinishedRecordsCursor(staticData.state.cursor, LOOKBACK_MS);
+		const recent = await listAll(this, finishedQuery(cursor.queryFrom));
+		// Runs open at the last poll that are open no more have ended. Those created inside the window come back
+		// with `recent` and go through the cursor; older ones are taken from `recent` when the query's minute
+		// rounding brought them along, and otherwise looked up.
+		const recentById = new Map(recent.map((run) => [String(run.id), run]));
+		const ended: SessionQueue[] = [];
+		const lookUp = new Map<string, number>();
+		for (const [id, created] of Object.entries(staticData.state.open)) {
+			if (id in openNow || created >= cursor.queryFrom) continue;
+			const run = recentById.get(id);
+			if (run) ended.push(run);
+			else lookUp.set(id, created);
+		}
+		if (lookUp.size) ended.push(...(await findVanished(this, lookUp, statuses)));
+		const fresh = [...cursor.take(recent, (r) => String(r.id), createdAt), ...ended].filter(matches);
+		// Only now, with everything read, does the state move (an error above leaves it where it was).
+		staticData.state = { cursor: cursor.advance(pollStartedAt), open: openNow };
 		if (!fresh.length) return null;
 		fresh.sort((a, b) => Date.parse(a.ended_at ?? a.created_at) - Date.parse(b.ended_at ?? b.created_at) || a.id - b.id);
 		return [fresh.map((run) => ({ json: run }))];

@@ -7,7 +7,13 @@ import {
 } from 'n8n-workflow';
 
 import { router } from './actions/router';
+import { assetFields, assetOperations } from './actions/asset';
+import { accountOperations, discoveryFields, tenantOperations } from './actions/discovery';
+import { folderFields, folderOperations } from './actions/folder';
 import { jobFields, jobOperations } from './actions/job';
+import { processFields, processOperations } from './actions/process';
+import { queueItemFields, queueItemOperations } from './actions/queueItem';
+import { robotFields, robotOperations } from './actions/robot';
 import { searchFolders, searchProcesses, searchQueues, searchRobots } from './methods/listSearch';
 
 export class UiPath implements INodeType {
@@ -43,11 +49,33 @@ export class UiPath implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Job', value: 'job' }],
+				options: [
+					{ name: 'Account', value: 'account' },
+					{ name: 'Asset', value: 'asset' },
+					{ name: 'Folder', value: 'folder' },
+					{ name: 'Job', value: 'job' },
+					{ name: 'Process', value: 'process' },
+					{ name: 'Queue Item', value: 'queueItem' },
+					{ name: 'Robot', value: 'robot' },
+					{ name: 'Tenant', value: 'tenant' },
+				],
 				default: 'job',
 			},
+			accountOperations,
+			assetOperations,
+			folderOperations,
 			jobOperations,
+			processOperations,
+			queueItemOperations,
+			robotOperations,
+			tenantOperations,
+			...assetFields,
+			...discoveryFields,
+			...folderFields,
 			...jobFields,
+			...processFields,
+			...queueItemFields,
+			...robotFields,
 		],
 	};
 

@@ -170,8 +170,12 @@ export async function uiPathRequest<T = IDataObject>(ctx: UiPathContext, request
 		}
 		return response as T;
 	};
-	return await withRetries(send, { idempotent: request.idempotent ?? request.method === 'GET' }, (failure) =>
-		toNodeError(ctx, failure, request),
+	// A 503 can come from a proxy after Orchestrator took the call: only a 429 proves a job start or a queue item
+	// add was not carried out.
+	return await withRetries(
+		send,
+		{ idempotent: request.idempotent ?? request.method === 'GET', unsafeRetryStatuses: [429] },
+		(failure) => toNodeError(ctx, failure, request),
 	);
 }
 
@@ -191,11 +195,12 @@ export async function uiPathList<T = IDataObject>(ctx: UiPathContext, path: stri
 	const pageSize = Math.min(options.maxPageSize ?? 1000, options.limit);
 	const items: T[] = [];
 	let total: number | undefined;
-	for (let skip = 0; items.length < options.limit; skip += pageSize) {
+	while (items.length < options.limit) {
+		const top = Math.min(pageSize, options.limit - items.length);
 		const answer = await uiPathRequest<{ value: T[]; '@odata.count'?: number }>(ctx, {
 			method: 'GET',
 			path,
-			qs: { ...options.qs, $top: pageSize, $skip: skip, ...(skip === 0 ? { $count: true } : {}) },
+			qs: { ...options.qs, $top: top, $skip: items.length, ...(items.length === 0 ? { $count: true } : {}) },
 			folder: options.folder,
 			itemIndex: options.itemIndex,
 			scopes: options.scopes,
@@ -203,7 +208,7 @@ export async function uiPathList<T = IDataObject>(ctx: UiPathContext, path: stri
 		const page = answer.value ?? [];
 		items.push(...page);
 		total ??= answer['@odata.count'];
-		if (page.length < pageSize || (total !== undefined && skip + pageSize >= total)) break;
+		if (page.length < top || (total !== undefined && items.length >= total)) break;
 	}
 	return items.slice(0, options.limit);
 }

@@ -98,13 +98,18 @@ export interface RetryOptions {
 	baseDelayMs?: number;
 	/** longest single wait; a Retry-After beyond it is not waited for */
 	maxDelayMs?: number;
+	/**
+	 * Statuses that prove the server did not take a non-idempotent call, so it may be sent again
+	 * (default 429 and 503).
+	 */
+	unsafeRetryStatuses?: number[];
 	/** called before each wait, e.g. to log */
 	onRetry?: (failure: HttpFailure, attempt: number, delayMs: number) => void;
 }
 
-export function isRetryable(failure: HttpFailure, idempotent: boolean): boolean {
+export function isRetryable(failure: HttpFailure, idempotent: boolean, unsafeRetryStatuses = [429, 503]): boolean {
 	if (failure.credentialRejected) return false;
-	if (failure.status === 429 || failure.status === 503) return true;
+	if (failure.status === 429 || failure.status === 503) return idempotent || unsafeRetryStatuses.includes(failure.status);
 	if (!idempotent) return false;
 	if (failure.noResponse || failure.timedOut || failure.malformed) return true;
 	return failure.status === 500 || failure.status === 502 || failure.status === 504;
@@ -132,7 +137,7 @@ export async function withRetries<T>(
 		const failure = describeFailure(caught);
 		const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** attempt) * (0.75 + Math.random() * 0.5);
 		const delay = failure.retryAfterMs ?? backoff;
-		if (attempt >= maxRetries || !isRetryable(failure, options.idempotent) || delay > maxDelayMs) {
+		if (attempt >= maxRetries || !isRetryable(failure, options.idempotent, options.unsafeRetryStatuses) || delay > maxDelayMs) {
 			throw toError(failure, caught);
 		}
 		options.onRetry?.(failure, attempt + 1, delay);

@@ -7,7 +7,35 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-export type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
+/**
+ * What an operation returns when it started work and the rest is waiting for it: the router starts every item
+ * first and then waits for all of them together, so ten jobs of a minute take a minute, not ten.
+ */
+export class Awaiting {
+	constructor(readonly finish: () => Promise<IDataObject | IDataObject[]>) {}
+}
+
+export type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[] | Awaiting>;
+
+// How many items wait at once; more wait their turn (each wait polls its own run).
+const CONCURRENT_WAITS = 20;
+
+async function settleAll<T>(tasks: Array<() => Promise<T>>): Promise<Array<PromiseSettledResult<T>>> {
+	const results: Array<PromiseSettledResult<T>> = new Array(tasks.length);
+	let next = 0;
+	const worker = async () => {
+		while (next < tasks.length) {
+			const index = next++;
+			try {
+				results[index] = { status: 'fulfilled', value: await tasks[index]() };
+			} catch (reason) {
+				results[index] = { status: 'rejected', reason };
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(CONCURRENT_WAITS, tasks.length) }, worker));
+	return results;
+}
 
 export type OperationTable = Record<string, Record<string, Operation>>;
 
@@ -22,7 +50,7 @@ function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
 
 export async function routeItems(this: IExecuteFunctions, table: OperationTable): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const output: INodeExecutionData[] = [];
+	const results: Array<IDataObject | IDataObject[] | Awaiting | { failed: unknown }> = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const resource = this.getNodeParameter('resource', itemIndex) as string;
 		const operation = this.getNodeParameter('operation', itemIndex) as string;
@@ -33,20 +61,34 @@ export async function routeItems(this: IExecuteFunctions, table: OperationTable)
 					itemIndex,
 				});
 			}
-			const result = await run.call(this, itemIndex);
-			for (const json of Array.isArray(result) ? result : [result]) {
-				output.push({ json, pairedItem: { item: itemIndex } });
-			}
+			results.push(await run.call(this, itemIndex));
 		} catch (error) {
-			if (this.continueOnFail()) {
-				const description = (error as { description?: string }).description;
-				output.push({
-					json: { error: (error as Error).message, ...(description ? { description } : {}) },
-					pairedItem: { item: itemIndex },
-				});
-				continue;
-			}
-			throw asNodeError(this, error, itemIndex);
+			if (!this.continueOnFail()) throw asNodeError(this, error, itemIndex);
+			results.push({ failed: error });
+		}
+	}
+	// Every item has started its work; now wait for all of it together.
+	const waits = results.flatMap((r, itemIndex) => (r instanceof Awaiting ? [{ itemIndex, finish: r.finish }] : []));
+	const settled = await settleAll(waits.map((w) => w.finish));
+	waits.forEach((w, i) => {
+		const outcome = settled[i];
+		results[w.itemIndex] = outcome.status === 'fulfilled' ? outcome.value : { failed: outcome.reason };
+	});
+
+	const output: INodeExecutionData[] = [];
+	for (const [itemIndex, result] of results.entries()) {
+		if (result && typeof result === 'object' && 'failed' in result && !Array.isArray(result)) {
+			const error = result.failed;
+			if (!this.continueOnFail()) throw asNodeError(this, error, itemIndex);
+			const description = (error as { description?: string }).description;
+			output.push({
+				json: { error: (error as Error).message, ...(description ? { description } : {}) },
+				pairedItem: { item: itemIndex },
+			});
+			continue;
+		}
+		for (const json of Array.isArray(result) ? result : [result as IDataObject]) {
+			output.push({ json, pairedItem: { item: itemIndex } });
 		}
 	}
 	return [output];

@@ -10,7 +10,10 @@ export interface WaitOptions {
 
 export type WaitOutcome<T> = { finished: true; value: T; checks: number } | { finished: false; last: T; checks: number };
 
-/** Calls `check` until it reports the run finished or the time is up. */
+/**
+ * Calls `check` until it reports the run finished or the time is up. The first check comes after one interval:
+ * a run that was just started is never finished yet.
+ */
 export async function waitForCompletion<T>(
 	check: () => Promise<{ done: boolean; value: T }>,
 	options: WaitOptions,
@@ -18,6 +21,7 @@ export async function waitForCompletion<T>(
 	const deadline = Date.now() + options.timeoutMs;
 	let interval = options.initialIntervalMs ?? 1000;
 	const maxInterval = options.maxIntervalMs ?? 15_000;
+	await sleep(Math.min(interval, options.timeoutMs));
 	for (let checks = 1; ; checks++) {
 		const { done, value } = await check();
 		if (done) return { finished: true, value, checks };

@@ -27,7 +27,7 @@ describe('Robotic Crowd Trigger', () => {
 	it('does not replay history on the first activation, then emits each run that finishes once', async () => {
 		for (let i = 0; i < 5; i++) sim.addRun({ workflow_id: workflowId, status: 'success', created_at: Date.now() - 60_000 });
 		expect(await harness.poll(trigger(), state)).toBeNull();
-		expect(state.staticData['node:Node']).toMatchObject({ cursor: { time: expect.any(Number) } });
+		expect(state.staticData['node:Node']).toMatchObject({ state: { cursor: { time: expect.any(Number) }, open: {} } });
 
 		const open = sim.addRun({ workflow_id: workflowId, status: 'running' });
 		expect(await harness.poll(trigger(), state)).toBeNull();
@@ -37,12 +37,16 @@ describe('Robotic Crowd Trigger', () => {
 		expect(await harness.poll(trigger(), state)).toBeNull();
 	});
 
-	it('emits a run that started long before activation when it finally finishes', async () => {
+	it('emits a run that started long before activation when it finally finishes, in a few requests', async () => {
 		const old = sim.addRun({ workflow_id: workflowId, status: 'running', created_at: Date.now() - 3 * 3600_000 });
-		for (let i = 0; i < 60; i++) sim.addRun({ workflow_id: workflowId, status: 'success', created_at: Date.now() - 3600_000 + i * 1000 });
+		for (let i = 0; i < 600; i++) sim.addRun({ workflow_id: workflowId, status: 'success', created_at: Date.now() - 3600_000 + i * 1000 });
 		expect(await harness.poll(trigger(), state)).toBeNull();
 		sim.finishRun(old.id, 'success');
+		sim.log.length = 0;
 		expect(ids(await harness.poll(trigger(), state))).toEqual([old.id]);
+		// open runs, finished runs since the last poll, and the minutes around the old run's creation
+		expect(log(sim)).toHaveLength(3);
+		expect(await harness.poll(trigger(), state)).toBeNull();
 	});
 
 	it('emits every run when more than a page finishes between polls, many in the same second', async () => {

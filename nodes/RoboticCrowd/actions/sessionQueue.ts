@@ -6,6 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { Awaiting, type Operation } from '../../shared/router';
 import { waitForCompletion } from '../../shared/waitFor';
 import { roboticCrowdRequest, type RoboticCrowdContext } from '../transport';
 
@@ -348,7 +349,7 @@ function workflowIdOf(this: IExecuteFunctions, itemIndex: number): number {
 	return Number(raw);
 }
 
-async function create(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function create(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | Awaiting> {
 	const workflowId = workflowIdOf.call(this, itemIndex);
 	const params = readParams.call(this, itemIndex);
 	const run = await roboticCrowdRequest<SessionQueue>(this, {
@@ -359,6 +360,11 @@ async function create(this: IExecuteFunctions, itemIndex: number): Promise<IData
 		itemIndex,
 	});
 	if (!this.getNodeParameter('waitForCompletion', itemIndex, false)) return run;
+	return new Awaiting(async () => await waitForRun.call(this, run, itemIndex));
+}
+
+async function waitForRun(this: IExecuteFunctions, run: SessionQueue, itemIndex: number): Promise<IDataObject> {
+	const workflowId = run.workflow?.id;
 
 	const timeoutSeconds = this.getNodeParameter('waitTimeout', itemIndex, 600) as number;
 	const options = this.getNodeParameter('createOptions', itemIndex, {}) as { pollInterval?: number; returnFailed?: boolean };
@@ -422,7 +428,7 @@ async function cancel(this: IExecuteFunctions, itemIndex: number): Promise<IData
 	return answer && typeof answer === 'object' ? { cancelled: true, ...answer } : { id, cancelled: true };
 }
 
-export const sessionQueueActions: Record<string, (this: IExecuteFunctions, i: number) => Promise<IDataObject | IDataObject[]>> = {
+export const sessionQueueActions: Record<string, Operation> = {
 	create,
 	get,
 	getMany,

@@ -6,6 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { Awaiting } from '../../shared/router';
 import { waitForCompletion } from '../../shared/waitFor';
 import { odataString, uiPathList, uiPathRequest, type FolderRef } from '../transport';
 import {
@@ -377,7 +378,7 @@ async function waitForJob(this: IExecuteFunctions, job: Job, folder: FolderRef, 
 	return withParsedArguments(finished);
 }
 
-async function start(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+async function start(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[] | Awaiting> {
 	const folder = folderOf.call(this, itemIndex);
 	const releaseKey = await releaseKeyOf.call(this, folder, itemIndex);
 	const startInfo = startInfoOf.call(this, itemIndex, releaseKey);
@@ -392,9 +393,7 @@ async function start(this: IExecuteFunctions, itemIndex: number): Promise<IDataO
 		notFoundHint: 'The process was not found in this folder: Process → Get Many lists the processes of a folder.',
 	});
 	if (!this.getNodeParameter('waitForCompletion', itemIndex, false)) return jobs.map(withParsedArguments);
-	const finished: IDataObject[] = [];
-	for (const job of jobs) finished.push(await waitForJob.call(this, job, folder, itemIndex));
-	return finished;
+	return new Awaiting(async () => await Promise.all(jobs.map(async (job) => await waitForJob.call(this, job, folder, itemIndex))));
 }
 
 async function jobOf(this: IExecuteFunctions, folder: FolderRef, itemIndex: number): Promise<Job> {
