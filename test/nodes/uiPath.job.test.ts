@@ -64,6 +64,23 @@ describe('UiPath Job', () => {
 		expect(reads.every((r) => /\/odata\/Jobs\(\d+\)$/.test(r.path))).toBe(true);
 	});
 
+	it('starts every item before waiting, then waits for all of them together, failing only the faulted one', async () => {
+		const faulty = sim.addRelease({ folderId: shared.Id, name: 'Flaky', queueDelayMs: 100, durationMs: 300, outcome: 'Faulted' });
+		const node = uiNode(
+			start({ process: { __rl: true, mode: 'key', value: '={{ $json.key }}' }, waitForCompletion: true, startOptions: { pollInterval: 1 } }),
+			'cloud',
+			{ continueOnFail: true },
+		);
+		const { items } = await harness.run(node, [{ key: release.Key, customerId: 1 }, { key: faulty.Key, customerId: 2 }, { key: release.Key, customerId: 3 }]);
+		expect(items.map((i) => i.json.State ?? 'error')).toEqual(['Successful', 'error', 'Successful']);
+		expect(items[1].json.error).toMatch(/ended Faulted/);
+		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		const calls = orchestratorCalls();
+		const lastStart = calls.map((c) => c.method).lastIndexOf('POST');
+		const firstRead = calls.findIndex((c) => c.method === 'GET');
+		expect(lastStart).toBeLessThan(firstRead);
+	});
+
 	it('turns a faulted job into an error with its reason, or returns it when asked', async () => {
 		const faulty = sim.addRelease({ folderId: shared.Id, name: 'Flaky', queueDelayMs: 100, durationMs: 300, outcome: 'Faulted', jobError: { title: 'Selector not found', detail: 'Could not find the Submit button' } });
 		const params = start({ process: { __rl: true, mode: 'key', value: faulty.Key }, waitForCompletion: true, startOptions: { pollInterval: 1 } });
