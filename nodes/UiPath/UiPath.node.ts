@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { router } from './actions/router';
+import { authenticationProperty, uiPathCredentials } from './descriptions';
 import { assetFields, assetOperations } from './actions/asset';
 import { accountOperations, discoveryFields, tenantOperations } from './actions/discovery';
 import { folderFields, folderOperations } from './actions/folder';
@@ -29,21 +30,9 @@ export class UiPath implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'uiPathCloudOAuthApi', required: true, displayOptions: { show: { authentication: ['uiPathCloudOAuthApi'] } } },
-			{ name: 'uiPathOnPremisesApi', required: true, displayOptions: { show: { authentication: ['uiPathOnPremisesApi'] } } },
-		],
+		credentials: uiPathCredentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'Automation Cloud or Automation Suite', value: 'uiPathCloudOAuthApi' },
-					{ name: 'On-Premises Orchestrator', value: 'uiPathOnPremisesApi' },
-				],
-				default: 'uiPathCloudOAuthApi',
-			},
+			authenticationProperty,
 			{
 				displayName: 'Resource',
 				name: 'resource',

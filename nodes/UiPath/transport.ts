@@ -21,6 +21,13 @@ export interface FolderRef {
 	value: string;
 }
 
+/** A Folder parameter (resource locator) as the transport sends it; undefined when it is empty. */
+export function folderRefFrom(locator: { mode?: string; value?: unknown } | undefined): FolderRef | undefined {
+	const value = String(locator?.value ?? '').trim();
+	if (!value) return undefined;
+	return { by: locator?.mode === 'list' ? 'key' : locator?.mode === 'path' ? 'path' : 'id', value };
+}
+
 export interface UiPathRequest {
 	method: IHttpRequestMethods;
 	/** path after the Orchestrator base, e.g. `/odata/Jobs` */

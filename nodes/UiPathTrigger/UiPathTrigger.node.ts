@@ -11,7 +11,8 @@ import {
 import { FinishedRecordsCursor, type CursorState } from '../shared/pollCursor';
 import { parseJsonField, withParsedArguments } from '../UiPath/actions/common';
 import { searchFolders, searchQueues } from '../UiPath/methods/listSearch';
-import { odataString, uiPathRequest, type FolderRef } from '../UiPath/transport';
+import { authenticationProperty, folderLocator, queueLocator, uiPathCredentials } from '../UiPath/descriptions';
+import { folderRefFrom, odataString, uiPathRequest, type FolderRef } from '../UiPath/transport';
 
 // A job's EndTime can become visible a little after the moment it names. Each poll reads back this far behind
 // the newest end time it has seen, and remembers the ids it emitted over that stretch, so such late writes are
@@ -31,11 +32,6 @@ interface Watch {
 	shape: (record: IDataObject) => IDataObject;
 }
 
-const folderRefOf = (locator: { mode?: string; value?: string }): FolderRef => ({
-	by: locator.mode === 'list' ? 'key' : locator.mode === 'path' ? 'path' : 'id',
-	value: String(locator.value ?? '').trim(),
-});
-
 const anyOf = (field: string, values: string[]) => `(${values.map((v) => `${field} eq ${odataString(v)}`).join(' or ')})`;
 
 const timeOf = (record: IDataObject, field: string) => Date.parse(String(record[field]));
@@ -47,24 +43,6 @@ function withParsedQueueItem(item: IDataObject): IDataObject {
 		Output: parseJsonField(item.Output) as IDataObject,
 	};
 }
-
-const folderLocator = {
-	displayName: 'Folder',
-	name: 'folder',
-	type: 'resourceLocator' as const,
-	default: { mode: 'list', value: '' },
-	required: true,
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list' as const,
-			typeOptions: { searchListMethod: 'searchFolders', searchable: true },
-		},
-		{ displayName: 'By Path', name: 'path', type: 'string' as const, placeholder: 'e.g. Shared/Finance' },
-		{ displayName: 'By ID', name: 'id', type: 'string' as const, placeholder: 'e.g. 42' },
-	],
-};
 
 export class UiPathTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -79,21 +57,9 @@ export class UiPathTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'uiPathCloudOAuthApi', required: true, displayOptions: { show: { authentication: ['uiPathCloudOAuthApi'] } } },
-			{ name: 'uiPathOnPremisesApi', required: true, displayOptions: { show: { authentication: ['uiPathOnPremisesApi'] } } },
-		],
+		credentials: uiPathCredentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'Automation Cloud or Automation Suite', value: 'uiPathCloudOAuthApi' },
-					{ name: 'On-Premises Orchestrator', value: 'uiPathOnPremisesApi' },
-				],
-				default: 'uiPathCloudOAuthApi',
-			},
+			authenticationProperty,
 			{
 				displayName: 'Event',
 				name: 'event',
@@ -114,7 +80,7 @@ export class UiPathTrigger implements INodeType {
 				required: true,
 				description: 'The folders whose jobs to watch',
 				displayOptions: { show: { event: ['jobFinished'] } },
-				options: [{ name: 'folder', displayName: 'Folder', values: [folderLocator] }],
+				options: [{ name: 'folder', displayName: 'Folder', values: [{ ...folderLocator, description: '' }] }],
 			},
 			{
 				displayName: 'States',
@@ -138,23 +104,7 @@ export class UiPathTrigger implements INodeType {
 				displayOptions: { show: { event: ['jobFinished'] } },
 			},
 			{ ...folderLocator, displayOptions: { show: { event: ['queueItemFinished'] } } },
-			{
-				displayName: 'Queue',
-				name: 'queue',
-				type: 'resourceLocator',
-				default: { mode: 'list', value: '' },
-				required: true,
-				displayOptions: { show: { event: ['queueItemFinished'] } },
-				modes: [
-					{
-						displayName: 'From List',
-						name: 'list',
-						type: 'list',
-						typeOptions: { searchListMethod: 'searchQueues', searchable: true },
-					},
-					{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. Invoices' },
-				],
-			},
+			{ ...queueLocator, displayOptions: { show: { event: ['queueItemFinished'] } } },
 			{
 				displayName: 'Statuses',
 				name: 'statuses',
@@ -213,10 +163,10 @@ export class UiPathTrigger implements INodeType {
 
 async function watchesOf(ctx: IPollFunctions): Promise<Watch[]> {
 	if (ctx.getNodeParameter('event') === 'queueItemFinished') {
-		const folder = folderRefOf(ctx.getNodeParameter('folder') as IDataObject);
+		const folder = folderRefFrom(ctx.getNodeParameter('folder') as IDataObject);
 		const queueName = String(ctx.getNodeParameter('queue', '', { extractValue: true }) ?? '').trim();
 		const statuses = ctx.getNodeParameter('statuses', []) as string[];
-		if (!folder.value || !queueName || !statuses.length) {
+		if (!folder || !queueName || !statuses.length) {
 			throw new NodeOperationError(ctx.getNode(), 'Pick a folder, a queue and at least one status to watch');
 		}
 		const { value: queues } = await uiPathRequest<{ value: IDataObject[] }>(ctx, {
@@ -244,7 +194,7 @@ async function watchesOf(ctx: IPollFunctions): Promise<Watch[]> {
 		];
 	}
 	const entries = ((ctx.getNodeParameter('folders', {}) as IDataObject).folder ?? []) as Array<{ folder: IDataObject }>;
-	const folders = entries.map((e) => folderRefOf(e.folder ?? {})).filter((f) => f.value);
+	const folders = entries.map((e) => folderRefFrom(e.folder)).filter((f): f is FolderRef => f !== undefined);
 	const states = ctx.getNodeParameter('states', []) as string[];
 	const processName = String(ctx.getNodeParameter('processName', '') ?? '').trim();
 	if (!folders.length || !states.length) {

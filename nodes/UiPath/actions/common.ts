@@ -8,56 +8,26 @@ import {
 	type INodePropertyOptions,
 } from 'n8n-workflow';
 
-import type { FolderRef } from '../transport';
+import { folderLocator } from '../descriptions';
+import { folderRefFrom, type FolderRef } from '../transport';
 
 type Show = { resource: string[]; operation: string[] };
 
-/** The Folder picker: from the list (sent as the folder's Key, which never changes), by path, or by Id. */
+/** The Folder picker, shown for these operations. */
 export function folderField(show: Show): INodeProperties {
-	return {
-		displayName: 'Folder',
-		name: 'folder',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'The Orchestrator folder to work in',
-		displayOptions: { show },
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchFolders', searchable: true },
-			},
-			{
-				displayName: 'By Path',
-				name: 'path',
-				type: 'string',
-				placeholder: 'e.g. Shared/Finance',
-				hint: 'The full path, folders separated by /',
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 42',
-				validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A folder ID is a number' } }],
-			},
-		],
-	};
+	return { ...folderLocator, displayOptions: { show } };
 }
 
 /** Reads the Folder parameter of an item as the transport's FolderRef. */
 export function folderOf(this: IExecuteFunctions, itemIndex: number): FolderRef {
-	const locator = this.getNodeParameter('folder', itemIndex) as { mode: string; value: string };
-	const value = String(locator?.value ?? '').trim();
-	if (!value) {
+	const folder = folderRefFrom(this.getNodeParameter('folder', itemIndex) as { mode: string; value: string });
+	if (!folder) {
 		throw new NodeOperationError(this.getNode(), 'Pick a folder', {
 			itemIndex,
 			description: 'This operation works inside an Orchestrator folder: choose one from the list, or give its path or ID.',
 		});
 	}
-	return { by: locator.mode === 'list' ? 'key' : locator.mode === 'path' ? 'path' : 'id', value };
+	return folder;
 }
 
 export function returnAllFields(show: Show): INodeProperties[] {

@@ -9,6 +9,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { queueLocator } from '../descriptions';
 import { odataString, uiPathList, uiPathRequest, type FolderRef } from '../transport';
 import { folderField, folderOf, limitOf, parseJsonField, returnAllFields } from './common';
 
@@ -41,22 +42,9 @@ export const queueItemOperations: INodeProperties = {
 export const queueItemFields: INodeProperties[] = [
 	folderField(op('add', 'get', 'getMany')),
 	{
-		displayName: 'Queue',
-		name: 'queue',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
+		...queueLocator,
 		displayOptions: { show: op('add') },
 		description: 'The queue to add the items to',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchQueues', searchable: true },
-			},
-			{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. InvoicesToProcess' },
-		],
 	},
 	{
 		displayName: 'Mode',

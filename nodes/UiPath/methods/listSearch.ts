@@ -1,15 +1,13 @@
 // Lists for the pickers: folders, and inside the chosen folder its processes, queues and robots.
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { odataString, uiPathRequest, type FolderRef } from '../transport';
+import { folderRefFrom, odataString, uiPathRequest, type FolderRef } from '../transport';
 
 const PAGE = 100;
 
 /** The folder chosen in the same node, as the transport sends it. */
 function currentFolder(ctx: ILoadOptionsFunctions): FolderRef | undefined {
-	const locator = ctx.getCurrentNodeParameter('folder') as { mode?: string; value?: string } | undefined;
-	if (!locator?.value) return undefined;
-	return { by: locator.mode === 'list' ? 'key' : locator.mode === 'path' ? 'path' : 'id', value: String(locator.value) };
+	return folderRefFrom(ctx.getCurrentNodeParameter('folder') as { mode?: string; value?: string } | undefined);
 }
 
 function containsFilter(field: string, filter?: string): string | undefined {
