@@ -221,6 +221,8 @@ export interface NodeSpec {
 	credentials?: Record<string, string>;
 	continueOnFail?: boolean;
 	name?: string;
+	/** the workflow's time zone setting */
+	timezone?: string;
 }
 
 export interface RunResult {
@@ -270,7 +272,7 @@ export class EngineHarness {
 		};
 	}
 
-	private workflow(node: INode, staticData?: IDataObject): Workflow {
+	private workflow(node: INode, staticData?: IDataObject, timezone?: string): Workflow {
 		return new Workflow({
 			id: 'harness-workflow',
 			name: 'Harness workflow',
@@ -279,7 +281,7 @@ export class EngineHarness {
 			nodeTypes: this.nodeTypes,
 			active: false,
 			staticData,
-			settings: {},
+			settings: timezone ? { timezone } : {},
 		});
 	}
 
@@ -315,7 +317,7 @@ export class EngineHarness {
 	/** Runs one node of this package as a workflow through WorkflowExecute, with `input` as its incoming items. */
 	async run(spec: NodeSpec, input: IDataObject[] = [{}], mode: WorkflowExecuteMode = 'manual'): Promise<RunResult> {
 		const node = this.toNode(spec);
-		const workflow = this.workflow(node);
+		const workflow = this.workflow(node, undefined, spec.timezone);
 		const hooks = new ExecutionLifecycleHooks(mode, 'harness-execution', {
 			id: workflow.id,
 			name: workflow.name,

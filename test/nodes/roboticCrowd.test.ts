@@ -169,6 +169,14 @@ describe('Robotic Crowd node through the engine', () => {
 		expect(filtered.items.every((i) => i.json.status === 'error')).toBe(true);
 	});
 
+	it("reads Date & Time filters without an offset in the workflow's time zone", async () => {
+		await harness.run({
+			...rcNode({ resource: 'sessionQueue', operation: 'getMany', limit: 1, filters: { createdAfter: '2026-11-20T11:00:00' } }),
+			timezone: 'Asia/Tokyo',
+		});
+		expect(log(sim)[0].query.query).toBe('after:"2026-11-20 02:00"');
+	});
+
 	it('cancels a run with a token scoped to session_queue.delete', async () => {
 		const run = sim.addRun({ workflow_id: workflowId, status: 'running' });
 		const { items } = await harness.run(rcNode({ resource: 'sessionQueue', operation: 'cancel', sessionQueueId: String(run.id) }));

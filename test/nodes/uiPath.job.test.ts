@@ -172,6 +172,11 @@ describe('UiPath Job', () => {
 		});
 	});
 
+	it("reads Date & Time filters without an offset in the workflow's time zone", async () => {
+		await harness.run({ ...uiNode({ resource: 'job', operation: 'getMany', folder: inFolder(), limit: 1, filters: { createdAfter: '2026-07-01T12:00:00' } }), timezone: 'Europe/Berlin' });
+		expect(orchestratorCalls()[0].query.$filter).toBe('CreationTime ge 2026-07-01T10:00:00.000Z');
+	});
+
 	it('stops a job softly or by killing it', async () => {
 		const slow = sim.addRelease({ folderId: shared.Id, name: 'Slow', queueDelayMs: 0, durationMs: 600_000 });
 		const { items } = await harness.run(uiNode(start({ process: { __rl: true, mode: 'key', value: slow.Key }, inputArguments: '{}' })));

@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { Awaiting, type Operation } from '../../shared/router';
+import { toInstant } from '../../shared/time';
 import { waitForCompletion } from '../../shared/waitFor';
 import { roboticCrowdRequest, type RoboticCrowdContext } from '../transport';
 
@@ -222,17 +223,21 @@ export const sessionQueueFields: INodeProperties[] = [
 ];
 
 /** `after:"2026-11-25 10:05"`: the query syntax takes dates to the minute. */
-export function queryDate(value: string | Date): string {
-	const iso = new Date(value).toISOString();
+export function queryDate(value: string | Date, timeZone?: string): string {
+	const iso = toInstant(value, timeZone).toISOString();
 	return `"${iso.slice(0, 10)} ${iso.slice(11, 16)}"`;
 }
 
-export function buildQuery(filters: { workflowName?: string; status?: string[]; createdAfter?: string; createdBefore?: string }): string {
+/** The API's `query`; Date & Time values without an offset are read in `timeZone` (the workflow's). */
+export function buildQuery(
+	filters: { workflowName?: string; status?: string[]; createdAfter?: string; createdBefore?: string },
+	timeZone?: string,
+): string {
 	const terms: string[] = [];
 	if (filters.workflowName) terms.push(filters.workflowName.trim());
 	for (const status of filters.status ?? []) terms.push(`is:${status}`);
-	if (filters.createdAfter) terms.push(`after:${queryDate(filters.createdAfter)}`);
-	if (filters.createdBefore) terms.push(`before:${queryDate(filters.createdBefore)}`);
+	if (filters.createdAfter) terms.push(`after:${queryDate(filters.createdAfter, timeZone)}`);
+	if (filters.createdBefore) terms.push(`before:${queryDate(filters.createdBefore, timeZone)}`);
 	return terms.join(' ');
 }
 
@@ -405,7 +410,7 @@ async function get(this: IExecuteFunctions, itemIndex: number): Promise<IDataObj
 async function getMany(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	const query = buildQuery(this.getNodeParameter('filters', itemIndex, {}) as IDataObject);
+	const query = buildQuery(this.getNodeParameter('filters', itemIndex, {}) as IDataObject, this.getTimezone());
 	// One page size for every page, so pages line up.
 	const size = Math.min(MAX_PER_PAGE, limit);
 	const runs: SessionQueue[] = [];

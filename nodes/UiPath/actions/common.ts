@@ -8,6 +8,7 @@ import {
 	type INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { toInstant } from '../../shared/time';
 import { folderLocator } from '../descriptions';
 import { folderRefFrom, type FolderRef } from '../transport';
 
@@ -86,7 +87,7 @@ export const jobStateOptions: INodePropertyOptions[] = [
 	'Terminating',
 ].map((s) => ({ name: s, value: s }));
 
-/** An OData datetime literal (unquoted ISO 8601, UTC). */
-export function odataDate(value: string): string {
-	return new Date(value).toISOString();
+/** An OData datetime literal (unquoted ISO 8601, UTC) from a Date & Time field of the workflow's time zone. */
+export function odataDate(value: string, timeZone: string): string {
+	return toInstant(value, timeZone).toISOString();
 }

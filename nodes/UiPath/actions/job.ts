@@ -423,15 +423,16 @@ async function get(this: IExecuteFunctions, itemIndex: number): Promise<IDataObj
 
 async function getMany(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const timeZone = this.getTimezone();
 	const clauses: string[] = [];
 	const states = (filters.states as string[] | undefined) ?? [];
 	if (states.length) clauses.push(`(${states.map((s) => `State eq ${odataString(s)}`).join(' or ')})`);
 	if (filters.processName) clauses.push(`ReleaseName eq ${odataString(String(filters.processName))}`);
 	if (filters.reference) clauses.push(`Reference eq ${odataString(String(filters.reference))}`);
-	if (filters.createdAfter) clauses.push(`CreationTime ge ${odataDate(String(filters.createdAfter))}`);
-	if (filters.createdBefore) clauses.push(`CreationTime lt ${odataDate(String(filters.createdBefore))}`);
-	if (filters.endedAfter) clauses.push(`EndTime ge ${odataDate(String(filters.endedAfter))}`);
-	if (filters.endedBefore) clauses.push(`EndTime lt ${odataDate(String(filters.endedBefore))}`);
+	if (filters.createdAfter) clauses.push(`CreationTime ge ${odataDate(String(filters.createdAfter), timeZone)}`);
+	if (filters.createdBefore) clauses.push(`CreationTime lt ${odataDate(String(filters.createdBefore), timeZone)}`);
+	if (filters.endedAfter) clauses.push(`EndTime ge ${odataDate(String(filters.endedAfter), timeZone)}`);
+	if (filters.endedBefore) clauses.push(`EndTime lt ${odataDate(String(filters.endedBefore), timeZone)}`);
 	const qs: IDataObject = { $orderby: 'CreationTime desc,Id desc' };
 	if (clauses.length) qs.$filter = clauses.join(' and ');
 	const jobs = await uiPathList<Job>(this, '/odata/Jobs', {

@@ -9,6 +9,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { toInstant } from '../../shared/time';
 import { queueLocator } from '../descriptions';
 import { odataString, uiPathList, uiPathRequest, type FolderRef } from '../transport';
 import { folderField, folderOf, limitOf, parseJsonField, returnAllFields } from './common';
@@ -258,7 +259,7 @@ function specificContentOf(this: IExecuteFunctions, itemIndex: number): IDataObj
 }
 
 function dateOf(this: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string {
-	const date = new Date(String(value));
+	const date = toInstant(String(value), this.getTimezone());
 	if (Number.isNaN(date.getTime())) {
 		throw new NodeOperationError(this.getNode(), `${label} is not a date: "${String(value)}"`, {
 			itemIndex,
