@@ -395,7 +395,7 @@ async function createN8nHome(options = {}) {
 		/**
 		 * Runs an n8n CLI command (`n8n <args>`) in this user folder; resolves whatever its exit code.
 		 * @param {string[]} args
-		 * @param {{ timeoutMs?: number, env?: Record<string, string>, step?: string }} [cliOptions]
+		 * @param {{ timeoutMs?: number, env?: Record<string, string>, step?: string, stdoutFile?: string }} [cliOptions]
 		 */
 		async cli(args, cliOptions = {}) {
 			const result = await proc.run(runtime.nodeBin, [runtime.n8nBin, ...args], {
@@ -403,6 +403,7 @@ async function createN8nHome(options = {}) {
 				env: processEnv(cliOptions.env),
 				timeoutMs: cliOptions.timeoutMs ?? 3 * 60 * 1000,
 				echo: verbose ? `[n8n ${args[0]}] ` : false,
+				stdoutFile: cliOptions.stdoutFile,
 			});
 			timings.push({ step: cliOptions.step ?? `n8n ${args.join(' ')}`, ms: result.ms });
 			if (result.timedOut) {
@@ -486,6 +487,8 @@ async function createN8nHome(options = {}) {
 				timeoutMs: executeOptions.timeoutMs,
 				env: { N8N_RUNNERS_BROKER_PORT: brokerPortForRun },
 				step: `execute ${workflowId}`,
+				// the run is printed as one long line just before exit: a file keeps all of it
+				stdoutFile: path.join(workDir, `execute-${workflowId}-${++fileCounter}.log`),
 			});
 			const run = parseRunFromLog(result.stdout);
 			const runError = run?.data?.resultData?.error;

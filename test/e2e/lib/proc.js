@@ -230,6 +230,8 @@ async function terminateGroup(pgid, graceMs = 20000) {
  * @property {number} [timeoutMs] the process group is killed after this long (default 10 minutes)
  * @property {string | false} [echo] prefix to echo the output to stderr with, as it arrives
  * @property {(stream: 'stdout' | 'stderr', chunk: Buffer) => void} [onData]
+ * @property {string} [stdoutFile] send stdout to this file instead of a pipe: a process that writes a large
+ *   last line and exits at once (n8n execute printing a big run) loses the end of it on a pipe, never on a file
  */
 
 /**
@@ -245,12 +247,14 @@ function run(command, args, options = {}) {
 	const started = Date.now();
 	const log = new OutputLog({ echo: options.echo });
 	return new Promise((resolve, reject) => {
+		const stdoutFd = options.stdoutFile ? fs.openSync(options.stdoutFile, 'w') : undefined;
 		const child = spawn(command, args, {
 			cwd: options.cwd,
 			env: options.env ?? process.env,
-			stdio: ['ignore', 'pipe', 'pipe'],
+			stdio: ['ignore', stdoutFd ?? 'pipe', 'pipe'],
 			detached: true,
 		});
+		if (stdoutFd !== undefined) fs.closeSync(stdoutFd);
 		const pgid = child.pid;
 		if (pgid) liveGroups.add(pgid);
 		let timedOut = false;
@@ -258,11 +262,11 @@ function run(command, args, options = {}) {
 			timedOut = true;
 			if (pgid) killGroup(pgid, 'SIGKILL');
 		}, options.timeoutMs ?? 600000);
-		child.stdout.on('data', (chunk) => {
+		child.stdout?.on('data', (chunk) => {
 			log.push('stdout', chunk);
 			options.onData?.('stdout', chunk);
 		});
-		child.stderr.on('data', (chunk) => {
+		child.stderr?.on('data', (chunk) => {
 			log.push('stderr', chunk);
 			options.onData?.('stderr', chunk);
 		});
@@ -273,6 +277,7 @@ function run(command, args, options = {}) {
 		});
 		child.on('close', (exitCode, signal) => {
 			clearTimeout(timer);
+			if (options.stdoutFile) log.push('stdout', fs.readFileSync(options.stdoutFile));
 			log.end();
 			// The command is done; anything it left behind in its group goes too.
 			if (pgid) {
