@@ -3,7 +3,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { odataString, uiPathList, uiPathRequest, type FolderRef } from '../transport';
-import { folderField, folderOf, limitOf, returnAllFields } from './common';
+import { containsFilter, folderField, folderOf, limitOf, returnAllFields } from './common';
 
 const resource = ['asset'];
 const op = (...operation: string[]) => ({ resource, operation });
@@ -35,23 +35,11 @@ export const assetFields: INodeProperties[] = [
 		description: 'The exact name of the asset. Credential assets give their user name only, never the password.',
 	},
 	...returnAllFields(op('getMany')),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show: op('getMany') },
-		options: [
-			{
-				displayName: 'Name Contains',
-				name: 'name',
-				type: 'string',
-				default: '',
-				description: 'Only assets whose name contains this text',
-			},
-		],
-	},
+	containsFilter(op('getMany'), {
+		displayName: 'Name Contains',
+		name: 'name',
+		description: 'Only assets whose name contains this text',
+	}),
 ];
 
 /** Fields that could hold a secret: Orchestrator leaves them empty on this API, and they never reach the output. */

@@ -53,6 +53,19 @@ export function returnAllFields(show: Show): INodeProperties[] {
 	];
 }
 
+/** Filters with one "… Contains" text field, as the list operations of simple resources have. */
+export function containsFilter(show: Show, field: { displayName: string; name: string; description: string }): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options: [{ ...field, type: 'string', default: '' }],
+	};
+}
+
 export function limitOf(this: IExecuteFunctions, itemIndex: number): number {
 	return this.getNodeParameter('returnAll', itemIndex, false) ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
 }

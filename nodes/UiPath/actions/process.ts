@@ -2,7 +2,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { odataString, uiPathList } from '../transport';
-import { folderField, folderOf, limitOf, parseJsonField, returnAllFields } from './common';
+import { containsFilter, folderField, folderOf, limitOf, parseJsonField, returnAllFields } from './common';
 
 const resource = ['process'];
 const op = (...operation: string[]) => ({ resource, operation });
@@ -27,23 +27,11 @@ export const processOperations: INodeProperties = {
 export const processFields: INodeProperties[] = [
 	folderField(op('getMany')),
 	...returnAllFields(op('getMany')),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show: op('getMany') },
-		options: [
-			{
-				displayName: 'Name Contains',
-				name: 'name',
-				type: 'string',
-				default: '',
-				description: 'Only processes whose name contains this text',
-			},
-		],
-	},
+	containsFilter(op('getMany'), {
+		displayName: 'Name Contains',
+		name: 'name',
+		description: 'Only processes whose name contains this text',
+	}),
 ];
 
 /** Arguments.Input / Arguments.Output describe the process's arguments as JSON inside strings: give objects. */

@@ -2,7 +2,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { odataString, uiPathList } from '../transport';
-import { folderField, folderOf, limitOf, returnAllFields } from './common';
+import { containsFilter, folderField, folderOf, limitOf, returnAllFields } from './common';
 
 const resource = ['robot'];
 const op = (...operation: string[]) => ({ resource, operation });
@@ -27,23 +27,11 @@ export const robotOperations: INodeProperties = {
 export const robotFields: INodeProperties[] = [
 	folderField(op('getMany')),
 	...returnAllFields(op('getMany')),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show: op('getMany') },
-		options: [
-			{
-				displayName: 'Name Contains',
-				name: 'name',
-				type: 'string',
-				default: '',
-				description: 'Only robots whose name contains this text',
-			},
-		],
-	},
+	containsFilter(op('getMany'), {
+		displayName: 'Name Contains',
+		name: 'name',
+		description: 'Only robots whose name contains this text',
+	}),
 ];
 
 async function getMany(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
