@@ -17,9 +17,12 @@ import { FinishedRecordsCursor, type CursorState } from '../shared/pollCursor';
 
 const PER_PAGE = 50;
 // The query filters runs by creation time only, to the minute. Each poll reads the finished runs created since the
-// last poll, reaching back a few minutes more to cover that rounding and a client clock a little off the server's.
-const LOOKBACK_MS = 5 * 60_000;
+// newest creation time the last poll saw (the server's clock, not n8n's), reaching back a minute more for that
+// rounding and for runs created in the same second.
+const LOOKBACK_MS = 60_000;
 const MINUTE = 60_000;
+// Long runs that end in the same poll are looked up together when they were created within this span.
+const VANISHED_WINDOW_MS = 10 * MINUTE;
 
 const createdAt = (run: SessionQueue) => Date.parse(run.created_at);
 
@@ -40,23 +43,26 @@ async function listAll(ctx: IPollFunctions, query: string): Promise<SessionQueue
 
 /**
  * Runs that were open at the last poll and are no longer: they finished (or a queued run was cancelled and
- * removed). Each is looked up in the minutes around its creation, one query per minute they share, so a run
- * that started hours ago costs one request when it ends instead of re-reading everything since.
+ * removed). Each is looked up in the minutes around its creation, so a run that started hours ago costs one
+ * request when it ends instead of re-reading everything since.
  */
 async function findVanished(ctx: IPollFunctions, ids: Map<string, number>, statuses: string[]): Promise<SessionQueue[]> {
-	const minutes = new Map<number, Set<string>>();
-	for (const [id, created] of ids) {
-		const minute = Math.floor(created / MINUTE) * MINUTE;
-		minutes.set(minute, (minutes.get(minute) ?? new Set()).add(id));
+	// Runs created close together share one query: a window from a minute before the first to two after the last.
+	const byCreation = [...ids].sort((a, b) => a[1] - b[1]);
+	const windows: Array<{ from: number; to: number }> = [];
+	for (const [, created] of byCreation) {
+		const last = windows.at(-1);
+		if (last && created - last.from <= VANISHED_WINDOW_MS) last.to = created;
+		else windows.push({ from: created, to: created });
 	}
 	const found: SessionQueue[] = [];
-	for (const [minute, wanted] of minutes) {
+	for (const { from, to } of windows) {
 		const query = buildQuery({
 			status: statuses,
-			createdAfter: new Date(minute - MINUTE).toISOString(),
-			createdBefore: new Date(minute + 2 * MINUTE).toISOString(),
+			createdAfter: new Date(from - MINUTE).toISOString(),
+			createdBefore: new Date(to + 2 * MINUTE).toISOString(),
 		});
-		found.push(...(await listAll(ctx, query)).filter((run) => wanted.has(String(run.id))));
+		found.push(...(await listAll(ctx, query)).filter((run) => ids.has(String(run.id))));
 	}
 	return found;
 }
@@ -124,15 +130,17 @@ export class RoboticCrowdTrigger implements INodeType {
 		}
 
 		const staticData = this.getWorkflowStaticData('node') as IDataObject & { state?: TriggerState };
-		const pollStartedAt = Date.now();
+		// Open runs first: a run open now that ends before the next poll must be found then.
 		const open = await listAll(this, buildQuery({ status: ['queued', 'running'] }));
 		const openNow = Object.fromEntries(open.map((run) => [String(run.id), createdAt(run)]));
+		const newest = (runs: SessionQueue[], since: number) => Math.max(since, ...runs.map(createdAt));
 
 		if (!staticData.state) {
-			// First activation: what already finished is history, not news.
-			const cursor = new FinishedRecordsCursor(FinishedRecordsCursor.start(pollStartedAt), LOOKBACK_MS);
-			cursor.skip(await listAll(this, finishedQuery(cursor.queryFrom)), (r) => String(r.id), createdAt);
-			staticData.state = { cursor: cursor.advance(pollStartedAt), open: openNow };
+			// First activation: what already finished is history, not news. The newest run tells the server's time.
+			const { session_queues: latest } = await listSessionQueues.call(this, '', 1, 1);
+			const cursor = new FinishedRecordsCursor(FinishedRecordsCursor.start(newest([...latest, ...open], 0)), LOOKBACK_MS);
+			if (latest.length) cursor.skip(await listAll(this, finishedQuery(cursor.queryFrom)), (r) => String(r.id), createdAt);
+			staticData.state = { cursor: cursor.advance(newest(open, 0)), open: openNow };
 			return null;
 		}
 
@@ -153,7 +161,7 @@ export class RoboticCrowdTrigger implements INodeType {
 		if (lookUp.size) ended.push(...(await findVanished(this, lookUp, statuses)));
 		const fresh = [...cursor.take(recent, (r) => String(r.id), createdAt), ...ended].filter(matches);
 		// Only now, with everything read, does the state move (an error above leaves it where it was).
-		staticData.state = { cursor: cursor.advance(pollStartedAt), open: openNow };
+		staticData.state = { cursor: cursor.advance(newest([...open, ...recent], 0)), open: openNow };
 		if (!fresh.length) return null;
 		fresh.sort((a, b) => Date.parse(a.ended_at ?? a.created_at) - Date.parse(b.ended_at ?? b.created_at) || a.id - b.id);
 		return [fresh.map((run) => ({ json: run }))];

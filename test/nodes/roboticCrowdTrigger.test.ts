@@ -39,7 +39,7 @@ describe('Robotic Crowd Trigger', () => {
 
 	it('emits a run that started long before activation when it finally finishes, in a few requests', async () => {
 		const old = sim.addRun({ workflow_id: workflowId, status: 'running', created_at: Date.now() - 3 * 3600_000 });
-		for (let i = 0; i < 600; i++) sim.addRun({ workflow_id: workflowId, status: 'success', created_at: Date.now() - 3600_000 + i * 1000 });
+		for (let i = 0; i < 600; i++) sim.addRun({ workflow_id: workflowId, status: 'success', created_at: Date.now() - 3600_000 + i * 5000 });
 		expect(await harness.poll(trigger(), state)).toBeNull();
 		sim.finishRun(old.id, 'success');
 		sim.log.length = 0;
@@ -47,6 +47,15 @@ describe('Robotic Crowd Trigger', () => {
 		// open runs, finished runs since the last poll, and the minutes around the old run's creation
 		expect(log(sim)).toHaveLength(3);
 		expect(await harness.poll(trigger(), state)).toBeNull();
+	});
+
+	it("keeps to the server's clock: n8n's clock ten minutes ahead loses nothing", async () => {
+		sim.clock.advance(-10 * 60_000);
+		sim.addRun({ workflow_id: workflowId, status: 'success' });
+		expect(await harness.poll(trigger(), state)).toBeNull();
+		sim.clock.advance(30_000);
+		const run = sim.addRun({ workflow_id: workflowId, status: 'error' });
+		expect(ids(await harness.poll(trigger(), state))).toEqual([run.id]);
 	});
 
 	it('emits every run when more than a page finishes between polls, many in the same second', async () => {
