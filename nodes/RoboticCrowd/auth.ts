@@ -5,6 +5,9 @@ import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 export const DEFAULT_AUDIENCE = 'https://api.roboticcrowd.com/';
 export const CURRENT_ISSUER = 'console.roboticcrowd.com';
+// A token is valid from a minute before it is signed, so an n8n host whose clock runs a little ahead of Robotic
+// Crowd's is not refused (nbf in the future); it still expires `lifetime` seconds after signing.
+export const CLOCK_TOLERANCE_SECONDS = 60;
 
 export type Scope = 'session_queue.write' | 'session_queue.read' | 'session_queue.delete' | 'access_token.create';
 
@@ -54,7 +57,7 @@ export function buildClaims(
 		iss: credentials.issuer === 'accessKeyId' ? credentials.accessKeyId : CURRENT_ISSUER,
 		sub: credentials.accessKeyId,
 		aud: credentials.audience || DEFAULT_AUDIENCE,
-		nbf: nowSeconds,
+		nbf: nowSeconds - CLOCK_TOLERANCE_SECONDS,
 		exp: nowSeconds + lifetimeSeconds,
 		scopes: credentials.scopesFormat === 'array' ? names : names.join(' '),
 	};

@@ -92,7 +92,7 @@ function scenarios({ rc, ui }) {
 				assert.deepEqual(run.params, { customer: 'ACME' });
 				const post = rc.log.find((/** @type {any} */ e) => e.method === 'POST' && e.path === '/v1/session_queues');
 				assert.equal(post.claims.scopes, 'session_queue.write');
-				assert.equal(post.claims.exp - post.claims.nbf, 300);
+				assert.equal(post.claims.exp - post.claims.nbf, 300 + 60);
 			},
 		},
 		{

@@ -25,7 +25,7 @@ describe('Robotic Crowd JWT signing', () => {
 
 	it('builds current-style claims by default and 2019-style on request', () => {
 		const current = buildClaims({ accessKeyId: 'K', issuer: 'console', scopesFormat: 'string', audience: '' }, ['session_queue.read', 'access_token.create'], 120, 1000);
-		expect(current).toEqual({ iss: 'console.roboticcrowd.com', sub: 'K', aud: 'https://api.roboticcrowd.com/', nbf: 1000, exp: 1120, scopes: 'session_queue.read access_token.create' });
+		expect(current).toEqual({ iss: 'console.roboticcrowd.com', sub: 'K', aud: 'https://api.roboticcrowd.com/', nbf: 940, exp: 1120, scopes: 'session_queue.read access_token.create' });
 		const legacy = buildClaims({ accessKeyId: 'K', issuer: 'accessKeyId', scopesFormat: 'array', audience: '' }, ['access_token.create'], 60, 1000);
 		expect(legacy.iss).toBe('K');
 		expect(legacy.scopes).toEqual(['token']);
@@ -65,8 +65,8 @@ describe('Robotic Crowd node through the engine', () => {
 		]);
 		const claims = posts[0].claims;
 		expect(claims).toMatchObject({ iss: 'console.roboticcrowd.com', sub: 'AKIDTEST0001', aud: 'https://api.roboticcrowd.com/', scopes: 'session_queue.write' });
-		expect(claims.exp - claims.nbf).toBe(300);
-		expect(Math.abs(claims.nbf - Date.now() / 1000)).toBeLessThan(5);
+		expect(claims.exp - claims.nbf).toBe(300 + 60); // valid from a minute before signing, for clock skew
+		expect(Math.abs(claims.exp - 300 - Date.now() / 1000)).toBeLessThan(5);
 		expect(log(sim).every((e) => e.status < 400)).toBe(true);
 	});
 
@@ -76,7 +76,7 @@ describe('Robotic Crowd node through the engine', () => {
 		const { claims } = log(sim)[0];
 		expect(claims.iss).toBe('AKIDTEST0001');
 		expect(claims.scopes).toEqual(['session_queue.read']);
-		expect(claims.exp - claims.nbf).toBe(60);
+		expect(claims.exp - claims.nbf).toBe(60 + 60);
 	});
 
 	it('takes parameters as JSON and waits for the run to finish', async () => {
@@ -202,7 +202,7 @@ describe('Robotic Crowd node through the engine', () => {
 		expect(createHmac('sha256', SECRET).update(`${header}.${payload}`).digest('base64url')).toBe(signature);
 		const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
 		expect(claims.scopes).toBe('session_queue.read session_queue.write');
-		expect(claims.exp - claims.nbf).toBe(120);
+		expect(claims.exp - claims.nbf).toBe(120 + 60);
 		expect(log(sim)).toHaveLength(0);
 	});
 });

@@ -49,8 +49,8 @@ describe('Robotic Crowd Trigger', () => {
 		expect(await harness.poll(trigger(), state)).toBeNull();
 	});
 
-	it("keeps to the server's clock: n8n's clock ten minutes ahead loses nothing", async () => {
-		sim.clock.advance(-10 * 60_000);
+	it("keeps to the server's clock: n8n's clock 45 seconds ahead loses nothing", async () => {
+		sim.clock.advance(-45_000);
 		sim.addRun({ workflow_id: workflowId, status: 'success' });
 		expect(await harness.poll(trigger(), state)).toBeNull();
 		sim.clock.advance(30_000);
