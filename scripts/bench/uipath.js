@@ -103,7 +103,7 @@ async function startAndWait() {
 		const perJob = (m) => (m.requests.length / inputs.length).toFixed(1);
 		return [
 			row('2 UiPath start + wait, 10 jobs (1.8 s each)', 10, ours, baseline, isToken,
-				`req/job ${perJob(ours)}/${perJob(baseline)}; rate-limited list calls ${lists(ours)}/${lists(baseline)}; both wait job by job`,
+				`req/job ${perJob(ours)}/${perJob(baseline)}; rate-limited list calls ${lists(ours)}/${lists(baseline)}; ours waits for all items together, the baseline one after another`,
 				{ rateLimitedListCalls: { ours: lists(ours), baseline: lists(baseline) } }),
 		];
 	} finally {
