@@ -127,13 +127,15 @@ export class UiPathTrigger implements INodeType {
 		const watches = await watchesOf(this);
 		const staticData = this.getWorkflowStaticData('node') as IDataObject & { cursors?: Record<string, CursorState> };
 
-		// "Fetch test event": the latest finished record, and the cursors stay where they are.
+		// "Fetch test event": the latest finished record across the watched folders; the cursors stay where they are.
 		if (this.getMode() === 'manual') {
+			const latest: IDataObject[] = [];
 			for (const watch of watches) {
-				const [latest] = await readPage(this, watch, watch.baseFilter, `${watch.timeField} desc,Id desc`, 1, 0);
-				if (latest) return [[{ json: watch.shape(latest) }]];
+				const [record] = await readPage(this, watch, watch.baseFilter, `${watch.timeField} desc,Id desc`, 1, 0);
+				if (record) latest.push(watch.shape(record));
 			}
-			return null;
+			const newest = latest.sort((a, b) => timeOf(b, watches[0].timeField) - timeOf(a, watches[0].timeField))[0];
+			return newest ? [[{ json: newest }]] : null;
 		}
 
 		const cursors = { ...(staticData.cursors ?? {}) };

@@ -8,12 +8,14 @@
  * jobs arrive, once. A plain script (not jest): prints figures, exits non-zero on the first failed check.
  */
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 
 const n8n = require('./lib/n8n');
 const { startRoboticCrowdSimulator } = require('../simulators/roboticCrowd');
 const { startUiPathSimulator } = require('../simulators/uipath');
 const { scenarios } = require('./scenarios');
+const { runBrowserCheck } = require('./browser');
 
 /** @type {Array<{ step: string, ms: number }>} */
 const figures = [];
@@ -67,6 +69,10 @@ async function main() {
 		await rc.close();
 		await ui.close();
 	}
+	// The editor in headless Chromium: the sample workflows on the canvas, our nodes in the node panel.
+	const shots = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-rpa-shots-'));
+	await timed('browser check (sandbox, editor, node panel)', () => runBrowserCheck({ screenshotsDir: shots }));
+	fs.rmSync(shots, { recursive: true, force: true });
 	process.stdout.write('\nend-to-end figures (real n8n 2.41.1 on Node 24)\n');
 	for (const { step, ms } of figures) process.stdout.write(`  ${String(ms).padStart(7)} ms  ${step}\n`);
 	process.stdout.write(`  ${String(Date.now() - startedAt).padStart(7)} ms  total\n`);

@@ -96,13 +96,15 @@ describe('UiPath Trigger', () => {
 		expect(jobLists()[0].query.$filter).toMatch(/^\(State eq 'Faulted'\) and ReleaseName eq 'Invoices' and EndTime ge /);
 	});
 
-	it('answers "Fetch test event" with the latest finished job without moving the cursor', async () => {
-		await harness.poll(jobTrigger(), state);
+	it('answers "Fetch test event" with the latest finished job of all its folders without moving the cursor', async () => {
+		const hr = sim.addFolder({ displayName: 'HR' });
+		const trigger = jobTrigger({ folders: { folder: [inFolder('Shared'), inFolder('HR')] } });
+		await harness.poll(trigger, state);
 		const before = JSON.stringify(state.staticData);
 		sim.clock.advance(5000);
 		sim.addJob({ folderId: shared.Id, endTime: sim.clock.now() - 2000 });
-		const latest = sim.addJob({ folderId: shared.Id, state: 'Stopped' });
-		expect(ids(await harness.poll(jobTrigger(), state, 'manual'))).toEqual([latest.Id]);
+		const latest = sim.addJob({ folderId: hr.Id, state: 'Stopped' });
+		expect(ids(await harness.poll(trigger, state, 'manual'))).toEqual([latest.Id]);
 		expect(JSON.stringify(state.staticData)).toBe(before);
 	});
 
