@@ -91,6 +91,19 @@ describe('Robotic Crowd node through the engine', () => {
 		expect(reads.every((r) => r.claims.scopes === 'session_queue.read')).toBe(true);
 	});
 
+	it('waits for a batch of runs together, sharing each read of the run list', async () => {
+		const { items, error } = await harness.run(
+			rcNode(create({ waitForCompletion: true, waitTimeout: 30, createOptions: { pollInterval: 1 } })),
+			[{ customer: 'A' }, { customer: 'B' }, { customer: 'C' }, { customer: 'D' }, { customer: 'E' }],
+		);
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json.status)).toEqual(['success', 'success', 'success', 'success', 'success']);
+		const posts = log(sim).filter((e) => e.method === 'POST').length;
+		const reads = log(sim).filter((e) => e.method === 'GET').length;
+		expect(posts).toBe(5);
+		expect(reads).toBeLessThan(5); // one shared read per check round, not one per run
+	});
+
 	it('fails with the run when it ends in error, or returns it when asked', async () => {
 		const failing = sim.addWorkflow({ name: 'Broken', queueDelayMs: 100, durationMs: 300, outcome: 'error' }).id;
 		const params = create({ workflowId: { __rl: true, mode: 'id', value: String(failing) }, waitForCompletion: true, createOptions: { pollInterval: 1 } });

@@ -368,6 +368,21 @@ async function create(this: IExecuteFunctions, itemIndex: number): Promise<IData
 	return new Awaiting(async () => await waitForRun.call(this, run, itemIndex));
 }
 
+// Runs of one node execution that wait together check the newest page at about the same moments: they share one
+// read of it per second instead of each spending the organisation's quota on the same page.
+const SHARED_READ_MS = 1000;
+const newestPages = new WeakMap<object, { at: number; page: Promise<SessionQueuePage> }>();
+
+async function newestRuns(this: IExecuteFunctions, itemIndex: number): Promise<SessionQueue[]> {
+	const key = this.getInputData();
+	const shared = newestPages.get(key);
+	if (shared && Date.now() - shared.at < SHARED_READ_MS) return (await shared.page).session_queues;
+	const page = listSessionQueues.call(this, '', 1, MAX_PER_PAGE, itemIndex);
+	newestPages.set(key, { at: Date.now(), page });
+	page.catch(() => newestPages.delete(key));
+	return (await page).session_queues;
+}
+
 async function waitForRun(this: IExecuteFunctions, run: SessionQueue, itemIndex: number): Promise<IDataObject> {
 	const workflowId = run.workflow?.id;
 
@@ -375,7 +390,11 @@ async function waitForRun(this: IExecuteFunctions, run: SessionQueue, itemIndex:
 	const options = this.getNodeParameter('createOptions', itemIndex, {}) as { pollInterval?: number; returnFailed?: boolean };
 	const outcome = await waitForCompletion(
 		async () => {
-			const current = (await findSessionQueue.call(this, Number(run.id), itemIndex)) ?? run;
+			const newest = await newestRuns.call(this, itemIndex);
+			const current =
+				newest.find((r) => Number(r.id) === Number(run.id)) ??
+				(await findSessionQueue.call(this, Number(run.id), itemIndex)) ??
+				run;
 			return { done: FINISHED_STATUSES.includes(current.status), value: current };
 		},
 		{ timeoutMs: timeoutSeconds * 1000, initialIntervalMs: (options.pollInterval ?? 5) * 1000, maxIntervalMs: 30_000 },
