@@ -60,6 +60,7 @@ async function main() {
 		for (const trigger of world.triggers) await h.publish(trigger.workflow.id);
 		server = await timed('n8n start', () => h.start());
 		await server.setupOwner({ email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-owner-pass1' });
+		await timed('credential Test buttons', () => world.checkCredentialTests(server));
 		// Both triggers poll every minute: check them side by side.
 		await Promise.all(world.triggers.map((trigger) => timed(`trigger: ${trigger.workflow.name}`, () => trigger.check(server))));
 	} finally {

@@ -256,7 +256,27 @@ function scenarios({ rc, ui }) {
 		},
 	];
 
-	return { credentials, executions, triggers };
+	/** The credentials' Test buttons, as the editor presses them (`POST /rest/credentials/test`). */
+	async function checkCredentialTests(/** @type {any} */ server) {
+		const test = async (/** @type {any} */ credential, /** @type {Record<string, unknown>} */ change) =>
+			await server.rest('POST', '/credentials/test', { credentials: { ...credential, data: { ...credential.data, ...change } } });
+		for (const credential of credentials) {
+			const ok = await test(credential, {});
+			assert.equal(ok.status, 'OK', `${credential.name}: ${JSON.stringify(ok)}`);
+		}
+		const [rcCred, cloudCred, onPremCred] = credentials;
+		assert.equal((await test(rcCred, { secretAccessKey: 'not-the-secret' })).status, 'Error');
+		const badClient = await test(cloudCred, { clientSecret: 'not-the-secret' });
+		assert.equal(badClient.status, 'Error');
+		assert.match(badClient.message, /Check the client ID and client secret/);
+		assert.doesNotMatch(badClient.message, /not-the-secret/);
+		const badScope = await test(cloudCred, { scopes: 'OR.Jobs OR.Administration' });
+		assert.match(badScope.message, /not granted one of the scopes/);
+		const badPassword = await test(onPremCred, { password: 'not-the-password' });
+		assert.match(badPassword.message, /Check the tenancy name, user name and password/);
+	}
+
+	return { credentials, executions, triggers, checkCredentialTests };
 }
 
 module.exports = { scenarios };
