@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-// @ts-check
 'use strict';
 /**
  * `npm run test:e2e`: the package inside a real n8n 2.41.1 (Node 24), against the loopback simulators started here.

@@ -1,4 +1,3 @@
-// @ts-check
 'use strict';
 /**
  * What the end-to-end run sets up and checks: simulator seed data, credentials, workflows to execute with the

@@ -27,6 +27,7 @@ import {
 	type INodeExecutionData,
 	type INodeParameters,
 	type INodeType,
+	type INodeTypeDescription,
 	type INodeTypes,
 	type IRun,
 	type IRunExecutionData,
@@ -187,7 +188,7 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		if (output[expirable.name] === undefined) return undefined;
 		const details = node.credentials?.[typeName];
 		if (details) {
-			await this.updateCredentials(details, typeName, { ...credentials, ...output });
+			await this.updateCredentials(details, typeName, { ...credentials, ...output } as ICredentialDataDecryptedObject);
 		}
 		return Object.assign(credentials, output);
 	}
@@ -346,7 +347,7 @@ export class EngineHarness {
 					},
 				],
 			},
-		} as IRunExecutionData;
+		} as unknown as IRunExecutionData;
 		const execute = new WorkflowExecute(this.additionalData(hooks), mode, runExecutionData);
 		await execute.processRunExecutionData(workflow);
 		const run = await done;
@@ -375,7 +376,7 @@ export class EngineHarness {
 			node,
 			this.additionalData(),
 			mode,
-			'trigger',
+			mode === 'manual' ? 'manual' : 'activate',
 			(data) => emitted.push(data),
 			(error) => {
 				throw error;
@@ -412,7 +413,7 @@ export class EngineHarness {
 		if (!test) throw new Error(`${type} has no test request`);
 		// n8n tests a credential on a node that uses it.
 		const nodeName = Object.keys(this.loader.nodeTypes).find((name) =>
-			this.loader.nodeTypes[name].type.description.credentials?.some((c) => c.name === type),
+			(this.loader.nodeTypes[name].type.description as INodeTypeDescription).credentials?.some((c) => c.name === type),
 		);
 		const node = this.toNode({ type: nodeName!, parameters: {} });
 		const workflow = this.workflow(node);
@@ -421,7 +422,8 @@ export class EngineHarness {
 		let credentials = this.credentials.withDefaults(type, structuredClone(data));
 		try {
 			if (typeof credentialType.preAuthentication === 'function') {
-				credentials = { ...credentials, ...(await credentialType.preAuthentication.call(helpers, credentials)) };
+				const output = await credentialType.preAuthentication.call(helpers, credentials);
+				credentials = { ...credentials, ...output } as ICredentialDataDecryptedObject;
 			}
 			const resolve = (value: unknown) =>
 				typeof value === 'string'

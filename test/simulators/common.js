@@ -18,6 +18,7 @@ class Clock {
 	freeze(at = this.now()) {
 		this.frozenAt = at;
 	}
+	/** @param {number} ms */
 	advance(ms) {
 		if (this.frozenAt !== undefined) this.frozenAt += ms;
 		else this.offsetMs += ms;
@@ -42,7 +43,10 @@ class Faults {
 	clear() {
 		this.queue = [];
 	}
-	/** @returns {Fault | undefined} the fault to apply to this request, consuming one use of it */
+	/**
+	 * @param {string} method @param {string} path
+	 * @returns {Fault | undefined} the fault to apply to this request, consuming one use of it
+	 */
 	take(method, path) {
 		const index = this.queue.findIndex(
 			(f) =>
@@ -51,19 +55,21 @@ class Faults {
 		);
 		if (index === -1) return undefined;
 		const fault = this.queue[index];
-		if (--fault.times <= 0) this.queue.splice(index, 1);
+		fault.times = (fault.times ?? 1) - 1;
+		if (fault.times <= 0) this.queue.splice(index, 1);
 		return fault;
 	}
 }
 
 /** Counts requests in a sliding one-minute window, per key. */
 class RateWindow {
+	/** @param {Clock} clock */
 	constructor(clock) {
 		this.clock = clock;
 		/** @type {Map<string, number[]>} */
 		this.hits = new Map();
 	}
-	/** Records a hit; returns the seconds to wait if `limit` is already reached, else 0. */
+	/** Records a hit; returns the seconds to wait if `limit` is already reached, else 0. @param {string} key @param {number} limit */
 	hit(key, limit) {
 		const now = this.clock.now();
 		const recent = (this.hits.get(key) ?? []).filter((t) => now - t < 60_000);
@@ -106,6 +112,7 @@ async function startServer({ port = 0, clock, faults, log, handle }) {
 	/** @type {Set<import('node:net').Socket>} */
 	const sockets = new Set();
 	const server = http.createServer((req, res) => {
+		/** @type {Buffer[]} */
 		const chunks = [];
 		req.on('data', (c) => chunks.push(c));
 		req.on('end', async () => {
