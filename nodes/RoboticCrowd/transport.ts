@@ -10,7 +10,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { describeFailure, MalformedResponseError, pacerFor, parseJson, withRetries, type HttpFailure } from '../shared/http';
+import { describeFailure, jsonAnswer, pacerFor, withRetries, type HttpFailure } from '../shared/http';
 import { apiBase, type RoboticCrowdCredentialData } from './auth';
 
 export const CREDENTIAL_TYPE = 'roboticCrowdApi';
@@ -121,12 +121,7 @@ export async function roboticCrowdRequest<T = IDataObject>(ctx: RoboticCrowdCont
 			json: true,
 			timeout: (credentials.timeoutSeconds || 60) * 1000,
 		})) as unknown;
-		if (typeof response === 'string' && response.length) {
-			const parsed = parseJson(response);
-			if (parsed === undefined) throw new MalformedResponseError('The answer is not JSON');
-			return parsed as T;
-		}
-		return response as T;
+		return jsonAnswer<T>(response);
 	};
 	return await withRetries(send, { idempotent: spec.idempotent ?? spec.method === 'GET' }, (failure) =>
 		toNodeError(ctx, failure, spec),

@@ -9,13 +9,13 @@ import {
 
 import {
 	buildQuery,
+	listRuns,
 	listSessionQueues,
 	type SessionQueue,
 } from '../RoboticCrowd/actions/sessionQueue';
 import { searchWorkflows } from '../RoboticCrowd/methods/listSearch';
 import { FinishedRecordsCursor, type CursorState } from '../shared/pollCursor';
 
-const PER_PAGE = 50;
 // The query filters runs by creation time only, to the minute. Each poll reads the finished runs created since the
 // newest creation time the last poll saw (the server's clock, not n8n's), reaching back a minute more for that
 // rounding and for runs created in the same second.
@@ -32,14 +32,7 @@ interface TriggerState extends IDataObject {
 	open: Record<string, number>;
 }
 
-async function listAll(ctx: IPollFunctions, query: string): Promise<SessionQueue[]> {
-	const runs: SessionQueue[] = [];
-	for (let page = 1; ; page++) {
-		const { session_queues: batch, total_count: total } = await listSessionQueues.call(ctx, query, page, PER_PAGE);
-		runs.push(...batch);
-		if (batch.length < PER_PAGE || page * PER_PAGE >= total) return runs;
-	}
-}
+const listAll = async (ctx: IPollFunctions, query: string) => await listRuns.call(ctx, query, Infinity);
 
 /**
  * Runs that were open at the last poll and are no longer: they finished (or a queued run was cancelled and
@@ -124,7 +117,7 @@ export class RoboticCrowdTrigger implements INodeType {
 
 		// "Fetch test event": the latest finished run, and the cursor stays where it is.
 		if (this.getMode() === 'manual') {
-			const { session_queues: latest } = await listSessionQueues.call(this, buildQuery({ status: statuses }), 1, PER_PAGE);
+			const { session_queues: latest } = await listSessionQueues.call(this, buildQuery({ status: statuses }), 1, 50);
 			const run = latest.find(matches);
 			return run ? [[{ json: run }]] : null;
 		}

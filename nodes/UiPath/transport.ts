@@ -10,7 +10,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { MalformedResponseError, pacerFor, parseJson, withRetries, type HttpFailure } from '../shared/http';
+import { jsonAnswer, pacerFor, withRetries, type HttpFailure } from '../shared/http';
 import { CLOUD_CREDENTIAL, orchestratorBaseUrl, type UiPathCredentialType } from './auth';
 
 export type UiPathContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
@@ -170,12 +170,7 @@ export async function uiPathRequest<T = IDataObject>(ctx: UiPathContext, request
 			json: true,
 			timeout: 60_000,
 		})) as unknown;
-		if (typeof response === 'string' && response.length && !request.expectEmpty) {
-			const parsed = parseJson(response);
-			if (parsed === undefined) throw new MalformedResponseError('The answer is not JSON');
-			return parsed as T;
-		}
-		return response as T;
+		return request.expectEmpty ? (response as T) : jsonAnswer<T>(response);
 	};
 	// A 503 can come from a proxy after Orchestrator took the call: only a 429 proves a job start or a queue item
 	// add was not carried out.

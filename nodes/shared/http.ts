@@ -47,6 +47,14 @@ export function parseJson(text: string): unknown {
 	}
 }
 
+/** An answer as JSON: n8n-core hands over a body it could not parse as text; that is a malformed answer. */
+export function jsonAnswer<T>(response: unknown): T {
+	if (typeof response !== 'string' || !response.length) return response as T;
+	const parsed = parseJson(response);
+	if (parsed === undefined) throw new MalformedResponseError('The answer is not JSON');
+	return parsed as T;
+}
+
 /** Parses a Retry-After header: delta-seconds or an HTTP date. */
 export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;

@@ -6,6 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { jsonObjectOf, limitOf, namedValuesOf, returnAllFields } from '../../shared/parameters';
 import { Awaiting, type Operation } from '../../shared/router';
 import { toInstant } from '../../shared/time';
 import { waitForCompletion } from '../../shared/waitFor';
@@ -160,23 +161,7 @@ export const sessionQueueFields: INodeProperties[] = [
 		displayOptions: { show: { ...show, operation: ['get', 'cancel'] } },
 		description: 'The ID of the session queue (run), as shown on the Sessions page or returned by Create',
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		displayOptions: { show: { ...show, operation: ['getMany'] } },
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		displayOptions: { show: { ...show, operation: ['getMany'], returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllFields({ ...show, operation: ['getMany'] }),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -298,40 +283,17 @@ function findTemplateLiteral(value: unknown, path: string): string | undefined {
 }
 
 function readParams(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	let params: IDataObject;
-	if (this.getNodeParameter('paramsInput', itemIndex) === 'json') {
-		const raw = this.getNodeParameter('paramsJson', itemIndex, '{}') as string | IDataObject;
-		let parsed: unknown = raw;
-		if (typeof raw === 'string') {
-			try {
-				parsed = raw.trim() ? JSON.parse(raw) : {};
-			} catch (error) {
-				throw new NodeOperationError(this.getNode(), 'Parameters (JSON) is not valid JSON', {
-					itemIndex,
-					description: `${(error as Error).message}. Give an object such as {"customer": "ACME", "rows": [1, 2]}.`,
-				});
-			}
-		}
-		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-			throw new NodeOperationError(this.getNode(), 'Parameters (JSON) must be an object', {
-				itemIndex,
-				description: 'Each key is a workflow variable and its value the initial value, e.g. {"customer": "ACME"}.',
-			});
-		}
-		params = parsed as IDataObject;
-	} else {
-		const pairs = (this.getNodeParameter('params.parameter', itemIndex, []) as Array<{ name: string; value: string }>) ?? [];
-		params = {};
-		for (const { name, value } of pairs) {
-			if (!name) {
-				throw new NodeOperationError(this.getNode(), 'A parameter has no name', {
-					itemIndex,
+	const params =
+		this.getNodeParameter('paramsInput', itemIndex) === 'json'
+			? jsonObjectOf.call(this, 'paramsJson', itemIndex, {
+					label: 'Parameters (JSON)',
+					example: '{"customer": "ACME", "rows": [1, 2]}',
+					keys: 'Each key is a workflow variable and its value the initial value, e.g. {"customer": "ACME"}.',
+				})
+			: namedValuesOf.call(this, (this.getNodeParameter('params.parameter', itemIndex, []) as IDataObject[]) ?? [], itemIndex, {
+					message: 'A parameter has no name',
 					description: 'Give each parameter the name of a variable of the workflow, or remove it.',
 				});
-			}
-			params[name] = value;
-		}
-	}
 	const offending = findTemplateLiteral(params, '');
 	if (offending) {
 		throw new NodeOperationError(this.getNode(), `Parameter "${offending}" holds a \${…} literal, which Robotic Crowd cannot take`, {
@@ -426,10 +388,8 @@ async function get(this: IExecuteFunctions, itemIndex: number): Promise<IDataObj
 	return run;
 }
 
-async function getMany(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	const query = buildQuery(this.getNodeParameter('filters', itemIndex, {}) as IDataObject, this.getTimezone());
+/** Pages through the runs a query selects (newest first, 50 a page at most) until `limit` are read. */
+export async function listRuns(this: RoboticCrowdContext, query: string, limit: number, itemIndex?: number): Promise<SessionQueue[]> {
 	// One page size for every page, so pages line up.
 	const size = Math.min(MAX_PER_PAGE, limit);
 	const runs: SessionQueue[] = [];
@@ -439,6 +399,11 @@ async function getMany(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		if (batch.length < size || page * size >= total) break;
 	}
 	return runs.slice(0, limit);
+}
+
+async function getMany(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const query = buildQuery(this.getNodeParameter('filters', itemIndex, {}) as IDataObject, this.getTimezone());
+	return await listRuns.call(this, query, limitOf.call(this, itemIndex), itemIndex);
 }
 
 async function cancel(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

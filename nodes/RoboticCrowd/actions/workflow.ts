@@ -1,6 +1,7 @@
 // Workflow: the project's workflows (what a run can start).
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { limitOf, returnAllFields } from '../../shared/parameters';
 import { roboticCrowdRequest, type RoboticCrowdContext } from '../transport';
 
 const show = { resource: ['workflow'] };
@@ -21,25 +22,7 @@ export const workflowOperations: INodeProperties = {
 	default: 'getMany',
 };
 
-export const workflowFields: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		displayOptions: { show: { ...show, operation: ['getMany'] } },
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		displayOptions: { show: { ...show, operation: ['getMany'], returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
-];
+export const workflowFields: INodeProperties[] = returnAllFields({ ...show, operation: ['getMany'] });
 
 /** Pages through GET /v1/workflows (up to 1000 a page) until `limit` workflows are read. */
 export async function listWorkflows(this: RoboticCrowdContext, limit: number, itemIndex?: number): Promise<WorkflowSummary[]> {
@@ -59,9 +42,7 @@ export async function listWorkflows(this: RoboticCrowdContext, limit: number, it
 }
 
 async function getMany(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	return await listWorkflows.call(this, limit, itemIndex);
+	return await listWorkflows.call(this, limitOf.call(this, itemIndex), itemIndex);
 }
 
 export const workflowActions = { getMany };

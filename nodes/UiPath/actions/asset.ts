@@ -2,8 +2,9 @@
 // are never part of the output.
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { limitOf, returnAllFields } from '../../shared/parameters';
 import { odataString, uiPathList, uiPathRequest, type FolderRef } from '../transport';
-import { containsFilter, folderField, folderOf, limitOf, returnAllFields } from './common';
+import { containsFilter, folderField, folderOf } from './common';
 
 const resource = ['asset'];
 const op = (...operation: string[]) => ({ resource, operation });

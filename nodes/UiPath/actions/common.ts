@@ -31,28 +31,6 @@ export function folderOf(this: IExecuteFunctions, itemIndex: number): FolderRef 
 	return folder;
 }
 
-export function returnAllFields(show: Show): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			displayOptions: { show },
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			displayOptions: { show: { ...show, returnAll: [false] } },
-			description: 'Max number of results to return',
-		},
-	];
-}
-
 /** Filters with one "… Contains" text field, as the list operations of simple resources have. */
 export function containsFilter(show: Show, field: { displayName: string; name: string; description: string }): INodeProperties {
 	return {
@@ -66,9 +44,6 @@ export function containsFilter(show: Show, field: { displayName: string; name: s
 	};
 }
 
-export function limitOf(this: IExecuteFunctions, itemIndex: number): number {
-	return this.getNodeParameter('returnAll', itemIndex, false) ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
-}
 
 /** UiPath keeps arguments as JSON inside a string: give the user an object (or the string if it is not JSON). */
 export function parseJsonField(value: unknown): unknown {

@@ -1,8 +1,9 @@
 // Folder: the folders (organization units) the credential can see. Not folder-scoped itself.
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { limitOf, returnAllFields } from '../../shared/parameters';
 import { odataString, uiPathList } from '../transport';
-import { limitOf, returnAllFields } from './common';
+
 
 const resource = ['folder'];
 const op = (...operation: string[]) => ({ resource, operation });

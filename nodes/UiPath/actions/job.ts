@@ -6,18 +6,11 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { jsonObjectOf, limitOf, returnAllFields } from '../../shared/parameters';
 import { Awaiting } from '../../shared/router';
 import { waitForCompletion } from '../../shared/waitFor';
 import { odataString, uiPathList, uiPathRequest, type FolderRef } from '../transport';
-import {
-	folderField,
-	folderOf,
-	jobStateOptions,
-	limitOf,
-	odataDate,
-	returnAllFields,
-	withParsedArguments,
-} from './common';
+import { folderField, folderOf, jobStateOptions, odataDate, withParsedArguments } from './common';
 
 const resource = ['job'];
 const op = (...operation: string[]) => ({ resource, operation });
@@ -271,25 +264,11 @@ async function releaseKeyOf(this: IExecuteFunctions, folder: FolderRef, itemInde
 }
 
 function inputArgumentsOf(this: IExecuteFunctions, itemIndex: number): string | undefined {
-	const raw = this.getNodeParameter('inputArguments', itemIndex, '{}') as string | IDataObject;
-	let parsed: unknown = raw;
-	if (typeof raw === 'string') {
-		if (!raw.trim()) return undefined;
-		try {
-			parsed = JSON.parse(raw);
-		} catch (error) {
-			throw new NodeOperationError(this.getNode(), 'Input Arguments is not valid JSON', {
-				itemIndex,
-				description: `${(error as Error).message}. Give an object such as {"customerId": 42, "notify": true}.`,
-			});
-		}
-	}
-	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw new NodeOperationError(this.getNode(), 'Input Arguments must be an object', {
-			itemIndex,
-			description: 'Each key is an input argument of the process, e.g. {"customerId": 42}.',
-		});
-	}
+	const parsed = jsonObjectOf.call(this, 'inputArguments', itemIndex, {
+		label: 'Input Arguments',
+		example: '{"customerId": 42, "notify": true}',
+		keys: 'Each key is an input argument of the process, e.g. {"customerId": 42}.',
+	});
 	if (!Object.keys(parsed).length) return undefined;
 	const text = JSON.stringify(parsed);
 	if (text.length > MAX_INPUT_ARGUMENTS) {

@@ -1,8 +1,9 @@
 // Process: the processes (releases) published to a folder. Their Key is what Job → Start runs.
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { limitOf, returnAllFields } from '../../shared/parameters';
 import { odataString, uiPathList } from '../transport';
-import { containsFilter, folderField, folderOf, limitOf, parseJsonField, returnAllFields } from './common';
+import { containsFilter, folderField, folderOf, parseJsonField } from './common';
 
 const resource = ['process'];
 const op = (...operation: string[]) => ({ resource, operation });

@@ -9,10 +9,11 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { jsonObjectOf, limitOf, namedValuesOf, returnAllFields } from '../../shared/parameters';
 import { toInstant } from '../../shared/time';
 import { queueLocator } from '../descriptions';
 import { odataString, uiPathList, uiPathRequest, type FolderRef } from '../transport';
-import { folderField, folderOf, limitOf, parseJsonField, returnAllFields } from './common';
+import { folderField, folderOf, parseJsonField } from './common';
 
 const resource = ['queueItem'];
 const op = (...operation: string[]) => ({ resource, operation });
@@ -222,40 +223,17 @@ function queueNameOf(this: IExecuteFunctions, itemIndex: number): string {
 
 function specificContentOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	if (this.getNodeParameter('specificContentInput', itemIndex, 'fields') === 'json') {
-		const raw = this.getNodeParameter('specificContentJson', itemIndex, '{}') as unknown;
-		let parsed: unknown = raw;
-		if (typeof raw === 'string') {
-			if (!raw.trim()) return {};
-			try {
-				parsed = JSON.parse(raw);
-			} catch (error) {
-				throw new NodeOperationError(this.getNode(), 'Specific Content (JSON) is not valid JSON', {
-					itemIndex,
-					description: `${(error as Error).message}. Give an object such as {"InvoiceNumber": "INV-42", "Amount": 120.5}.`,
-				});
-			}
-		}
-		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-			throw new NodeOperationError(this.getNode(), 'Specific Content (JSON) must be an object', {
-				itemIndex,
-				description: 'Each key is a field the robot reads from the item, e.g. {"InvoiceNumber": "INV-42"}.',
-			});
-		}
-		return parsed as IDataObject;
+		return jsonObjectOf.call(this, 'specificContentJson', itemIndex, {
+			label: 'Specific Content (JSON)',
+			example: '{"InvoiceNumber": "INV-42", "Amount": 120.5}',
+			keys: 'Each key is a field the robot reads from the item, e.g. {"InvoiceNumber": "INV-42"}.',
+		});
 	}
 	const pairs = ((this.getNodeParameter('specificContent', itemIndex, {}) as IDataObject).values ?? []) as IDataObject[];
-	const content: IDataObject = {};
-	for (const pair of pairs) {
-		const name = String(pair.name ?? '').trim();
-		if (!name) {
-			throw new NodeOperationError(this.getNode(), 'A Specific Content field has no name', {
-				itemIndex,
-				description: 'Give every field a name, or remove the empty one.',
-			});
-		}
-		content[name] = pair.value as IDataObject[keyof IDataObject];
-	}
-	return content;
+	return namedValuesOf.call(this, pairs, itemIndex, {
+		message: 'A Specific Content field has no name',
+		description: 'Give every field a name, or remove the empty one.',
+	});
 }
 
 function dateOf(this: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string {

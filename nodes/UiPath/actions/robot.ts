@@ -1,8 +1,9 @@
 // Robot: the robots of a folder. Their IDs are what Job → Start takes with the Specific Robots strategy.
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { limitOf, returnAllFields } from '../../shared/parameters';
 import { odataString, uiPathList } from '../transport';
-import { containsFilter, folderField, folderOf, limitOf, returnAllFields } from './common';
+import { containsFilter, folderField, folderOf } from './common';
 
 const resource = ['robot'];
 const op = (...operation: string[]) => ({ resource, operation });
