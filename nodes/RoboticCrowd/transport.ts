@@ -1,15 +1,15 @@
 // Every HTTP call of the Robotic Crowd nodes: base URL, paced to the key's quota, retried within a bound,
 // and every failure turned into an n8n error that says what happened and what to do.
 import {
-	NodeApiError,
+	type NodeApiError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
 	type ILoadOptionsFunctions,
 	type IPollFunctions,
-	type JsonObject,
 } from 'n8n-workflow';
 
+import { apiError, describeWithoutAnswer } from '../shared/errors';
 import { describeFailure, jsonAnswer, pacerFor, withRetries, type HttpFailure } from '../shared/http';
 import { apiBase, type RoboticCrowdCredentialData } from './auth';
 
@@ -77,35 +77,20 @@ function apiMessage(body: unknown): string | undefined {
 	return undefined;
 }
 
-/** Builds the n8n error for a failed call from a sanitized description only: no request, header or token in it. */
+/** The n8n error for a failed call: what happened, what to do, and the API's own message. */
 export function toNodeError(ctx: RoboticCrowdContext, failure: HttpFailure, spec: RequestSpec): NodeApiError {
 	const hint = failure.status ? HINTS[failure.status] : undefined;
-	const serverSays = apiMessage(failure.body);
-	let message: string;
-	let description: string;
-	if (failure.credentialRejected) {
-		message = failure.credentialRejected;
-		description = 'Fix the credential, then use its Test button to check it.';
-	} else if (failure.malformed) {
-		message = 'Robotic Crowd answered with a body that is not valid JSON';
-		description = 'This is usually a proxy or an outage in front of the API. Try again later.';
-	} else if (failure.timedOut || failure.noResponse) {
-		message = failure.timedOut ? 'Robotic Crowd did not answer in time' : 'Could not reach Robotic Crowd';
-		description =
+	const text = describeWithoutAnswer(failure, {
+		service: 'Robotic Crowd',
+		notResent:
 			spec.method === 'POST'
 				? 'The request was not re-sent, as it may have started a run: check the run list before trying again.'
-				: "Check the credential's API base URL and the network between n8n and Robotic Crowd.";
-	} else {
-		message = hint?.message ?? `Robotic Crowd answered ${failure.status}`;
-		description = hint?.description ?? '';
-	}
-	if (serverSays) message = `${message}: ${serverSays}`;
-	const error = new NodeApiError(
-		ctx.getNode(),
-		{ message, status: failure.status ?? null, body: (failure.body ?? null) as JsonObject } as JsonObject,
-		{ message, description, httpCode: failure.status ? String(failure.status) : undefined, itemIndex: spec.itemIndex },
-	);
-	return error;
+				: undefined,
+		checkReach: "Check the credential's API base URL and the network between n8n and Robotic Crowd.",
+	}) ?? { message: hint?.message ?? `Robotic Crowd answered ${failure.status}`, description: hint?.description ?? '' };
+	const serverSays = apiMessage(failure.body);
+	if (serverSays) text.message = `${text.message}: ${serverSays}`;
+	return apiError(ctx.getNode(), failure, text, spec.itemIndex);
 }
 
 export async function roboticCrowdRequest<T = IDataObject>(ctx: RoboticCrowdContext, spec: RequestSpec): Promise<T> {

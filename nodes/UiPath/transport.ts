@@ -1,15 +1,15 @@
 // Every HTTP call of the UiPath nodes: base URL per deployment, the folder header, OData paging, retries and
 // pacing, and UiPath's error body (message, errorCode) turned into an n8n error with a hint.
 import {
-	NodeApiError,
+	type NodeApiError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
 	type ILoadOptionsFunctions,
 	type IPollFunctions,
-	type JsonObject,
 } from 'n8n-workflow';
 
+import { apiError, describeWithoutAnswer } from '../shared/errors';
 import { jsonAnswer, pacerFor, withRetries, type HttpFailure } from '../shared/http';
 import { CLOUD_CREDENTIAL, orchestratorBaseUrl, type UiPathCredentialType } from './auth';
 
@@ -90,20 +90,18 @@ function apiMessage(body: unknown): { message?: string; errorCode?: string | num
 
 export function toNodeError(ctx: UiPathContext, failure: HttpFailure, request: UiPathRequest): NodeApiError {
 	const { message: said, errorCode } = apiMessage(failure.body);
-	let message: string;
-	let description = '';
-	if (failure.credentialRejected) {
-		message = failure.credentialRejected;
-		description = 'Fix the credential, then use its Test button to check it.';
-	} else if (failure.malformed) {
-		message = 'UiPath answered with a body that is not valid JSON';
-		description = 'This is usually a proxy or an outage in front of Orchestrator. Try again later.';
-	} else if (failure.timedOut || failure.noResponse) {
-		message = failure.timedOut ? 'UiPath Orchestrator did not answer in time' : 'Could not reach UiPath Orchestrator';
-		description =
+	const withoutAnswer = describeWithoutAnswer(failure, {
+		service: 'UiPath Orchestrator',
+		notResent:
 			request.method === 'POST' && request.idempotent === false
 				? 'The request was not re-sent, as it may have been carried out: check Orchestrator before trying again.'
-				: "Check the credential's URL and the network between n8n and Orchestrator.";
+				: undefined,
+		checkReach: "Check the credential's URL and the network between n8n and Orchestrator.",
+	});
+	let message: string;
+	let description = '';
+	if (withoutAnswer) {
+		({ message, description } = withoutAnswer);
 	} else if (String(errorCode) === '1101') {
 		message = 'This operation needs a folder (UiPath error 1101)';
 		description = 'Pick a folder in the Folder field: from the list, by path (e.g. Shared/Finance) or by ID.';
@@ -143,11 +141,7 @@ export function toNodeError(ctx: UiPathContext, failure: HttpFailure, request: U
 	if (errorCode !== undefined && String(errorCode) !== '1101' && String(errorCode) !== '0') {
 		message = `${message} (UiPath error ${errorCode})`;
 	}
-	return new NodeApiError(
-		ctx.getNode(),
-		{ message, status: failure.status ?? null, errorCode: errorCode ?? null, body: (failure.body ?? null) as JsonObject } as JsonObject,
-		{ message, description, httpCode: failure.status ? String(failure.status) : undefined, itemIndex: request.itemIndex },
-	);
+	return apiError(ctx.getNode(), failure, { message, description }, request.itemIndex, { errorCode: errorCode ?? null });
 }
 
 export async function uiPathRequest<T = IDataObject>(ctx: UiPathContext, request: UiPathRequest): Promise<T> {
