@@ -116,7 +116,7 @@ async function startFeedServer() {
 }
 
 async function main() {
-	const runtime = await timed('ensureRuntime (ensure-n8n.sh, warm cache)', () => n8n.ensureRuntime());
+	const runtime = await timed('ensureRuntime (ensure-n8n.js, warm cache)', () => n8n.ensureRuntime());
 	process.stderr.write(`[smoke] n8n ${runtime.n8nVersion} under Node ${runtime.nodeVersion}: ${runtime.n8nBin}\n`);
 
 	const scratch = await fsp.mkdtemp(path.join(os.tmpdir(), 'n8n-e2e-smoke-'));

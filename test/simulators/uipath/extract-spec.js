@@ -2,8 +2,8 @@
 'use strict';
 // Derives `schemas.json` (the few OpenAPI schemas and scopes the simulator needs) from UiPath's Orchestrator OpenAPI
 // document, so the simulator follows the spec without loading 2 MB at start-up.
-// Usage: node test/simulators/uipath/extract-spec.js [path/to/uipath-orchestrator-v20.openapi.json]
-// The test `uipath.spec.test.ts` checks that schemas.json still matches the document when the document is present.
+// Usage: node test/simulators/uipath/extract-spec.js [path/to/another/openapi.json] (default: openapi/ beside this file)
+// test/simulators/uipath.test.ts checks that schemas.json still matches the document kept in the repository.
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -75,7 +75,7 @@ function extract(doc) {
 module.exports = { extract };
 
 if (require.main === module) {
-	const specPath = process.argv[2] ?? path.join(__dirname, '../../../../shared/api/uipath-orchestrator-v20.openapi.json');
+	const specPath = process.argv[2] ?? path.join(__dirname, 'openapi', 'uipath-orchestrator-v20.openapi.json');
 	const out = extract(JSON.parse(fs.readFileSync(specPath, 'utf8')));
 	fs.writeFileSync(path.join(__dirname, 'schemas.json'), JSON.stringify(out, null, '\t') + '\n');
 	console.log(`wrote schemas.json from ${specPath}`);
