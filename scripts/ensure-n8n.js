@@ -74,9 +74,14 @@ function npm(/** @type {string[]} */ args, /** @type {{ cwd: string, label: stri
 		child.stdout.on('data', keep);
 		child.stderr.on('data', keep);
 		const timer = setInterval(() => {
-			const fetchedNote = fetched ? `, ${fetched} packages fetched` : '';
-			const size = o.expectBytes ? `${gb(sizeOf(o.cwd))} of ~${gb(o.expectBytes)} GB${fetchedNote}, ` : 'still working, ';
-			log(`${o.label}: ${size}${elapsed()}`);
+			// npm downloads everything into its cache first, then unpacks: count downloads, then bytes on disk.
+			const onDisk = o.expectBytes ? sizeOf(o.cwd) : 0;
+			const state = !o.expectBytes
+				? 'still working'
+				: onDisk < o.expectBytes * 0.05 && fetched
+					? `downloading, ${fetched} files fetched`
+					: `unpacking, ${gb(onDisk)} of ~${gb(o.expectBytes)} GB`;
+			log(`${o.label}: ${state}, ${elapsed()}`);
 		}, 15_000);
 		child.on('close', (code) => {
 			clearInterval(timer);
@@ -175,7 +180,8 @@ async function main() {
 	fs.mkdirSync(CACHE, { recursive: true });
 	const issue = problem();
 	if (issue) {
-		log(`${CACHE}: ${issue}; installing or repairing`);
+		const empty = !fs.existsSync(NODE_DIR) && !fs.existsSync(N8N_DIR);
+		log(empty ? `first run: installing Node 24 and n8n into ${CACHE} (once)` : `${CACHE}: ${issue}; repairing`);
 		await lock();
 		if (problem().startsWith('Node 24')) await installNode();
 		// `.installed` is written once npm finished; an interrupted install has none and is redone.
