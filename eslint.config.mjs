@@ -1,20 +1,12 @@
-// n8n's own lint for community node packages (what `n8n-node lint` runs), without the n8n Cloud verification
-// profile: this package integrates two services and signs JWTs with `jose`, so it is a self-hosted community
-// package. Every other rule stays on.
-import { configWithoutCloudSupport } from '@n8n/node-cli/eslint';
+// n8n's own lint for community node packages (what `n8n-node lint` runs), with the n8n Cloud verification
+// profile: no runtime dependencies, no imports beyond what n8n Cloud allows, no restricted globals. jose, the
+// JWT signer, is bundled into dist/ at build time (vendor/jose.ts, gulpfile.js). Every rule is on.
+import { config } from '@n8n/node-cli/eslint';
 
 export default [
-	...configWithoutCloudSupport,
+	...config,
 	{
 		// The tests, simulators and scripts are not part of the published package.
-		ignores: ['test/**', 'scripts/**', 'jest.config.js', 'gulpfile.js', 'index.js', 'eslint.config.mjs', 'coverage/**'],
-	},
-	{
-		files: ['package.json'],
-		rules: {
-			// jose signs Robotic Crowd's JWTs on the client (HS256) so the secret never leaves n8n; n8n-workflow has
-			// no JWT signer. It is the package's one runtime dependency, which n8n Cloud verification forbids.
-			'@n8n/community-nodes/no-runtime-dependencies': 'off',
-		},
+		ignores: ['test/**', 'scripts/**', 'jest.config.js', 'gulpfile.js', 'eslint.config.mjs', 'coverage/**'],
 	},
 ];

@@ -17,7 +17,10 @@ function newest(dir) {
 
 module.exports = async () => {
 	const stamp = path.join(root, 'dist', '.built');
-	const sources = Math.max(newest(path.join(root, 'nodes')), newest(path.join(root, 'credentials')), fs.statSync(path.join(root, 'package.json')).mtimeMs);
+	const sources = Math.max(
+		...['nodes', 'credentials', 'vendor'].map((dir) => newest(path.join(root, dir))),
+		...['package.json', 'gulpfile.js', 'tsconfig.json'].map((file) => fs.statSync(path.join(root, file)).mtimeMs),
+	);
 	if (fs.existsSync(stamp) && fs.statSync(stamp).mtimeMs >= sources) return;
 	execFileSync(process.execPath, [path.join(root, 'node_modules', 'gulp', 'bin', 'gulp.js'), 'build'], { cwd: root, stdio: 'inherit' });
 	fs.writeFileSync(stamp, new Date().toISOString());

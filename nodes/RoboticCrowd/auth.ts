@@ -1,6 +1,6 @@
 // Robotic Crowd authenticates every call with a JWT signed by the API key's secret (HS256). We sign locally by
 // default so the secret never leaves n8n, give each token only the scope its request needs, and keep it short.
-import { SignJWT } from 'jose';
+import { SignJWT } from '../../vendor/jose';
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 export const DEFAULT_AUDIENCE = 'https://api.roboticcrowd.com/';
