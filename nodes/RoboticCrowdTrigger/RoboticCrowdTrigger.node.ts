@@ -68,7 +68,9 @@ export class RoboticCrowdTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '=Runs that end with {{$parameter["statuses"].join(", ")}}',
-		description: 'Starts the workflow when Robotic Crowd (AUTORO) runs finish',
+		// n8n's nodes panel lists the Robotic Crowd node and this trigger as one app and shows the trigger's description
+		// for both: so it starts with the Robotic Crowd node's own words.
+		description: 'Start Robotic Crowd (AUTORO) workflow runs, wait for them, list and cancel them, and start workflows when runs finish',
 		defaults: { name: 'Robotic Crowd Trigger' },
 		polling: true,
 		inputs: [],

@@ -52,7 +52,10 @@ export class UiPathTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"] === "queueItemFinished" ? "Queue item finished" : "Job finished"}}',
-		description: 'Starts the workflow when UiPath Orchestrator jobs or queue items finish, whoever started them',
+		// n8n's nodes panel lists the UiPath node and this trigger as one app and shows the trigger's description for
+		// both: so it starts with the UiPath node's own words.
+		description:
+			'Start UiPath Orchestrator jobs and wait for them, add queue items, read processes, robots and assets, and start workflows when jobs or queue items finish',
 		defaults: { name: 'UiPath Trigger' },
 		polling: true,
 		inputs: [],

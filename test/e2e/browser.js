@@ -135,9 +135,9 @@ async function runBrowserCheck(options = {}) {
 		}
 
 		// The nodes panel: search, find the package's node, open it: its actions and triggers.
-		for (const [workflowId, search, mustList, label] of [
-			['sbxUiPathStartJb', 'UiPath', ['Start a job', 'Add a queue item', 'Triggers (2)'], 'uipath'],
-			['sbxRcStartRunWt1', 'Robotic Crowd', ['Start a workflow run', 'Get many runs', 'Triggers (1)'], 'roboticcrowd'],
+		for (const [workflowId, search, mustList, label, ownDescription] of [
+			['sbxUiPathStartJb', 'UiPath', ['Start a job', 'Add a queue item', 'Triggers (2)'], 'uipath', 'Start UiPath Orchestrator jobs and wait for them'],
+			['sbxRcStartRunWt1', 'Robotic Crowd', ['Start a workflow run', 'Get many runs', 'Triggers (1)'], 'roboticcrowd', 'Start Robotic Crowd (AUTORO) workflow runs'],
 		]) {
 			await timed(`search the nodes panel for "${search}"`, async () => {
 				await page.goto(`${url}/workflow/${workflowId}`);
@@ -158,6 +158,9 @@ async function runBrowserCheck(options = {}) {
 						throw new Error(`the nodes panel's page of "${search}" does not show "${text}":\n${await panel.innerText()}`);
 					});
 				}
+				// The app's page shows the action node's own description, not the trigger's.
+				const shown = await panel.innerText();
+				if (!shown.includes(String(ownDescription))) throw new Error(`the nodes panel's page of "${search}" does not describe it as "${ownDescription}…":\n${shown}`);
 				await page.waitForTimeout(1000); // the panel slides in: let it settle before the picture
 				await shoot(`node-panel-${label}.png`);
 			});
