@@ -8,6 +8,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
+import { paginate } from '../shared/paginate';
 import { FinishedRecordsCursor, type CursorState } from '../shared/pollCursor';
 import { parseJsonField, withParsedArguments } from '../UiPath/actions/common';
 import { searchFolders, searchQueues } from '../UiPath/methods/listSearch';
@@ -232,10 +233,8 @@ async function readPage(ctx: IPollFunctions, watch: Watch, filter: string, order
  */
 async function readWindow(ctx: IPollFunctions, watch: Watch, from: number): Promise<IDataObject[]> {
 	const filter = `${watch.baseFilter} and ${watch.timeField} ge ${new Date(from).toISOString()}`;
-	const records: IDataObject[] = [];
-	for (let skip = 0; ; skip += watch.pageSize) {
-		const page = await readPage(ctx, watch, filter, `${watch.timeField} asc,Id asc`, watch.pageSize, skip);
-		records.push(...page);
-		if (page.length < watch.pageSize) return records;
-	}
+	return await paginate(
+		async ({ size, offset }) => ({ items: await readPage(ctx, watch, filter, `${watch.timeField} asc,Id asc`, size, offset) }),
+		{ limit: Infinity, maxPageSize: watch.pageSize, shrinkLastPage: true },
+	);
 }

@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { jsonObjectOf, limitOf, namedValuesOf, returnAllFields } from '../../shared/parameters';
+import { paginate, type Page, type PageRequest } from '../../shared/paginate';
 import { Awaiting, type Operation } from '../../shared/router';
 import { toInstant } from '../../shared/time';
 import { waitForCompletion } from '../../shared/waitFor';
@@ -243,15 +244,23 @@ export async function listSessionQueues(
 	});
 }
 
+/** One page of runs, as the paginator reads it. */
+function runPages(ctx: RoboticCrowdContext, query: string, itemIndex?: number) {
+	return async ({ page, size }: PageRequest): Promise<Page<SessionQueue>> => {
+		const { session_queues: items, total_count: total } = await listSessionQueues.call(ctx, query, page, size, itemIndex);
+		return { items, total };
+	};
+}
+
 /** There is no call to read one run: page through the list (newest first) until its id shows up. */
 export async function findSessionQueue(this: RoboticCrowdContext, id: number, itemIndex?: number): Promise<SessionQueue | undefined> {
-	for (let page = 1; ; page++) {
-		const { session_queues: runs, total_count: total } = await listSessionQueues.call(this, '', page, MAX_PER_PAGE, itemIndex);
-		const found = runs.find((r) => Number(r.id) === id);
-		if (found) return found;
-		// ids grow with creation time and the list is newest first: once past it, it is not there.
-		if (!runs.length || runs.some((r) => Number(r.id) < id) || page * MAX_PER_PAGE >= total) return undefined;
-	}
+	// ids grow with creation time and the list is newest first: once past it, it is not there.
+	const runs = await paginate(runPages(this, '', itemIndex), {
+		limit: Infinity,
+		maxPageSize: MAX_PER_PAGE,
+		stopAfter: (page) => page.some((r) => Number(r.id) <= id),
+	});
+	return runs.find((r) => Number(r.id) === id);
 }
 
 function parseRunId(this: IExecuteFunctions, itemIndex: number): number {
@@ -390,15 +399,7 @@ async function get(this: IExecuteFunctions, itemIndex: number): Promise<IDataObj
 
 /** Pages through the runs a query selects (newest first, 50 a page at most) until `limit` are read. */
 export async function listRuns(this: RoboticCrowdContext, query: string, limit: number, itemIndex?: number): Promise<SessionQueue[]> {
-	// One page size for every page, so pages line up.
-	const size = Math.min(MAX_PER_PAGE, limit);
-	const runs: SessionQueue[] = [];
-	for (let page = 1; runs.length < limit; page++) {
-		const { session_queues: batch, total_count: total } = await listSessionQueues.call(this, query, page, size, itemIndex);
-		runs.push(...batch);
-		if (batch.length < size || page * size >= total) break;
-	}
-	return runs.slice(0, limit);
+	return await paginate(runPages(this, query, itemIndex), { limit, maxPageSize: MAX_PER_PAGE });
 }
 
 async function getMany(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

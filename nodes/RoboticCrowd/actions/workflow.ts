@@ -1,6 +1,7 @@
 // Workflow: the project's workflows (what a run can start).
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { paginate } from '../../shared/paginate';
 import { limitOf, returnAllFields } from '../../shared/parameters';
 import { roboticCrowdRequest, type RoboticCrowdContext } from '../transport';
 
@@ -26,19 +27,18 @@ export const workflowFields: INodeProperties[] = returnAllFields({ ...show, oper
 
 /** Pages through GET /v1/workflows (up to 1000 a page) until `limit` workflows are read. */
 export async function listWorkflows(this: RoboticCrowdContext, limit: number, itemIndex?: number): Promise<WorkflowSummary[]> {
-	const size = Math.min(MAX_PER_PAGE, limit);
-	const workflows: WorkflowSummary[] = [];
-	for (let page = 1; workflows.length < limit; page++) {
-		const answer = await roboticCrowdRequest<{ workflows: WorkflowSummary[]; total_count: number }>(this, {
-			method: 'GET',
-			path: '/workflows',
-			qs: { page, per_page: size },
-			itemIndex,
-		});
-		workflows.push(...answer.workflows);
-		if (answer.workflows.length < size || page * size >= answer.total_count) break;
-	}
-	return workflows.slice(0, limit);
+	return await paginate(
+		async ({ page, size }) => {
+			const answer = await roboticCrowdRequest<{ workflows: WorkflowSummary[]; total_count: number }>(this, {
+				method: 'GET',
+				path: '/workflows',
+				qs: { page, per_page: size },
+				itemIndex,
+			});
+			return { items: answer.workflows, total: answer.total_count };
+		},
+		{ limit, maxPageSize: MAX_PER_PAGE },
+	);
 }
 
 async function getMany(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -3,7 +3,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { limitOf, returnAllFields } from '../../shared/parameters';
-import { odataString, uiPathList, uiPathRequest, type FolderRef } from '../transport';
+import { odataString, uiPathRequest, type FolderRef } from '../transport';
+import { odataList } from '../api/odata';
 import { containsFilter, folderField, folderOf } from './common';
 
 const resource = ['asset'];
@@ -112,7 +113,7 @@ async function getMany(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = { $orderby: 'Name asc,Id asc' };
 	if (filters.name) qs.$filter = `contains(Name,${odataString(String(filters.name))})`;
-	const assets = await uiPathList<IDataObject>(this, '/odata/Assets', {
+	const assets = await odataList<IDataObject>(this, '/odata/Assets', {
 		qs,
 		folder: folderOf.call(this, itemIndex),
 		limit: limitOf.call(this, itemIndex),

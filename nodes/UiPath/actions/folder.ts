@@ -2,7 +2,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { limitOf, returnAllFields } from '../../shared/parameters';
-import { odataString, uiPathList } from '../transport';
+import { odataString } from '../transport';
+import { odataList } from '../api/odata';
 
 
 const resource = ['folder'];
@@ -51,7 +52,7 @@ async function getMany(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = { $orderby: 'FullyQualifiedName asc,Id asc' };
 	if (filters.path) qs.$filter = `contains(FullyQualifiedName,${odataString(String(filters.path))})`;
-	return await uiPathList<IDataObject>(this, '/odata/Folders', {
+	return await odataList<IDataObject>(this, '/odata/Folders', {
 		qs,
 		limit: limitOf.call(this, itemIndex),
 		itemIndex,

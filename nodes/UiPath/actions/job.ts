@@ -9,7 +9,8 @@ import {
 import { jsonObjectOf, limitOf, returnAllFields } from '../../shared/parameters';
 import { Awaiting } from '../../shared/router';
 import { waitForCompletion } from '../../shared/waitFor';
-import { odataString, uiPathList, uiPathRequest, type FolderRef } from '../transport';
+import { odataString, uiPathRequest, type FolderRef } from '../transport';
+import { odataList } from '../api/odata';
 import { folderField, folderOf, jobStateOptions, odataDate, withParsedArguments } from './common';
 
 const resource = ['job'];
@@ -414,7 +415,7 @@ async function getMany(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	if (filters.endedBefore) clauses.push(`EndTime lt ${odataDate(String(filters.endedBefore), timeZone)}`);
 	const qs: IDataObject = { $orderby: 'CreationTime desc,Id desc' };
 	if (clauses.length) qs.$filter = clauses.join(' and ');
-	const jobs = await uiPathList<Job>(this, '/odata/Jobs', {
+	const jobs = await odataList<Job>(this, '/odata/Jobs', {
 		qs,
 		folder: folderOf.call(this, itemIndex),
 		limit: limitOf.call(this, itemIndex),

@@ -12,7 +12,8 @@ import {
 import { jsonObjectOf, limitOf, namedValuesOf, returnAllFields } from '../../shared/parameters';
 import { toInstant } from '../../shared/time';
 import { queueLocator } from '../descriptions';
-import { odataString, uiPathList, uiPathRequest, type FolderRef } from '../transport';
+import { odataString, uiPathRequest, type FolderRef } from '../transport';
+import { odataList } from '../api/odata';
 import { folderField, folderOf, parseJsonField } from './common';
 
 const resource = ['queueItem'];
@@ -590,7 +591,7 @@ async function getMany(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	if (filters.reference) clauses.push(`Reference eq ${odataString(String(filters.reference))}`);
 	const qs: IDataObject = { $orderby: 'Id desc' };
 	if (clauses.length) qs.$filter = clauses.join(' and ');
-	const found = await uiPathList<IDataObject>(this, '/odata/QueueItems', {
+	const found = await odataList<IDataObject>(this, '/odata/QueueItems', {
 		qs,
 		folder,
 		limit: limitOf.call(this, itemIndex),

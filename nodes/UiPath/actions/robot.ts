@@ -2,7 +2,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { limitOf, returnAllFields } from '../../shared/parameters';
-import { odataString, uiPathList } from '../transport';
+import { odataString } from '../transport';
+import { odataList } from '../api/odata';
 import { containsFilter, folderField, folderOf } from './common';
 
 const resource = ['robot'];
@@ -39,7 +40,7 @@ async function getMany(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = { $orderby: 'Name asc,Id asc' };
 	if (filters.name) qs.$filter = `contains(Name,${odataString(String(filters.name))})`;
-	return await uiPathList<IDataObject>(this, '/odata/Robots', {
+	return await odataList<IDataObject>(this, '/odata/Robots', {
 		qs,
 		folder: folderOf.call(this, itemIndex),
 		limit: limitOf.call(this, itemIndex),

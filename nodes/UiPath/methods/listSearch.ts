@@ -1,7 +1,9 @@
 // Lists for the pickers: folders, and inside the chosen folder its processes, queues and robots.
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { folderRefFrom, odataString, uiPathRequest, type FolderRef } from '../transport';
+import { pickerPage } from '../../shared/paginate';
+import { odataPage } from '../api/odata';
+import { folderRefFrom, odataString, type FolderRef } from '../transport';
 
 const PAGE = 100;
 
@@ -19,12 +21,14 @@ async function page(
 	path: string,
 	options: { filter?: string; orderBy: string; token?: string; folder?: FolderRef; select: string },
 ): Promise<{ value: IDataObject[]; next?: string }> {
-	const skip = Number(options.token ?? 0);
-	const qs: IDataObject = { $top: PAGE, $skip: skip, $orderby: options.orderBy, $select: options.select };
+	const qs: IDataObject = { $orderby: options.orderBy, $select: options.select };
 	if (options.filter) qs.$filter = options.filter;
-	const answer = await uiPathRequest<{ value: IDataObject[] }>(ctx, { method: 'GET', path, qs, folder: options.folder });
-	const value = answer.value ?? [];
-	return { value, next: value.length === PAGE ? String(skip + PAGE) : undefined };
+	const { items, paginationToken } = await pickerPage(
+		async (request) => await odataPage(ctx, path, request, { qs, folder: options.folder }),
+		options.token,
+		PAGE,
+	);
+	return { value: items, next: paginationToken };
 }
 
 export async function searchFolders(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
