@@ -7,12 +7,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import {
-	buildQuery,
-	listRuns,
-	listSessionQueues,
-	type SessionQueue,
-} from '../RoboticCrowd/actions/sessionQueue';
+import { buildQuery, listRuns, listSessionQueues, type SessionQueue } from '../RoboticCrowd/api/sessionQueues';
 import { searchWorkflows } from '../RoboticCrowd/methods/listSearch';
 import { FinishedRecordsCursor, type CursorState } from '../shared/pollCursor';
 
@@ -32,7 +27,7 @@ interface TriggerState extends IDataObject {
 	open: Record<string, number>;
 }
 
-const listAll = async (ctx: IPollFunctions, query: string) => await listRuns.call(ctx, query, Infinity);
+const listAll = async (ctx: IPollFunctions, query: string) => await listRuns(ctx, query, Infinity);
 
 /**
  * Runs that were open at the last poll and are no longer: they finished (or a queued run was cancelled and
@@ -117,7 +112,7 @@ export class RoboticCrowdTrigger implements INodeType {
 
 		// "Fetch test event": the latest finished run, and the cursor stays where it is.
 		if (this.getMode() === 'manual') {
-			const { session_queues: latest } = await listSessionQueues.call(this, buildQuery({ status: statuses }), 1, 50);
+			const { session_queues: latest } = await listSessionQueues(this, buildQuery({ status: statuses }), 1, 50);
 			const run = latest.find(matches);
 			return run ? [[{ json: run }]] : null;
 		}
@@ -130,7 +125,7 @@ export class RoboticCrowdTrigger implements INodeType {
 
 		if (!staticData.state) {
 			// First activation: what already finished is history, not news. The newest run tells the server's time.
-			const { session_queues: latest } = await listSessionQueues.call(this, '', 1, 1);
+			const { session_queues: latest } = await listSessionQueues(this, '', 1, 1);
 			const cursor = new FinishedRecordsCursor(FinishedRecordsCursor.start(newest([...latest, ...open], 0)), LOOKBACK_MS);
 			if (latest.length) cursor.skip(await listAll(this, finishedQuery(cursor.queryFrom)), (r) => String(r.id), createdAt);
 			staticData.state = { cursor: cursor.advance(newest(open, 0)), open: openNow };

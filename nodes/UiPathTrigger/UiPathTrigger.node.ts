@@ -10,7 +10,9 @@ import {
 
 import { paginate } from '../shared/paginate';
 import { FinishedRecordsCursor, type CursorState } from '../shared/pollCursor';
-import { parseJsonField, withParsedArguments } from '../UiPath/actions/common';
+import { withParsedArguments } from '../UiPath/api/jobs';
+import { anyOf, parseJsonField } from '../UiPath/api/odata';
+import { findQueueId } from '../UiPath/api/queues';
 import { searchFolders, searchQueues } from '../UiPath/methods/listSearch';
 import { authenticationProperty, folderLocator, queueLocator, uiPathCredentials } from '../UiPath/descriptions';
 import { folderRefFrom, odataString, uiPathRequest, type FolderRef } from '../UiPath/transport';
@@ -32,8 +34,6 @@ interface Watch {
 	pageSize: number;
 	shape: (record: IDataObject) => IDataObject;
 }
-
-const anyOf = (field: string, values: string[]) => `(${values.map((v) => `${field} eq ${odataString(v)}`).join(' or ')})`;
 
 const timeOf = (record: IDataObject, field: string) => Date.parse(String(record[field]));
 
@@ -172,24 +172,18 @@ async function watchesOf(ctx: IPollFunctions): Promise<Watch[]> {
 		if (!folder || !queueName || !statuses.length) {
 			throw new NodeOperationError(ctx.getNode(), 'Pick a folder, a queue and at least one status to watch');
 		}
-		const { value: queues } = await uiPathRequest<{ value: IDataObject[] }>(ctx, {
-			method: 'GET',
-			path: '/odata/QueueDefinitions',
-			qs: { $filter: `Name eq ${odataString(queueName)}`, $top: 1, $select: 'Id,Name' },
-			folder,
-			scopes: 'OR.Queues (or OR.Queues.Read)',
-		});
-		if (!queues?.length) {
+		const queueId = await findQueueId(ctx, queueName, folder);
+		if (queueId === undefined) {
 			throw new NodeOperationError(ctx.getNode(), `There is no queue named "${queueName}" in this folder`, {
 				description: 'Pick the queue from the list, or check its name and the folder.',
 			});
 		}
 		return [
 			{
-				key: `queue:${folder.by}:${folder.value}:${queues[0].Id}`,
+				key: `queue:${folder.by}:${folder.value}:${queueId}`,
 				path: '/odata/QueueItems',
 				folder,
-				baseFilter: `QueueDefinitionId eq ${queues[0].Id} and ${anyOf('Status', statuses)}`,
+				baseFilter: `QueueDefinitionId eq ${queueId} and ${anyOf('Status', statuses)}`,
 				timeField: 'EndProcessing',
 				pageSize: QUEUE_ITEM_PAGE,
 				shape: withParsedQueueItem,

@@ -8,14 +8,14 @@ import {
 
 type Show = Record<string, string[]>;
 
-export function returnAllFields(show: Show): INodeProperties[] {
+export function returnAllFields(show: Show = {}): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
 			name: 'returnAll',
 			type: 'boolean',
 			default: false,
-			displayOptions: { show },
+			...(Object.keys(show).length ? { displayOptions: { show } } : {}),
 			description: 'Whether to return all results or only up to a given limit',
 		},
 		{

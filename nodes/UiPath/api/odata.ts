@@ -2,7 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { paginate, type Page, type PageRequest } from '../../shared/paginate';
-import { uiPathRequest, type FolderRef, type UiPathContext } from '../transport';
+import { odataString, uiPathRequest, type FolderRef, type UiPathContext } from '../transport';
 
 export interface ListOptions {
 	qs?: IDataObject;
@@ -39,4 +39,37 @@ export async function odataList<T = IDataObject>(ctx: UiPathContext, path: strin
 		async (request) => await odataPage<T>(ctx, path, request, { ...options, count: request.offset === 0 }),
 		{ limit: options.limit, maxPageSize: options.maxPageSize ?? 1000, shrinkLastPage: true },
 	);
+}
+
+/** UiPath keeps arguments as JSON inside a string: give the user an object (or the string if it is not JSON). */
+export function parseJsonField(value: unknown): unknown {
+	if (typeof value !== 'string' || value === '') return value ?? null;
+	try {
+		return JSON.parse(value) as unknown;
+	} catch {
+		return value;
+	}
+}
+
+/** `(Field eq 'a' or Field eq 'b')` */
+export function anyOf(field: string, values: string[]): string {
+	return `(${values.map((v) => `${field} eq ${odataString(v)}`).join(' or ')})`;
+}
+
+/** The first record an OData filter selects, or undefined. */
+export async function firstWhere<T = IDataObject>(
+	ctx: UiPathContext,
+	path: string,
+	filter: string,
+	options: { folder?: FolderRef; itemIndex?: number; scopes?: string; select?: string },
+): Promise<T | undefined> {
+	const { value } = await uiPathRequest<{ value: T[] }>(ctx, {
+		method: 'GET',
+		path,
+		qs: { $filter: filter, $top: 1, ...(options.select ? { $select: options.select } : {}) },
+		folder: options.folder,
+		itemIndex: options.itemIndex,
+		scopes: options.scopes,
+	});
+	return value?.[0];
 }

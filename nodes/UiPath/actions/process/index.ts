@@ -1,0 +1,2 @@
+// Process: the processes (releases) published to a folder. Their Key is what Job → Start runs.
+export * as getMany from './getMany.operation';
