@@ -1,7 +1,7 @@
 // Releases: the processes published to a folder. Their Key is what StartJobs runs.
 import type { IDataObject } from 'n8n-workflow';
 
-import { odataString, type FolderRef, type UiPathContext } from '../transport';
+import { odataString, uiPathRequest, type FolderRef, type UiPathContext } from '../transport';
 import { firstWhere, odataList, parseJsonField } from './odata';
 
 export const RELEASE_SCOPES = 'OR.Execution (or OR.Execution.Read)';
@@ -36,4 +36,18 @@ export async function findReleaseKey(ctx: UiPathContext, name: string, folder: F
 export async function listReleases(ctx: UiPathContext, qs: IDataObject, folder: FolderRef, limit: number, itemIndex: number): Promise<IDataObject[]> {
 	const releases = await odataList<IDataObject>(ctx, '/odata/Releases', { qs, folder, limit, itemIndex, scopes: RELEASE_SCOPES });
 	return releases.map(withParsedReleaseArguments);
+}
+
+/** One release by its numeric Id, with its argument metadata as objects. */
+export async function getRelease(ctx: UiPathContext, id: number, folder: FolderRef, itemIndex: number): Promise<IDataObject> {
+	const release = await uiPathRequest<IDataObject>(ctx, {
+		method: 'GET',
+		path: `/odata/Releases(${id})`,
+		folder,
+		itemIndex,
+		scopes: RELEASE_SCOPES,
+		notFoundHint: `There is no process with ID ${id} in this folder: Process → Get Many lists the processes of a folder and their IDs.`,
+	});
+	delete release['@odata.context'];
+	return withParsedReleaseArguments(release);
 }
