@@ -79,3 +79,80 @@ export function namedValuesOf(
 	}
 	return values;
 }
+
+/** The Filters collection of a list operation. */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
+}
+
+interface FieldsOrJson {
+	/** the choice between the two: its parameter, label and the two option names */
+	choice: { name: string; displayName: string; description: string; fieldsLabel: string; jsonLabel: string };
+	/** the name/value pairs: the collection, one pair's label, and what the name field says */
+	fields: { name: string; displayName: string; placeholder: string; pair: { name: string; displayName: string }; nameField: Partial<INodeProperties> };
+	json: { name: string; displayName: string; description: string };
+}
+
+/** Data given as name/value pairs or as JSON: the choice, the pairs (read with namedValuesOf), the JSON (jsonObjectOf). */
+export function fieldsOrJson({ choice, fields, json }: FieldsOrJson): INodeProperties[] {
+	const when = (value: string) => ({ show: { [choice.name]: [value] } });
+	return [
+		{
+			displayName: choice.displayName,
+			name: choice.name,
+			type: 'options',
+			options: [
+				{ name: choice.fieldsLabel, value: 'fields' },
+				{ name: choice.jsonLabel, value: 'json' },
+			],
+			default: 'fields',
+			description: choice.description,
+		},
+		{
+			displayName: fields.displayName,
+			name: fields.name,
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: fields.placeholder,
+			default: {},
+			displayOptions: when('fields'),
+			options: [
+				{
+					...fields.pair,
+					values: [
+						{ displayName: 'Name', name: 'name', type: 'string', default: '', ...fields.nameField },
+						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+					],
+				},
+			],
+		},
+		{ ...json, type: 'json', default: '{}', displayOptions: when('json') },
+	];
+}
+
+/** Wait for Completion and its timeout, for an operation that starts a job or a run (`what`). */
+export function waitFields(what: string, returns: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Wait for Completion',
+			name: 'waitForCompletion',
+			type: 'boolean',
+			default: false,
+			description: `Whether to wait until the ${what} finishes and return ${returns}`,
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'waitTimeout',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 600,
+			displayOptions: { show: { waitForCompletion: [true] } },
+			description: `How long to wait before failing with a timeout error. The ${what} itself goes on.`,
+		},
+	];
+}
+
+/** The Check Interval option of a wait. */
+export function checkIntervalOption(description: string): INodeProperties {
+	return { displayName: 'Check Interval (Seconds)', name: 'pollInterval', type: 'number', typeOptions: { minValue: 1 }, default: 5, description };
+}

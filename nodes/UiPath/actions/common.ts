@@ -7,6 +7,7 @@ import {
 	type INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { filtersCollection } from '../../shared/parameters';
 import { toInstant } from '../../shared/time';
 import { folderLocator } from '../descriptions';
 import { folderRefFrom, odataString, type FolderRef } from '../transport';
@@ -28,14 +29,7 @@ export function folderOf(this: IExecuteFunctions, itemIndex: number): FolderRef 
 
 /** Filters with one "… Contains" text field, as the list operations of simple resources have. */
 export function containsFilter(field: { displayName: string; name: string; description: string; placeholder?: string }): INodeProperties {
-	return {
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [{ ...field, type: 'string', default: '' }],
-	};
+	return filtersCollection([{ ...field, type: 'string', default: '' }]);
 }
 
 /** The query of a simple list: ordered, and filtered with contains() when the item's filter has text. */

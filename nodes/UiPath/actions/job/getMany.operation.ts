@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { limitOf, returnAllFields } from '../../../shared/parameters';
+import { filtersCollection, limitOf, returnAllFields } from '../../../shared/parameters';
 import { listJobs, withParsedArguments } from '../../api/jobs';
 import { anyOf } from '../../api/odata';
 import { odataString } from '../../transport';
@@ -11,22 +11,15 @@ export const option = { name: 'Get Many', action: 'Get many jobs', description: 
 export const description: INodeProperties[] = [
 	folderField,
 	...returnAllFields(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '' },
-			{ displayName: 'Created Before', name: 'createdBefore', type: 'dateTime', default: '' },
-			{ displayName: 'Ended After', name: 'endedAfter', type: 'dateTime', default: '' },
-			{ displayName: 'Ended Before', name: 'endedBefore', type: 'dateTime', default: '' },
-			{ displayName: 'Process Name', name: 'processName', type: 'string', default: '', description: 'Only jobs of this process (release name)' },
-			{ displayName: 'Reference', name: 'reference', type: 'string', default: '' },
-			{ displayName: 'States', name: 'states', type: 'multiOptions', options: jobStateOptions, default: [] },
-		],
-	},
+	filtersCollection([
+		{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '' },
+		{ displayName: 'Created Before', name: 'createdBefore', type: 'dateTime', default: '' },
+		{ displayName: 'Ended After', name: 'endedAfter', type: 'dateTime', default: '' },
+		{ displayName: 'Ended Before', name: 'endedBefore', type: 'dateTime', default: '' },
+		{ displayName: 'Process Name', name: 'processName', type: 'string', default: '', description: 'Only jobs of this process (release name)' },
+		{ displayName: 'Reference', name: 'reference', type: 'string', default: '' },
+		{ displayName: 'States', name: 'states', type: 'multiOptions', options: jobStateOptions, default: [] },
+	]),
 ];
 
 /** The OData $filter of the item's filters, or undefined. */

@@ -1,6 +1,8 @@
 // The fields of Job → Start: which process, how many jobs on which robots, its input, and waiting.
 import type { INodeProperties } from 'n8n-workflow';
 
+import { checkIntervalOption, waitFields } from '../../../shared/parameters';
+
 import { folderField } from '../common';
 
 const processField: INodeProperties = {
@@ -64,25 +66,6 @@ const robotFields: INodeProperties[] = [
 	},
 ];
 
-const waitFields: INodeProperties[] = [
-	{
-		displayName: 'Wait for Completion',
-		name: 'waitForCompletion',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to wait until the job finishes and return it with its output arguments',
-	},
-	{
-		displayName: 'Timeout (Seconds)',
-		name: 'waitTimeout',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 600,
-		displayOptions: { show: { waitForCompletion: [true] } },
-		description: 'How long to wait before failing with a timeout error. The job itself goes on.',
-	},
-];
-
 const startOptions: INodeProperties = {
 	displayName: 'Options',
 	name: 'startOptions',
@@ -90,14 +73,7 @@ const startOptions: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
-		{
-			displayName: 'Check Interval (Seconds)',
-			name: 'pollInterval',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 5,
-			description: 'With Wait for Completion: first pause between checks of the job; it grows by half each time, up to 30 seconds',
-		},
+		checkIntervalOption('With Wait for Completion: first pause between checks of the job; it grows by half each time, up to 30 seconds'),
 		{
 			displayName: 'Priority',
 			name: 'jobPriority',
@@ -141,6 +117,6 @@ export const startFields: INodeProperties[] = [
 		default: '{}',
 		description: "An object of the process's input arguments, e.g. {\"customerId\": 42}. Sent as the JSON string Orchestrator wants (at most 10,000 characters).",
 	},
-	...waitFields,
+	...waitFields('job', 'it with its output arguments'),
 	startOptions,
 ];

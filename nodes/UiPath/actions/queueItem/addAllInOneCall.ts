@@ -1,13 +1,8 @@
 // Queue Item → Add, "All Input Items in One Call": every input item in one BulkAddQueueItems call, and one output
 // item per input item saying whether it was added. Never re-sent after a timeout (the items may have been added).
-import {
-	NodeApiError,
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type NodeApiError } from 'n8n-workflow';
 
+import { asNodeError } from '../../../shared/router';
 import { describeFolder } from '../../api/folders';
 import { bulkAddQueueItems } from '../../api/queues';
 import type { FolderRef } from '../../transport';
@@ -20,12 +15,6 @@ interface Batch {
 	target?: { folder: FolderRef; queueName: string; from: number };
 	toSend: Sent;
 	outcomes: Array<Outcome | undefined>;
-}
-
-/** Our own errors pass through as they are; anything else is wrapped. */
-function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
 /** One item into the batch; every item must go to the same queue of the same folder. */

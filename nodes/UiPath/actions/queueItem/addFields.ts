@@ -1,49 +1,31 @@
 // The fields of Queue Item → Add: the queue, one call per item or all in one, the item's content and options.
 import type { INodeProperties } from 'n8n-workflow';
 
+import { fieldsOrJson } from '../../../shared/parameters';
 import { queueLocator } from '../../descriptions';
 import { folderField } from '../common';
 
-const contentFields: INodeProperties[] = [
-	{
-		displayName: 'Specific Content',
+const contentFields = fieldsOrJson({
+	choice: {
 		name: 'specificContentInput',
-		type: 'options',
-		options: [
-			{ name: 'Using Fields Below', value: 'fields' },
-			{ name: 'Using JSON', value: 'json' },
-		],
-		default: 'fields',
+		displayName: 'Specific Content',
 		description: "How to give the item's data (its Specific Content), which the robot reads",
+		fieldsLabel: 'Using Fields Below',
+		jsonLabel: 'Using JSON',
 	},
-	{
-		displayName: 'Fields',
+	fields: {
 		name: 'specificContent',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
+		displayName: 'Fields',
 		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: { specificContentInput: ['fields'] } },
-		options: [
-			{
-				displayName: 'Field',
-				name: 'values',
-				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. InvoiceNumber' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
+		pair: { displayName: 'Field', name: 'values' },
+		nameField: { placeholder: 'e.g. InvoiceNumber' },
 	},
-	{
-		displayName: 'Specific Content (JSON)',
+	json: {
 		name: 'specificContentJson',
-		type: 'json',
-		default: '{}',
-		displayOptions: { show: { specificContentInput: ['json'] } },
+		displayName: 'Specific Content (JSON)',
 		description: 'An object of the item\'s data, e.g. {"InvoiceNumber": "INV-42", "Amount": 120.5}',
 	},
-];
+});
 
 const addOptions: INodeProperties = {
 	displayName: 'Options',

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { limitOf, returnAllFields } from '../../../shared/parameters';
+import { filtersCollection, limitOf, returnAllFields } from '../../../shared/parameters';
 import { describeFolder } from '../../api/folders';
 import { anyOf } from '../../api/odata';
 import { findQueueId, listQueueItems } from '../../api/queues';
@@ -14,24 +14,17 @@ const statuses = ['Abandoned', 'Deleted', 'Failed', 'InProgress', 'New', 'Retrie
 export const description: INodeProperties[] = [
 	folderField,
 	...returnAllFields(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{ displayName: 'Queue Name', name: 'queueName', type: 'string', default: '', description: 'Only items of this queue (its exact name)' },
-			{ displayName: 'Reference', name: 'reference', type: 'string', default: '', description: 'Only items with this reference' },
-			{
-				displayName: 'Statuses',
-				name: 'statuses',
-				type: 'multiOptions',
-				options: statuses.map((s) => ({ name: s === 'InProgress' ? 'In Progress' : s, value: s })),
-				default: [],
-			},
-		],
-	},
+	filtersCollection([
+		{ displayName: 'Queue Name', name: 'queueName', type: 'string', default: '', description: 'Only items of this queue (its exact name)' },
+		{ displayName: 'Reference', name: 'reference', type: 'string', default: '', description: 'Only items with this reference' },
+		{
+			displayName: 'Statuses',
+			name: 'statuses',
+			type: 'multiOptions',
+			options: statuses.map((s) => ({ name: s === 'InProgress' ? 'In Progress' : s, value: s })),
+			default: [],
+		},
+	]),
 ];
 
 // Queue Ids looked up by name, per node execution.
