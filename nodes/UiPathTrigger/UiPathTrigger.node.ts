@@ -10,7 +10,16 @@ import {
 import type { CursorState } from '../shared/pollCursor';
 import { pollFinished } from '../shared/pollFinished';
 import { searchFolders, searchQueues } from '../UiPath/methods/listSearch';
-import { authenticationProperty, folderLocator, queueLocator, uiPathCredentials } from '../UiPath/descriptions';
+import { FINISHED_JOB_STATES } from '../UiPath/api/jobs';
+import {
+	authenticationProperty,
+	folderLocator,
+	jobStateOptions,
+	only,
+	queueItemStatusOptions,
+	queueLocator,
+	uiPathCredentials,
+} from '../UiPath/descriptions';
 import { readLatest, readWindow, timeOf, watchesOf } from './watches';
 
 // A job's EndTime can become visible a little after the moment it names. Each poll reads back this far behind
@@ -60,11 +69,7 @@ export class UiPathTrigger implements INodeType {
 				displayName: 'States',
 				name: 'states',
 				type: 'multiOptions',
-				options: [
-					{ name: 'Faulted', value: 'Faulted' },
-					{ name: 'Stopped', value: 'Stopped' },
-					{ name: 'Successful', value: 'Successful' },
-				],
+				options: only(jobStateOptions, FINISHED_JOB_STATES),
 				default: ['Successful', 'Faulted', 'Stopped'],
 				description: 'Fire for jobs that end in these states',
 				displayOptions: { show: { event: ['jobFinished'] } },
@@ -83,11 +88,7 @@ export class UiPathTrigger implements INodeType {
 				displayName: 'Statuses',
 				name: 'statuses',
 				type: 'multiOptions',
-				options: [
-					{ name: 'Abandoned', value: 'Abandoned' },
-					{ name: 'Failed', value: 'Failed' },
-					{ name: 'Successful', value: 'Successful' },
-				],
+				options: only(queueItemStatusOptions, ['Abandoned', 'Failed', 'Successful']),
 				default: ['Successful', 'Failed'],
 				description: 'Fire for queue items that end with these statuses',
 				displayOptions: { show: { event: ['queueItemFinished'] } },

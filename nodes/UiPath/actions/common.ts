@@ -4,7 +4,6 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeProperties,
-	type INodePropertyOptions,
 } from 'n8n-workflow';
 
 import { filtersCollection } from '../../shared/parameters';
@@ -39,18 +38,6 @@ export function containsQuery(this: IExecuteFunctions, itemIndex: number, filter
 	if (filters[filter.name]) qs.$filter = `contains(${filter.field},${odataString(String(filters[filter.name]))})`;
 	return qs;
 }
-
-export const jobStateOptions: INodePropertyOptions[] = [
-	'Faulted',
-	'Pending',
-	'Resumed',
-	'Running',
-	'Stopped',
-	'Stopping',
-	'Successful',
-	'Suspended',
-	'Terminating',
-].map((s) => ({ name: s, value: s }));
 
 /** An OData datetime literal (unquoted ISO 8601, UTC) from a Date & Time field of the workflow's time zone. */
 export function odataDate(value: string, timeZone: string): string {

@@ -4,7 +4,8 @@ import { filtersCollection, limitOf, returnAllFields } from '../../../shared/par
 import { listJobs, withParsedArguments } from '../../api/jobs';
 import { anyOf } from '../../api/odata';
 import { odataString } from '../../transport';
-import { folderField, folderOf, jobStateOptions, odataDate } from '../common';
+import { jobStateOptions } from '../../descriptions';
+import { folderField, folderOf, odataDate } from '../common';
 
 export const option = { name: 'Get Many', action: 'Get many jobs', description: 'List jobs with filters' };
 

@@ -4,12 +4,11 @@ import { filtersCollection, limitOf, returnAllFields } from '../../../shared/par
 import { describeFolder } from '../../api/folders';
 import { anyOf } from '../../api/odata';
 import { findQueueId, listQueueItems } from '../../api/queues';
+import { queueItemStatusOptions } from '../../descriptions';
 import { odataString, type FolderRef } from '../../transport';
 import { folderField, folderOf } from '../common';
 
 export const option = { name: 'Get Many', action: 'Get many queue items', description: 'List queue items with filters' };
-
-const statuses = ['Abandoned', 'Deleted', 'Failed', 'InProgress', 'New', 'Retried', 'Successful'];
 
 export const description: INodeProperties[] = [
 	folderField,
@@ -21,7 +20,7 @@ export const description: INodeProperties[] = [
 			displayName: 'Statuses',
 			name: 'statuses',
 			type: 'multiOptions',
-			options: statuses.map((s) => ({ name: s === 'InProgress' ? 'In Progress' : s, value: s })),
+			options: queueItemStatusOptions,
 			default: [],
 		},
 	]),
