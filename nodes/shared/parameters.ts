@@ -1,4 +1,5 @@
-// Parameters every node reads the same way: Return All / Limit, a JSON object, name/value pairs.
+// Parameters every node reads the same way: Return All / Limit, a JSON object, name/value pairs or JSON, Filters,
+// Wait for Completion.
 import {
 	NodeOperationError,
 	type IDataObject,
@@ -6,16 +7,14 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-type Show = Record<string, string[]>;
-
-export function returnAllFields(show: Show = {}): INodeProperties[] {
+/** Return All and Limit of a list operation (shown for its resource and operation by nodes/shared/resources.ts). */
+export function returnAllFields(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
 			name: 'returnAll',
 			type: 'boolean',
 			default: false,
-			...(Object.keys(show).length ? { displayOptions: { show } } : {}),
 			description: 'Whether to return all results or only up to a given limit',
 		},
 		{
@@ -24,7 +23,7 @@ export function returnAllFields(show: Show = {}): INodeProperties[] {
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 50,
-			displayOptions: { show: { ...show, returnAll: [false] } },
+			displayOptions: { show: { returnAll: [false] } },
 			description: 'Max number of results to return',
 		},
 	];
