@@ -8,7 +8,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { DEFAULT_SCOPES, explainTokenFailure, fetchAccessToken } from '../nodes/UiPath/auth';
+import { accessTokenField, externalApplicationFields, identityToken } from './shared/externalApplication';
 
 const show = (authMethod: string[]) => ({ show: { authMethod } });
 
@@ -71,39 +71,13 @@ export class UiPathCloudOAuthApi implements ICredentialType {
 			description: 'The tenant name as it appears in the URL',
 			displayOptions: show(['externalApp', 'personalAccessToken']),
 		},
-		{
-			displayName: 'Client ID',
-			name: 'clientId',
-			type: 'string',
-			default: '',
-			displayOptions: show(['externalApp', 'apiKey']),
-		},
-		{
-			displayName: 'Client Secret',
-			name: 'clientSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			displayOptions: show(['externalApp']),
-		},
-		{
-			displayName: 'Scopes',
-			name: 'scopes',
-			type: 'string',
-			default: DEFAULT_SCOPES,
-			description:
-				'Application scopes to ask for, separated by spaces. They must be granted to the External Application.',
-			displayOptions: show(['externalApp']),
-		},
-		{
-			displayName: 'Identity URL',
-			name: 'identityUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://cloud.uipath.com/identity_',
-			description: 'Leave empty to use <Cloud URL>/identity_',
-			displayOptions: show(['externalApp']),
-		},
+		...externalApplicationFields({
+			clientIdFor: show(['externalApp', 'apiKey']),
+			secretFor: show(['externalApp']),
+			scopesDescription: 'Application scopes to ask for, separated by spaces. They must be granted to the External Application.',
+			identityPlaceholder: 'https://cloud.uipath.com/identity_',
+			identityDescription: 'Leave empty to use <Cloud URL>/identity_',
+		}),
 		{
 			displayName: 'Personal Access Token',
 			name: 'personalAccessToken',
@@ -160,24 +134,14 @@ export class UiPathCloudOAuthApi implements ICredentialType {
 			description:
 				"Automation Cloud allows 100 list calls of jobs and of queue items a minute per tenant; n8n spaces its own to stay under it. 0 turns spacing off.",
 		},
-		{
-			displayName: 'Access Token',
-			name: 'accessToken',
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
+		accessTokenField,
 	];
 
 	// n8n calls this when it has no token yet, or a request got a 401; it stores the answer so one token serves
 	// every execution and item until it expires.
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		if (credentials.authMethod === 'personalAccessToken') return {};
-		try {
-			return { accessToken: await fetchAccessToken(this.helpers.httpRequest, credentials) };
-		} catch (error) {
-			throw explainTokenFailure(error, credentials);
-		}
+		return await identityToken(this, credentials);
 	}
 
 	async authenticate(

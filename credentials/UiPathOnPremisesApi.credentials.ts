@@ -8,7 +8,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { DEFAULT_SCOPES, explainTokenFailure, fetchAccessToken } from '../nodes/UiPath/auth';
+import { accessTokenField, externalApplicationFields, identityToken } from './shared/externalApplication';
 
 export class UiPathOnPremisesApi implements ICredentialType {
 	name = 'uiPathOnPremisesApi';
@@ -68,38 +68,13 @@ export class UiPathOnPremisesApi implements ICredentialType {
 			default: '',
 			displayOptions: { show: { authMethod: ['password'] } },
 		},
-		{
-			displayName: 'Client ID',
-			name: 'clientId',
-			type: 'string',
-			default: '',
-			displayOptions: { show: { authMethod: ['externalApp'] } },
-		},
-		{
-			displayName: 'Client Secret',
-			name: 'clientSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			displayOptions: { show: { authMethod: ['externalApp'] } },
-		},
-		{
-			displayName: 'Scopes',
-			name: 'scopes',
-			type: 'string',
-			default: DEFAULT_SCOPES,
-			description: 'Application scopes to ask for, separated by spaces',
-			displayOptions: { show: { authMethod: ['externalApp'] } },
-		},
-		{
-			displayName: 'Identity URL',
-			name: 'identityUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://orchestrator.example.com/identity',
-			description: 'Leave empty to use <Orchestrator URL>/identity',
-			displayOptions: { show: { authMethod: ['externalApp'] } },
-		},
+		...externalApplicationFields({
+			clientIdFor: { show: { authMethod: ['externalApp'] } },
+			secretFor: { show: { authMethod: ['externalApp'] } },
+			scopesDescription: 'Application scopes to ask for, separated by spaces',
+			identityPlaceholder: 'https://orchestrator.example.com/identity',
+			identityDescription: 'Leave empty to use <Orchestrator URL>/identity',
+		}),
 		{
 			displayName: 'Ignore SSL Issues (Insecure)',
 			name: 'ignoreSslIssues',
@@ -108,22 +83,12 @@ export class UiPathOnPremisesApi implements ICredentialType {
 			description:
 				'Whether to connect even if the certificate cannot be validated (self-signed). Anyone between n8n and Orchestrator could then read the traffic.',
 		},
-		{
-			displayName: 'Access Token',
-			name: 'accessToken',
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
+		accessTokenField,
 	];
 
 	// Called by n8n when there is no token yet or a request got a 401; the token is stored and reused.
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		try {
-			return { accessToken: await fetchAccessToken(this.helpers.httpRequest, credentials) };
-		} catch (error) {
-			throw explainTokenFailure(error, credentials);
-		}
+		return await identityToken(this, credentials);
 	}
 
 	async authenticate(

@@ -6,10 +6,9 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { resourceProperties } from '../shared/resources';
+import { resources } from './actions/resources';
 import { router } from './actions/router';
-import { sessionQueueFields, sessionQueueOperations } from './actions/sessionQueue';
-import { tokenFields, tokenOperations } from './actions/token';
-import { workflowFields, workflowOperations } from './actions/workflow';
 import { searchWorkflows } from './methods/listSearch';
 
 export class RoboticCrowd implements INodeType {
@@ -26,26 +25,7 @@ export class RoboticCrowd implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'roboticCrowdApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Run (Session Queue)', value: 'sessionQueue' },
-					{ name: 'Token', value: 'token' },
-					{ name: 'Workflow', value: 'workflow' },
-				],
-				default: 'sessionQueue',
-			},
-			sessionQueueOperations,
-			...sessionQueueFields,
-			workflowOperations,
-			...workflowFields,
-			tokenOperations,
-			...tokenFields,
-		],
+		properties: resourceProperties(resources, 'sessionQueue'),
 	};
 
 	methods = { listSearch: { searchWorkflows } };

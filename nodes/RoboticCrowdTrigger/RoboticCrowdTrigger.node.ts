@@ -7,14 +7,10 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import {
-	buildQuery,
-	listRuns,
-	listSessionQueues,
-	type SessionQueue,
-} from '../RoboticCrowd/actions/sessionQueue';
+import { buildQuery, listRuns, listSessionQueues, type SessionQueue } from '../RoboticCrowd/api/sessionQueues';
 import { searchWorkflows } from '../RoboticCrowd/methods/listSearch';
-import { FinishedRecordsCursor, type CursorState } from '../shared/pollCursor';
+import type { CursorState } from '../shared/pollCursor';
+import { pollFinished } from '../shared/pollFinished';
 
 // The query filters runs by creation time only, to the minute. Each poll reads the finished runs created since the
 // newest creation time the last poll saw (the server's clock, not n8n's), reaching back a minute more for that
@@ -32,7 +28,7 @@ interface TriggerState extends IDataObject {
 	open: Record<string, number>;
 }
 
-const listAll = async (ctx: IPollFunctions, query: string) => await listRuns.call(ctx, query, Infinity);
+const listAll = async (ctx: IPollFunctions, query: string) => await listRuns(ctx, query, Infinity);
 
 /**
  * Runs that were open at the last poll and are no longer: they finished (or a queued run was cancelled and
@@ -58,6 +54,32 @@ async function findVanished(ctx: IPollFunctions, ids: Map<string, number>, statu
 		found.push(...(await listAll(ctx, query)).filter((run) => ids.has(String(run.id))));
 	}
 	return found;
+}
+
+/**
+ * Runs open at the last poll that are open no more have ended. Those created inside the window come back with
+ * `recent` and go through the cursor; older ones are taken from `recent` when the query's minute rounding brought
+ * them along, and otherwise looked up.
+ */
+async function endedSince(
+	ctx: IPollFunctions,
+	openBefore: Record<string, number>,
+	openNow: Record<string, number>,
+	recent: SessionQueue[],
+	queryFrom: number,
+	statuses: string[],
+): Promise<SessionQueue[]> {
+	const recentById = new Map(recent.map((run) => [String(run.id), run]));
+	const ended: SessionQueue[] = [];
+	const lookUp = new Map<string, number>();
+	for (const [id, created] of Object.entries(openBefore)) {
+		if (id in openNow || created >= queryFrom) continue;
+		const run = recentById.get(id);
+		if (run) ended.push(run);
+		else lookUp.set(id, created);
+	}
+	if (lookUp.size) ended.push(...(await findVanished(ctx, lookUp, statuses)));
+	return ended;
 }
 
 export class RoboticCrowdTrigger implements INodeType {
@@ -115,48 +137,37 @@ export class RoboticCrowdTrigger implements INodeType {
 		const workflowId = String(this.getNodeParameter('workflowId', '', { extractValue: true }) ?? '').trim();
 		const matches = (run: SessionQueue) =>
 			statuses.includes(run.status) && (!workflowId || String(run.workflow?.id) === workflowId);
-		const finishedQuery = (from: number) => buildQuery({ status: statuses, createdAfter: new Date(from).toISOString() });
 
 		// "Fetch test event": the latest finished run, and the cursor stays where it is.
 		if (this.getMode() === 'manual') {
-			const { session_queues: latest } = await listSessionQueues.call(this, buildQuery({ status: statuses }), 1, 50);
+			const { session_queues: latest } = await listSessionQueues(this, buildQuery({ status: statuses }), 1, 50);
 			const run = latest.find(matches);
 			return run ? [[{ json: run }]] : null;
 		}
 
 		const staticData = this.getWorkflowStaticData('node') as IDataObject & { state?: TriggerState };
+		const saved = staticData.state;
 		// Open runs first: a run open now that ends before the next poll must be found then.
 		const open = await listAll(this, buildQuery({ status: ['queued', 'running'] }));
 		const openNow = Object.fromEntries(open.map((run) => [String(run.id), createdAt(run)]));
-		const newest = (runs: SessionQueue[], since: number) => Math.max(since, ...runs.map(createdAt));
-
-		if (!staticData.state) {
-			// First activation: what already finished is history, not news. The newest run tells the server's time.
-			const { session_queues: latest } = await listSessionQueues.call(this, '', 1, 1);
-			const cursor = new FinishedRecordsCursor(FinishedRecordsCursor.start(newest([...latest, ...open], 0)), LOOKBACK_MS);
-			if (latest.length) cursor.skip(await listAll(this, finishedQuery(cursor.queryFrom)), (r) => String(r.id), createdAt);
-			staticData.state = { cursor: cursor.advance(newest(open, 0)), open: openNow };
+		const { cursor, fresh: recentFresh, records: recent, queryFrom } = await pollFinished<SessionQueue>(saved?.cursor, {
+			lookbackMs: LOOKBACK_MS,
+			idOf: (run) => String(run.id),
+			timeOf: createdAt,
+			// The newest run tells the server's time.
+			newestTime: async () => (await listSessionQueues(this, '', 1, 1)).session_queues.map(createdAt)[0],
+			readSince: async (from) => await listAll(this, buildQuery({ status: statuses, createdAfter: new Date(from).toISOString() })),
+			alsoSeen: Object.values(openNow),
+		});
+		// First activation: what already finished is history, not news.
+		if (!saved) {
+			staticData.state = { cursor, open: openNow };
 			return null;
 		}
-
-		const cursor = new FinishedRecordsCursor(staticData.state.cursor, LOOKBACK_MS);
-		const recent = await listAll(this, finishedQuery(cursor.queryFrom));
-		// Runs open at the last poll that are open no more have ended. Those created inside the window come back
-		// with `recent` and go through the cursor; older ones are taken from `recent` when the query's minute
-		// rounding brought them along, and otherwise looked up.
-		const recentById = new Map(recent.map((run) => [String(run.id), run]));
-		const ended: SessionQueue[] = [];
-		const lookUp = new Map<string, number>();
-		for (const [id, created] of Object.entries(staticData.state.open)) {
-			if (id in openNow || created >= cursor.queryFrom) continue;
-			const run = recentById.get(id);
-			if (run) ended.push(run);
-			else lookUp.set(id, created);
-		}
-		if (lookUp.size) ended.push(...(await findVanished(this, lookUp, statuses)));
-		const fresh = [...cursor.take(recent, (r) => String(r.id), createdAt), ...ended].filter(matches);
+		const ended = await endedSince(this, saved.open, openNow, recent, queryFrom, statuses);
+		const fresh = [...recentFresh, ...ended].filter(matches);
 		// Only now, with everything read, does the state move (an error above leaves it where it was).
-		staticData.state = { cursor: cursor.advance(newest([...open, ...recent], 0)), open: openNow };
+		staticData.state = { cursor, open: openNow };
 		if (!fresh.length) return null;
 		fresh.sort((a, b) => Date.parse(a.ended_at ?? a.created_at) - Date.parse(b.ended_at ?? b.created_at) || a.id - b.id);
 		return [fresh.map((run) => ({ json: run }))];

@@ -6,15 +6,10 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { resourceProperties } from '../shared/resources';
+import { resources } from './actions/resources';
 import { router } from './actions/router';
 import { authenticationProperty, uiPathCredentials } from './descriptions';
-import { assetFields, assetOperations } from './actions/asset';
-import { accountOperations, discoveryFields, tenantOperations } from './actions/discovery';
-import { folderFields, folderOperations } from './actions/folder';
-import { jobFields, jobOperations } from './actions/job';
-import { processFields, processOperations } from './actions/process';
-import { queueItemFields, queueItemOperations } from './actions/queueItem';
-import { robotFields, robotOperations } from './actions/robot';
 import { searchFolders, searchProcesses, searchQueues, searchRobots } from './methods/listSearch';
 
 export class UiPath implements INodeType {
@@ -33,38 +28,7 @@ export class UiPath implements INodeType {
 		credentials: uiPathCredentials,
 		properties: [
 			authenticationProperty,
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Account', value: 'account' },
-					{ name: 'Asset', value: 'asset' },
-					{ name: 'Folder', value: 'folder' },
-					{ name: 'Job', value: 'job' },
-					{ name: 'Process', value: 'process' },
-					{ name: 'Queue Item', value: 'queueItem' },
-					{ name: 'Robot', value: 'robot' },
-					{ name: 'Tenant', value: 'tenant' },
-				],
-				default: 'job',
-			},
-			accountOperations,
-			assetOperations,
-			folderOperations,
-			jobOperations,
-			processOperations,
-			queueItemOperations,
-			robotOperations,
-			tenantOperations,
-			...assetFields,
-			...discoveryFields,
-			...folderFields,
-			...jobFields,
-			...processFields,
-			...queueItemFields,
-			...robotFields,
+			...resourceProperties(resources, 'job'),
 		],
 	};
 

@@ -1,5 +1,6 @@
-// Description pieces the UiPath node and the UiPath Trigger share.
-import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
+// Description pieces the UiPath node and the UiPath Trigger share: authentication, folder and queue pickers, the
+// job states and queue item statuses.
+import type { INodeCredentialDescription, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /** Which credential kind the node uses; each credential shows for its own choice. */
 export const authenticationProperty: INodeProperties = {
@@ -67,3 +68,15 @@ export const queueLocator: INodeProperties = {
 		{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. InvoicesToProcess' },
 	],
 };
+
+const asOptions = (values: string[], names: Record<string, string> = {}): INodePropertyOptions[] =>
+	values.map((value) => ({ name: names[value] ?? value, value }));
+
+export const jobStateOptions = asOptions(['Faulted', 'Pending', 'Resumed', 'Running', 'Stopped', 'Stopping', 'Successful', 'Suspended', 'Terminating']);
+
+export const queueItemStatusOptions = asOptions(['Abandoned', 'Deleted', 'Failed', 'InProgress', 'New', 'Retried', 'Successful'], {
+	InProgress: 'In Progress',
+});
+
+/** The options of these values only (the states or statuses a record can end with). */
+export const only = (options: INodePropertyOptions[], values: string[]) => options.filter((o) => values.includes(String(o.value)));

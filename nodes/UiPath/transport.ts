@@ -1,16 +1,9 @@
-// Every HTTP call of the UiPath nodes: base URL per deployment, the folder header, OData paging, retries and
-// pacing, and UiPath's error body (message, errorCode) turned into an n8n error with a hint.
-import {
-	type NodeApiError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type IHttpRequestMethods,
-	type ILoadOptionsFunctions,
-	type IPollFunctions,
-} from 'n8n-workflow';
+// The UiPath configuration of the shared request core: base URL per deployment, the folder header, pacing of the
+// rate-limited list calls, the retry rule for calls that start work, and the hints per status and errorCode.
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 
-import { apiError, describeWithoutAnswer } from '../shared/errors';
-import { jsonAnswer, pacerFor, withRetries, type HttpFailure } from '../shared/http';
+import { pacerFor } from '../shared/http';
+import { serviceRequest, type ServiceConfig } from '../shared/transport';
 import { CLOUD_CREDENTIAL, orchestratorBaseUrl, type UiPathCredentialType } from './auth';
 
 export type UiPathContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
@@ -73,6 +66,7 @@ export function folderHeaders(folder: FolderRef | undefined): Record<string, str
 		: { 'X-UIPATH-FolderPath-Encoded': Buffer.from(value, 'utf16le').toString('base64') };
 }
 
+/** The list calls Automation Cloud rate-limits per tenant. */
 const LIST_CALLS = /^\/odata\/(Jobs|QueueItems)\/?$/;
 
 function apiMessage(body: unknown): { message?: string; errorCode?: string | number } {
@@ -88,123 +82,67 @@ function apiMessage(body: unknown): { message?: string; errorCode?: string | num
 	return {};
 }
 
-export function toNodeError(ctx: UiPathContext, failure: HttpFailure, request: UiPathRequest): NodeApiError {
-	const { message: said, errorCode } = apiMessage(failure.body);
-	const withoutAnswer = describeWithoutAnswer(failure, {
-		service: 'UiPath Orchestrator',
-		notResent:
-			request.method === 'POST' && request.idempotent === false
-				? 'The request was not re-sent, as it may have been carried out: check Orchestrator before trying again.'
-				: undefined,
-		checkReach: "Check the credential's URL and the network between n8n and Orchestrator.",
-	});
-	let message: string;
-	let description = '';
-	if (withoutAnswer) {
-		({ message, description } = withoutAnswer);
-	} else if (String(errorCode) === '1101') {
-		message = 'This operation needs a folder (UiPath error 1101)';
-		description = 'Pick a folder in the Folder field: from the list, by path (e.g. Shared/Finance) or by ID.';
-	} else {
-		switch (failure.status) {
-			case 400:
-				message = 'UiPath rejected the request (400)';
-				break;
-			case 401:
-				message = 'UiPath did not accept the credential (401)';
-				description = 'n8n got a new token and tried once more. Check the credential, and that its user or application may use this tenant.';
-				break;
-			case 403:
-				message = 'The credential is not allowed to do this (403)';
-				description = request.scopes
-					? `This operation needs the application scope ${request.scopes}: grant it to the External Application and add it to the credential's Scopes, or give the user the matching permission in this folder.`
-					: "The credential's user or application lacks a permission or scope for this operation in this folder.";
-				break;
-			case 404:
-				message = 'UiPath found no such item (404)';
-				description = request.notFoundHint ?? 'Check the ID and the folder.';
-				break;
-			case 409:
-				message = 'UiPath reports a conflict (409)';
-				break;
-			case 429:
-				message = 'UiPath rate limit reached (429)';
-				description =
-					'n8n waited and retried, but the limit held. Automation Cloud allows 100 job and queue item list calls a minute per tenant: spread the work out or use fewer list calls.';
-				break;
-			default:
-				message = failure.status ? `UiPath Orchestrator answered ${failure.status}` : 'The call to UiPath failed';
-				description = failure.status && failure.status >= 500 ? 'Try again later.' : '';
-		}
-	}
-	if (said && !failure.malformed) message = `${message}: ${said}`;
-	if (errorCode !== undefined && String(errorCode) !== '1101' && String(errorCode) !== '0') {
-		message = `${message} (UiPath error ${errorCode})`;
-	}
-	return apiError(ctx.getNode(), failure, { message, description }, request.itemIndex, { errorCode: errorCode ?? null });
-}
-
-export async function uiPathRequest<T = IDataObject>(ctx: UiPathContext, request: UiPathRequest): Promise<T> {
-	const credentialType = credentialTypeOf(ctx);
-	const credentials = await ctx.getCredentials(credentialType);
-	const base = orchestratorBaseUrl(credentials);
-	const perMinute = Number(credentials.listCallsPerMinute ?? 0);
-	const pacer =
-		request.method === 'GET' && LIST_CALLS.test(request.path) && perMinute > 0
+const uiPath: ServiceConfig<UiPathRequest> = {
+	service: 'UiPath Orchestrator',
+	credentialType: credentialTypeOf,
+	baseUrl: orchestratorBaseUrl,
+	pacer: (credentials, request, base) => {
+		const perMinute = Number(credentials.listCallsPerMinute ?? 0);
+		return request.method === 'GET' && LIST_CALLS.test(request.path) && perMinute > 0
 			? pacerFor(`uipath:${base}:lists`, perMinute)
 			: undefined;
-	const send = async () => {
-		await pacer?.acquire();
-		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
-			method: request.method,
-			url: request.url ?? `${base}${request.path}`,
-			qs: request.qs,
-			body: request.body,
-			headers: { Accept: 'application/json', ...folderHeaders(request.folder) },
-			json: true,
-			timeout: 60_000,
-		})) as unknown;
-		return request.expectEmpty ? (response as T) : jsonAnswer<T>(response);
-	};
+	},
+	headers: (request) => ({ Accept: 'application/json', ...folderHeaders(request.folder) }),
+	timeoutMs: () => 60_000,
 	// A 503 can come from a proxy after Orchestrator took the call: only a 429 proves a job start or a queue item
-	// add was not carried out.
-	return await withRetries(
-		send,
-		{ idempotent: request.idempotent ?? request.method === 'GET', unsafeRetryStatuses: [429] },
-		(failure) => toNodeError(ctx, failure, request),
-	);
-}
+	// add was not carried out. (Issue 10 settles one rule for both services.)
+	startsWorkRetryStatuses: [429],
+	hints: {
+		byErrorCode: {
+			1101: {
+				message: 'This operation needs a folder (UiPath error 1101)',
+				description: 'Pick a folder in the Folder field: from the list, by path (e.g. Shared/Finance) or by ID.',
+			},
+		},
+		byStatus: {
+			400: { message: 'UiPath rejected the request (400)' },
+			401: {
+				message: 'UiPath did not accept the credential (401)',
+				description: 'n8n got a new token and tried once more. Check the credential, and that its user or application may use this tenant.',
+			},
+			403: {
+				message: 'The credential is not allowed to do this (403)',
+				description: (request) =>
+					request.scopes
+						? `This operation needs the application scope ${request.scopes}: grant it to the External Application and add it to the credential's Scopes, or give the user the matching permission in this folder.`
+						: "The credential's user or application lacks a permission or scope for this operation in this folder.",
+			},
+			404: {
+				message: 'UiPath found no such item (404)',
+				description: (request) => request.notFoundHint ?? 'Check the ID and the folder.',
+			},
+			409: { message: 'UiPath reports a conflict (409)' },
+			429: {
+				message: 'UiPath rate limit reached (429)',
+				description:
+					'n8n waited and retried, but the limit held. Automation Cloud allows 100 job and queue item list calls a minute per tenant: spread the work out or use fewer list calls.',
+			},
+		},
+		otherwise: (status) => ({
+			message: status ? `UiPath Orchestrator answered ${status}` : 'The call to UiPath failed',
+			description: status && status >= 500 ? 'Try again later.' : '',
+		}),
+	},
+	readBody: apiMessage,
+	errorCodeSuffix: (errorCode) => (String(errorCode) === '0' ? undefined : `(UiPath error ${errorCode})`),
+	notResent: (request) =>
+		request.method === 'POST' && request.idempotent === false
+			? 'The request was not re-sent, as it may have been carried out: check Orchestrator before trying again.'
+			: undefined,
+	checkReach: "Check the credential's URL and the network between n8n and Orchestrator.",
+};
 
-export interface ListOptions {
-	qs?: IDataObject;
-	folder?: FolderRef;
-	/** how many to return at most (Infinity for all) */
-	limit: number;
-	/** the most the endpoint gives per page: 1000, or 100 for queue items */
-	maxPageSize?: number;
-	itemIndex?: number;
-	scopes?: string;
-}
-
-/** Reads an OData list page by page with $top and $skip until `limit` items or the end. */
-export async function uiPathList<T = IDataObject>(ctx: UiPathContext, path: string, options: ListOptions): Promise<T[]> {
-	const pageSize = Math.min(options.maxPageSize ?? 1000, options.limit);
-	const items: T[] = [];
-	let total: number | undefined;
-	while (items.length < options.limit) {
-		const top = Math.min(pageSize, options.limit - items.length);
-		const answer = await uiPathRequest<{ value: T[]; '@odata.count'?: number }>(ctx, {
-			method: 'GET',
-			path,
-			qs: { ...options.qs, $top: top, $skip: items.length, ...(items.length === 0 ? { $count: true } : {}) },
-			folder: options.folder,
-			itemIndex: options.itemIndex,
-			scopes: options.scopes,
-		});
-		const page = answer.value ?? [];
-		items.push(...page);
-		total ??= answer['@odata.count'];
-		if (page.length < top || (total !== undefined && items.length >= total)) break;
-	}
-	return items.slice(0, options.limit);
+/** Every HTTP call of the UiPath nodes goes through here. */
+export async function uiPathRequest<T = IDataObject>(ctx: UiPathContext, request: UiPathRequest): Promise<T> {
+	return await serviceRequest<T, UiPathRequest>(ctx, uiPath, request);
 }

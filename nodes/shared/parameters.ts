@@ -1,4 +1,5 @@
-// Parameters every node reads the same way: Return All / Limit, a JSON object, name/value pairs.
+// Parameters every node reads the same way: Return All / Limit, a JSON object, name/value pairs or JSON, Filters,
+// Wait for Completion.
 import {
 	NodeOperationError,
 	type IDataObject,
@@ -6,16 +7,14 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-type Show = Record<string, string[]>;
-
-export function returnAllFields(show: Show): INodeProperties[] {
+/** Return All and Limit of a list operation (shown for its resource and operation by nodes/shared/resources.ts). */
+export function returnAllFields(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
 			name: 'returnAll',
 			type: 'boolean',
 			default: false,
-			displayOptions: { show },
 			description: 'Whether to return all results or only up to a given limit',
 		},
 		{
@@ -24,7 +23,7 @@ export function returnAllFields(show: Show): INodeProperties[] {
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 50,
-			displayOptions: { show: { ...show, returnAll: [false] } },
+			displayOptions: { show: { returnAll: [false] } },
 			description: 'Max number of results to return',
 		},
 	];
@@ -78,4 +77,81 @@ export function namedValuesOf(
 		values[name] = pair.value as IDataObject[string];
 	}
 	return values;
+}
+
+/** The Filters collection of a list operation. */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
+}
+
+interface FieldsOrJson {
+	/** the choice between the two: its parameter, label and the two option names */
+	choice: { name: string; displayName: string; description: string; fieldsLabel: string; jsonLabel: string };
+	/** the name/value pairs: the collection, one pair's label, and what the name field says */
+	fields: { name: string; displayName: string; placeholder: string; pair: { name: string; displayName: string }; nameField: Partial<INodeProperties> };
+	json: { name: string; displayName: string; description: string };
+}
+
+/** Data given as name/value pairs or as JSON: the choice, the pairs (read with namedValuesOf), the JSON (jsonObjectOf). */
+export function fieldsOrJson({ choice, fields, json }: FieldsOrJson): INodeProperties[] {
+	const when = (value: string) => ({ show: { [choice.name]: [value] } });
+	return [
+		{
+			displayName: choice.displayName,
+			name: choice.name,
+			type: 'options',
+			options: [
+				{ name: choice.fieldsLabel, value: 'fields' },
+				{ name: choice.jsonLabel, value: 'json' },
+			],
+			default: 'fields',
+			description: choice.description,
+		},
+		{
+			displayName: fields.displayName,
+			name: fields.name,
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: fields.placeholder,
+			default: {},
+			displayOptions: when('fields'),
+			options: [
+				{
+					...fields.pair,
+					values: [
+						{ displayName: 'Name', name: 'name', type: 'string', default: '', ...fields.nameField },
+						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+					],
+				},
+			],
+		},
+		{ ...json, type: 'json', default: '{}', displayOptions: when('json') },
+	];
+}
+
+/** Wait for Completion and its timeout, for an operation that starts a job or a run (`what`). */
+export function waitFields(what: string, returns: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Wait for Completion',
+			name: 'waitForCompletion',
+			type: 'boolean',
+			default: false,
+			description: `Whether to wait until the ${what} finishes and return ${returns}`,
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'waitTimeout',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 600,
+			displayOptions: { show: { waitForCompletion: [true] } },
+			description: `How long to wait before failing with a timeout error. The ${what} itself goes on.`,
+		},
+	];
+}
+
+/** The Check Interval option of a wait. */
+export function checkIntervalOption(description: string): INodeProperties {
+	return { displayName: 'Check Interval (Seconds)', name: 'pollInterval', type: 'number', typeOptions: { minValue: 1 }, default: 5, description };
 }

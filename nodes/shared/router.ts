@@ -7,6 +7,8 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import type { OperationTable } from './resources';
+
 /**
  * What an operation returns when it started work and the rest is waiting for it: the router starts every item
  * first and then waits for all of them together, so ten jobs of a minute take a minute, not ten.
@@ -37,10 +39,8 @@ async function settleAll<T>(tasks: Array<() => Promise<T>>): Promise<Array<Promi
 	return results;
 }
 
-export type OperationTable = Record<string, Record<string, Operation>>;
-
 /** Our operations throw NodeApiError/NodeOperationError already; anything else is wrapped. Both carry the item. */
-function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		error.context.itemIndex ??= itemIndex;
 		return error;
@@ -48,13 +48,18 @@ function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
+/** Runs each input item's operation; an operation that handles every item in one call gets them all. */
 export async function routeItems(this: IExecuteFunctions, table: OperationTable): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
+	if (items.length) {
+		const first = table[this.getNodeParameter('resource', 0) as string]?.[this.getNodeParameter('operation', 0) as string];
+		if (first?.executeAll && first.handlesAllItems?.call(this)) return [await first.executeAll.call(this)];
+	}
 	const results: Array<IDataObject | IDataObject[] | Awaiting | { failed: unknown }> = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const resource = this.getNodeParameter('resource', itemIndex) as string;
 		const operation = this.getNodeParameter('operation', itemIndex) as string;
-		const run = table[resource]?.[operation];
+		const run = table[resource]?.[operation]?.execute;
 		try {
 			if (!run) {
 				throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`, {

@@ -69,6 +69,43 @@ describe('UiPath resources', () => {
 			expect(limited.items.map((i) => i.json.Name)).toEqual(['P0000', 'P0001', 'P0002', 'P0003', 'P0004']);
 			expect(odata('Releases').map((c) => [c.query.$top, c.query.$skip])).toEqual([['5', '0']]);
 		});
+		it('gets one process by its ID with its argument metadata as objects, and says when the folder has none such', async () => {
+			const invoices = sim.addRelease({
+				folderId: shared.Id,
+				name: 'Invoices_Prod',
+				inputArgumentsSchema: [{ name: 'customerId', type: 'System.Int32', required: true }],
+				outputArguments: { total: 3 },
+			});
+			const other = sim.addFolder({ displayName: 'Other' });
+			const elsewhere = sim.addRelease({ folderId: other.Id, name: 'Invoices_Other' });
+
+			const { items, error } = await harness.run(uiNode({ resource: 'process', operation: 'get', folder: inFolder(), processId: String(invoices.Id) }));
+			expect(error).toBeUndefined();
+			expect(items).toHaveLength(1);
+			expect(items[0].json).toMatchObject({
+				Id: invoices.Id,
+				Key: invoices.Key,
+				Name: 'Invoices_Prod',
+				Arguments: {
+					Input: [{ name: 'customerId', type: 'System.Int32', required: true, hasDefault: false }],
+					Output: [{ name: 'total', type: 'System.Int32, System.Private.CoreLib', required: false, hasDefault: false }],
+				},
+			});
+			expect(items[0].json).not.toHaveProperty('@odata.context');
+			const [call] = uiLog(sim).filter((e) => e.path === `${CLOUD_BASE(sim)}/odata/Releases(${invoices.Id})`);
+			expect(call.method).toBe('GET');
+			expect(call.headers['x-uipath-folderpath']).toBe('Shared');
+			expect(call.status).toBe(200);
+
+			const missing = await harness.run(uiNode({ resource: 'process', operation: 'get', folder: inFolder(), processId: String(elsewhere.Id) }));
+			expect(missing.error?.message).toMatch(/^UiPath found no such item \(404\)/);
+			expect(missing.error?.description).toMatch(/Process → Get Many/);
+
+			const sent = uiLog(sim).length;
+			const invalid = await harness.run(uiNode({ resource: 'process', operation: 'get', folder: inFolder(), processId: 'Invoices_Prod' }));
+			expect(invalid.error?.message).toBe('"Invoices_Prod" is not a process ID');
+			expect(uiLog(sim)).toHaveLength(sent);
+		});
 	});
 
 	describe('Folder', () => {

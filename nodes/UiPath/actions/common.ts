@@ -1,23 +1,18 @@
-// Fields and helpers every UiPath resource shares: the folder picker, Return All / Limit, parsing UiPath's
-// JSON-in-a-string fields.
+// Fields and helpers the UiPath resources share: the folder picker, the "… Contains" filters, job states, dates.
 import {
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeProperties,
-	type INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { filtersCollection } from '../../shared/parameters';
 import { toInstant } from '../../shared/time';
 import { folderLocator } from '../descriptions';
-import { folderRefFrom, type FolderRef } from '../transport';
+import { folderRefFrom, odataString, type FolderRef } from '../transport';
 
-type Show = { resource: string[]; operation: string[] };
-
-/** The Folder picker, shown for these operations. */
-export function folderField(show: Show): INodeProperties {
-	return { ...folderLocator, displayOptions: { show } };
-}
+/** The Folder picker of an operation. */
+export const folderField: INodeProperties = folderLocator;
 
 /** Reads the Folder parameter of an item as the transport's FolderRef. */
 export function folderOf(this: IExecuteFunctions, itemIndex: number): FolderRef {
@@ -32,48 +27,17 @@ export function folderOf(this: IExecuteFunctions, itemIndex: number): FolderRef 
 }
 
 /** Filters with one "… Contains" text field, as the list operations of simple resources have. */
-export function containsFilter(show: Show, field: { displayName: string; name: string; description: string }): INodeProperties {
-	return {
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show },
-		options: [{ ...field, type: 'string', default: '' }],
-	};
+export function containsFilter(field: { displayName: string; name: string; description: string; placeholder?: string }): INodeProperties {
+	return filtersCollection([{ ...field, type: 'string', default: '' }]);
 }
 
-
-/** UiPath keeps arguments as JSON inside a string: give the user an object (or the string if it is not JSON). */
-export function parseJsonField(value: unknown): unknown {
-	if (typeof value !== 'string' || value === '') return value ?? null;
-	try {
-		return JSON.parse(value) as unknown;
-	} catch {
-		return value;
-	}
+/** The query of a simple list: ordered, and filtered with contains() when the item's filter has text. */
+export function containsQuery(this: IExecuteFunctions, itemIndex: number, filter: { name: string; field: string }): IDataObject {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = { $orderby: `${filter.field} asc,Id asc` };
+	if (filters[filter.name]) qs.$filter = `contains(${filter.field},${odataString(String(filters[filter.name]))})`;
+	return qs;
 }
-
-export function withParsedArguments<T extends IDataObject>(job: T): T {
-	return {
-		...job,
-		InputArguments: parseJsonField(job.InputArguments),
-		OutputArguments: parseJsonField(job.OutputArguments),
-	};
-}
-
-export const jobStateOptions: INodePropertyOptions[] = [
-	'Faulted',
-	'Pending',
-	'Resumed',
-	'Running',
-	'Stopped',
-	'Stopping',
-	'Successful',
-	'Suspended',
-	'Terminating',
-].map((s) => ({ name: s, value: s }));
 
 /** An OData datetime literal (unquoted ISO 8601, UTC) from a Date & Time field of the workflow's time zone. */
 export function odataDate(value: string, timeZone: string): string {

@@ -1,87 +1,65 @@
-// Lists for the pickers: folders, and inside the chosen folder its processes, queues and robots.
+// Lists for the pickers: folders, and inside the chosen folder its processes, queues and robots (via api/odata).
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { folderRefFrom, odataString, uiPathRequest, type FolderRef } from '../transport';
+import { pickerPage } from '../../shared/paginate';
+import { odataPage } from '../api/odata';
+import { folderRefFrom, odataString, type FolderRef } from '../transport';
 
 const PAGE = 100;
 
-/** The folder chosen in the same node, as the transport sends it. */
-function currentFolder(ctx: ILoadOptionsFunctions): FolderRef | undefined {
-	return folderRefFrom(ctx.getCurrentNodeParameter('folder') as { mode?: string; value?: string } | undefined);
+interface Picker {
+	path: string;
+	/** the field the search text filters on (contains) and the list is ordered by */
+	field: string;
+	select: string;
+	/** the folder header, for folder-scoped lists */
+	folder?: FolderRef;
+	entry: (record: IDataObject) => { name: string; value: string };
 }
 
-function containsFilter(field: string, filter?: string): string | undefined {
-	return filter ? `contains(${field},${odataString(filter)})` : undefined;
+async function search(ctx: ILoadOptionsFunctions, picker: Picker, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	const qs: IDataObject = { $orderby: picker.field, $select: picker.select };
+	if (filter) qs.$filter = `contains(${picker.field},${odataString(filter)})`;
+	const { items, paginationToken } = await pickerPage(
+		async (request) => await odataPage(ctx, picker.path, request, { qs, folder: picker.folder }),
+		token,
+		PAGE,
+	);
+	return { results: items.map(picker.entry), paginationToken };
 }
 
-async function page(
-	ctx: ILoadOptionsFunctions,
-	path: string,
-	options: { filter?: string; orderBy: string; token?: string; folder?: FolderRef; select: string },
-): Promise<{ value: IDataObject[]; next?: string }> {
-	const skip = Number(options.token ?? 0);
-	const qs: IDataObject = { $top: PAGE, $skip: skip, $orderby: options.orderBy, $select: options.select };
-	if (options.filter) qs.$filter = options.filter;
-	const answer = await uiPathRequest<{ value: IDataObject[] }>(ctx, { method: 'GET', path, qs, folder: options.folder });
-	const value = answer.value ?? [];
-	return { value, next: value.length === PAGE ? String(skip + PAGE) : undefined };
+/** A list inside the folder chosen in the same node; without one, a hint to pick it first. */
+async function searchInFolder(ctx: ILoadOptionsFunctions, picker: Picker, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	const folder = folderRefFrom(ctx.getCurrentNodeParameter('folder') as { mode?: string; value?: string } | undefined);
+	if (!folder) return { results: [{ name: 'Pick a Folder First', value: '' }] };
+	return await search(ctx, { ...picker, folder }, filter, token);
 }
 
 export async function searchFolders(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
-	const { value, next } = await page(this, '/odata/Folders', {
-		filter: containsFilter('FullyQualifiedName', filter),
-		orderBy: 'FullyQualifiedName',
+	return await search(
+		this,
+		{
+			path: '/odata/Folders',
+			field: 'FullyQualifiedName',
+			select: 'Id,Key,DisplayName,FullyQualifiedName',
+			entry: (f) => ({ name: String(f.FullyQualifiedName ?? f.DisplayName), value: String(f.Key) }),
+		},
+		filter,
 		token,
-		select: 'Id,Key,DisplayName,FullyQualifiedName',
-	});
-	return {
-		results: value.map((f) => ({ name: String(f.FullyQualifiedName ?? f.DisplayName), value: String(f.Key) })),
-		paginationToken: next,
-	};
-}
-
-function needsFolder(): INodeListSearchResult {
-	return { results: [{ name: 'Pick a Folder First', value: '' }] };
+	);
 }
 
 export async function searchProcesses(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
-	const folder = currentFolder(this);
-	if (!folder) return needsFolder();
-	const { value, next } = await page(this, '/odata/Releases', {
-		filter: containsFilter('Name', filter),
-		orderBy: 'Name',
-		token,
-		folder,
-		select: 'Key,Name,ProcessVersion',
-	});
-	return {
-		results: value.map((r) => ({ name: `${r.Name}${r.ProcessVersion ? ` (${r.ProcessVersion})` : ''}`, value: String(r.Key) })),
-		paginationToken: next,
-	};
+	const entry = (r: IDataObject) => ({ name: `${r.Name}${r.ProcessVersion ? ` (${r.ProcessVersion})` : ''}`, value: String(r.Key) });
+	return await searchInFolder(this, { path: '/odata/Releases', field: 'Name', select: 'Key,Name,ProcessVersion', entry }, filter, token);
 }
 
 export async function searchQueues(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
-	const folder = currentFolder(this);
-	if (!folder) return needsFolder();
-	const { value, next } = await page(this, '/odata/QueueDefinitions', {
-		filter: containsFilter('Name', filter),
-		orderBy: 'Name',
-		token,
-		folder,
-		select: 'Id,Name',
-	});
-	return { results: value.map((q) => ({ name: String(q.Name), value: String(q.Name) })), paginationToken: next };
+	const entry = (q: IDataObject) => ({ name: String(q.Name), value: String(q.Name) });
+	return await searchInFolder(this, { path: '/odata/QueueDefinitions', field: 'Name', select: 'Id,Name', entry }, filter, token);
 }
 
 export async function searchRobots(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
-	const folder = currentFolder(this);
-	if (!folder) return needsFolder();
-	const { value, next } = await page(this, '/odata/Robots', {
-		filter: containsFilter('Name', filter),
-		orderBy: 'Name',
-		token,
-		folder,
-		select: 'Id,Name',
-	});
-	return { results: value.map((r) => ({ name: String(r.Name), value: String(r.Id) })), paginationToken: next };
+	const entry = (r: IDataObject) => ({ name: String(r.Name), value: String(r.Id) });
+	return await searchInFolder(this, { path: '/odata/Robots', field: 'Name', select: 'Id,Name', entry }, filter, token);
 }

@@ -14,7 +14,7 @@ const SCHEMAS = [
 	'FailedQueueItemDto', 'JobErrorDto', 'ProcessingExceptionDto', 'ArgumentMetadata',
 ];
 const OPERATIONS = [
-	['get', '/odata/Folders'], ['get', '/odata/Releases'], ['get', '/odata/Jobs'], ['get', '/odata/Jobs({key})'],
+	['get', '/odata/Folders'], ['get', '/odata/Releases'], ['get', '/odata/Releases({key})'], ['get', '/odata/Jobs'], ['get', '/odata/Jobs({key})'],
 	['post', '/odata/Jobs/UiPath.Server.Configuration.OData.StartJobs'],
 	['post', '/odata/Jobs({key})/UiPath.Server.Configuration.OData.StopJob'],
 	['post', '/odata/Jobs/UiPath.Server.Configuration.OData.StopJobs'], ['get', '/odata/Robots'], ['get', '/odata/Assets'],

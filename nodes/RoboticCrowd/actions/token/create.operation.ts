@@ -1,27 +1,15 @@
-// Token: mint a JWT for another system (the only output that carries a token).
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { buildClaims, requestServerToken, signJwt, type RoboticCrowdCredentialData, type Scope } from '../auth';
-import { CREDENTIAL_TYPE, nodeErrorFrom } from '../transport';
+import { buildClaims, requestServerToken, signJwt, type RoboticCrowdCredentialData, type Scope } from '../../auth';
+import { CREDENTIAL_TYPE, nodeErrorFrom } from '../../transport';
 
-const show = { resource: ['token'] };
+export const option = { name: 'Create', action: 'Create a token', description: 'Mint a JWT to hand to another system' };
 
-export const tokenOperations: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show },
-	options: [{ name: 'Create', value: 'create', action: 'Create a token', description: 'Mint a JWT to hand to another system' }],
-	default: 'create',
-};
-
-export const tokenFields: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Scopes',
 		name: 'scopes',
 		type: 'multiOptions',
-		displayOptions: { show: { ...show, operation: ['create'] } },
 		options: [
 			{ name: 'Cancel Runs (Session_queue.delete)', value: 'session_queue.delete' },
 			{ name: 'Mint Tokens (Access_token.create)', value: 'access_token.create' },
@@ -37,12 +25,11 @@ export const tokenFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		default: 600,
-		displayOptions: { show: { ...show, operation: ['create'] } },
 		description: 'Tokens cannot be revoked one by one (only the whole API key can), so keep this short',
 	},
 ];
 
-async function create(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const credentials = (await this.getCredentials(CREDENTIAL_TYPE)) as unknown as RoboticCrowdCredentialData;
 	const scopes = this.getNodeParameter('scopes', itemIndex, []) as Scope[];
 	const expiresIn = this.getNodeParameter('expiresIn', itemIndex, 600) as number;
@@ -64,5 +51,3 @@ async function create(this: IExecuteFunctions, itemIndex: number): Promise<IData
 		minted_by: 'n8n',
 	};
 }
-
-export const tokenActions = { create };

@@ -1,0 +1,66 @@
+// The fields of Run → Create: the workflow, its parameters, and waiting.
+import type { INodeProperties } from 'n8n-workflow';
+
+import { checkIntervalOption, fieldsOrJson, waitFields } from '../../../shared/parameters';
+
+const workflowField: INodeProperties = {
+	displayName: 'Workflow',
+	name: 'workflowId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	modes: [
+		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchWorkflows', searchable: true } },
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 6391',
+			validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A workflow ID is a number' } }],
+		},
+	],
+	description: 'The Robotic Crowd workflow to run',
+};
+
+const parameterFields = fieldsOrJson({
+	choice: {
+		name: 'paramsInput',
+		displayName: 'Parameters Input',
+		description: "How to give the initial values of the workflow's variables",
+		fieldsLabel: 'Name/Value Pairs',
+		jsonLabel: 'JSON',
+	},
+	fields: {
+		name: 'params',
+		displayName: 'Parameters',
+		placeholder: 'Add Parameter',
+		pair: { name: 'parameter', displayName: 'Parameter' },
+		nameField: { description: 'Variable name in the workflow' },
+	},
+	json: {
+		name: 'paramsJson',
+		displayName: 'Parameters (JSON)',
+		description: 'An object: each key is a workflow variable, its value the initial value (string, number, array…)',
+	},
+});
+
+const waitOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'createOptions',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	displayOptions: { show: { waitForCompletion: [true] } },
+	options: [
+		checkIntervalOption('First pause between checks of the run; it grows by half each time, up to 30 seconds'),
+		{
+			displayName: 'Return Failed Runs as Output',
+			name: 'returnFailed',
+			type: 'boolean',
+			default: false,
+			description: 'Whether a run that ends with status "error" is returned as output instead of failing the node',
+		},
+	],
+};
+
+export const createFields: INodeProperties[] = [workflowField, ...parameterFields, ...waitFields('run', 'it as it ended'), waitOptions];

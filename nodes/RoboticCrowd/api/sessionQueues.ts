@@ -1,0 +1,98 @@
+// Session queues (runs): create, cancel, and the run list (newest first), which is also how one run is read.
+import type { IDataObject } from 'n8n-workflow';
+
+import { paginate, type Page, type PageRequest } from '../../shared/paginate';
+import { toInstant } from '../../shared/time';
+import { roboticCrowdRequest, type RoboticCrowdContext } from '../transport';
+
+export interface SessionQueue extends IDataObject {
+	id: number;
+	status: 'queued' | 'running' | 'success' | 'error';
+	created_at: string;
+	ended_at: string | null;
+	workflow: { id: number; name: string };
+}
+
+export interface SessionQueuePage {
+	session_queues: SessionQueue[];
+	total_count: number;
+}
+
+export const FINISHED_STATUSES = ['success', 'error'];
+export const MAX_PER_PAGE = 50;
+
+/** `after:"2026-11-25 10:05"`: the query syntax takes dates to the minute. */
+export function queryDate(value: string | Date, timeZone?: string): string {
+	const iso = toInstant(value, timeZone).toISOString();
+	return `"${iso.slice(0, 10)} ${iso.slice(11, 16)}"`;
+}
+
+/** The API's `query`; Date & Time values without an offset are read in `timeZone` (the workflow's). */
+export function buildQuery(
+	filters: { workflowName?: string; status?: string[]; createdAfter?: string; createdBefore?: string },
+	timeZone?: string,
+): string {
+	const terms: string[] = [];
+	if (filters.workflowName) terms.push(filters.workflowName.trim());
+	for (const status of filters.status ?? []) terms.push(`is:${status}`);
+	if (filters.createdAfter) terms.push(`after:${queryDate(filters.createdAfter, timeZone)}`);
+	if (filters.createdBefore) terms.push(`before:${queryDate(filters.createdBefore, timeZone)}`);
+	return terms.join(' ');
+}
+
+/** One page of the runs a query selects, newest first. */
+export async function listSessionQueues(
+	ctx: RoboticCrowdContext,
+	query: string,
+	page: number,
+	perPage: number,
+	itemIndex?: number,
+): Promise<SessionQueuePage> {
+	const qs: IDataObject = { page, per_page: perPage };
+	if (query) qs.query = query;
+	return await roboticCrowdRequest<SessionQueuePage>(ctx, { method: 'GET', path: '/session_queues', qs, itemIndex });
+}
+
+function runPages(ctx: RoboticCrowdContext, query: string, itemIndex?: number) {
+	return async ({ page, size }: PageRequest): Promise<Page<SessionQueue>> => {
+		const { session_queues: items, total_count: total } = await listSessionQueues(ctx, query, page, size, itemIndex);
+		return { items, total };
+	};
+}
+
+/** Pages through the runs a query selects (newest first, 50 a page at most) until `limit` are read. */
+export async function listRuns(ctx: RoboticCrowdContext, query: string, limit: number, itemIndex?: number): Promise<SessionQueue[]> {
+	return await paginate(runPages(ctx, query, itemIndex), { limit, maxPageSize: MAX_PER_PAGE });
+}
+
+/** There is no call to read one run: page through the list (newest first) until its id shows up. */
+export async function findSessionQueue(ctx: RoboticCrowdContext, id: number, itemIndex?: number): Promise<SessionQueue | undefined> {
+	// ids grow with creation time and the list is newest first: once past it, it is not there.
+	const runs = await paginate(runPages(ctx, '', itemIndex), {
+		limit: Infinity,
+		maxPageSize: MAX_PER_PAGE,
+		stopAfter: (page) => page.some((r) => Number(r.id) <= id),
+	});
+	return runs.find((r) => Number(r.id) === id);
+}
+
+/** Starts a run: never re-sent after a timeout or a 5xx, as it may have started. */
+export async function createRun(ctx: RoboticCrowdContext, workflowId: number, params: IDataObject, itemIndex: number): Promise<SessionQueue> {
+	return await roboticCrowdRequest<SessionQueue>(ctx, {
+		method: 'POST',
+		path: '/session_queues',
+		body: { workflow_id: workflowId, params },
+		idempotent: false,
+		itemIndex,
+	});
+}
+
+/** Cancels a running run or removes a queued one; the answer may be empty. */
+export async function cancelRun(ctx: RoboticCrowdContext, id: number, itemIndex: number): Promise<IDataObject | string | undefined> {
+	return await roboticCrowdRequest<IDataObject | string | undefined>(ctx, {
+		method: 'DELETE',
+		path: `/session_queues/${id}/cancel`,
+		idempotent: false,
+		itemIndex,
+	});
+}

@@ -1,0 +1,21 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { Awaiting } from '../../../shared/router';
+import { startJobs, withParsedArguments } from '../../api/jobs';
+import { folderOf } from '../common';
+import { startFields } from './startFields';
+import { releaseKeyOf, startInfoOf } from './startInfo';
+import { waitForJob } from './waitForJob';
+
+export const option = { name: 'Start', action: 'Start a job', description: 'Start a process, optionally waiting for it to finish' };
+
+export const description: INodeProperties[] = startFields;
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[] | Awaiting> {
+	const folder = folderOf.call(this, itemIndex);
+	const releaseKey = await releaseKeyOf.call(this, folder, itemIndex);
+	const jobs = await startJobs(this, startInfoOf.call(this, itemIndex, releaseKey), folder, itemIndex);
+	if (!this.getNodeParameter('waitForCompletion', itemIndex, false)) return jobs.map(withParsedArguments);
+	// The router starts every item first, then waits for all of them together.
+	return new Awaiting(async () => await Promise.all(jobs.map(async (job) => await waitForJob.call(this, job, folder, itemIndex))));
+}

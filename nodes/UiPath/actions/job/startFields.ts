@@ -1,0 +1,122 @@
+// The fields of Job → Start: which process, how many jobs on which robots, its input, and waiting.
+import type { INodeProperties } from 'n8n-workflow';
+
+import { checkIntervalOption, waitFields } from '../../../shared/parameters';
+
+import { folderField } from '../common';
+
+const processField: INodeProperties = {
+	displayName: 'Process',
+	name: 'process',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The process (release) to run',
+	modes: [
+		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchProcesses', searchable: true } },
+		{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. InvoiceProcessing' },
+		{
+			displayName: 'By Release Key',
+			name: 'key',
+			type: 'string',
+			placeholder: 'e.g. 5b1c3e43-8a1f-4c3b-9f0e-2d6a7c4b8e11',
+			validation: [{ type: 'regex', properties: { regex: '^[0-9a-fA-F-]{36}$', errorMessage: 'A release key is a GUID' } }],
+		},
+	],
+};
+
+const robotFields: INodeProperties[] = [
+	{
+		displayName: 'Strategy',
+		name: 'strategy',
+		type: 'options',
+		options: [
+			{ name: 'All Robots', value: 'All', description: 'One job on each robot of the folder (classic folders)' },
+			{ name: 'Jobs Count (Classic)', value: 'JobsCount', description: 'Start a number of jobs (classic folders)' },
+			{ name: 'Jobs Count (Modern Folders)', value: 'ModernJobsCount', description: 'Start a number of jobs; Orchestrator picks the robots' },
+			{ name: 'Robot Count', value: 'RobotCount', description: 'Run on a number of robots' },
+			{ name: 'Specific Robots', value: 'Specific', description: 'One job on each of the given robots' },
+		],
+		default: 'ModernJobsCount',
+	},
+	{
+		displayName: 'Jobs Count',
+		name: 'jobsCount',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 1,
+		displayOptions: { show: { strategy: ['ModernJobsCount', 'JobsCount'] } },
+	},
+	{
+		displayName: 'Robot IDs',
+		name: 'robotIds',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 12, 15',
+		displayOptions: { show: { strategy: ['Specific'] } },
+		description: 'IDs of the robots to run on, separated by commas (Robot → Get Many lists them)',
+	},
+	{
+		displayName: 'Number of Robots',
+		name: 'noOfRobots',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 1,
+		displayOptions: { show: { strategy: ['RobotCount'] } },
+	},
+];
+
+const startOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'startOptions',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		checkIntervalOption('With Wait for Completion: first pause between checks of the job; it grows by half each time, up to 30 seconds'),
+		{
+			displayName: 'Priority',
+			name: 'jobPriority',
+			type: 'options',
+			options: ['Low', 'Normal', 'High'].map((p) => ({ name: p, value: p })),
+			default: 'Normal',
+		},
+		{
+			displayName: 'Reference',
+			name: 'reference',
+			type: 'string',
+			default: '',
+			description: 'Your own reference for the job (at most 128 characters), to find it again',
+		},
+		{
+			displayName: 'Return Faulted and Stopped Jobs as Output',
+			name: 'returnFailed',
+			type: 'boolean',
+			default: false,
+			description: 'Whether a job that ends Faulted or Stopped is returned as output instead of failing the node',
+		},
+		{
+			displayName: 'Runtime Type',
+			name: 'runtimeType',
+			type: 'options',
+			options: ['Unattended', 'NonProduction', 'Attended', 'Development', 'Headless', 'TestAutomation', 'Serverless'].map((v) => ({ name: v, value: v })),
+			default: 'Unattended',
+			description: 'The kind of licence the robot runs the job with',
+		},
+	],
+};
+
+export const startFields: INodeProperties[] = [
+	folderField,
+	processField,
+	...robotFields,
+	{
+		displayName: 'Input Arguments',
+		name: 'inputArguments',
+		type: 'json',
+		default: '{}',
+		description: "An object of the process's input arguments, e.g. {\"customerId\": 42}. Sent as the JSON string Orchestrator wants (at most 10,000 characters).",
+	},
+	...waitFields('job', 'it with its output arguments'),
+	startOptions,
+];

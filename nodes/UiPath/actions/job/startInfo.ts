@@ -1,0 +1,90 @@
+// The startInfo of StartJobs, read from one item: release key (a name is looked up once per execution),
+// strategy and robots, input arguments, options.
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import { jsonObjectOf } from '../../../shared/parameters';
+import { findReleaseKey } from '../../api/releases';
+import type { FolderRef } from '../../transport';
+
+const MAX_INPUT_ARGUMENTS = 10_000;
+
+// Release keys looked up by name, per node execution: a batch of items starting the same process asks once.
+const releaseKeyCache = new WeakMap<object, Map<string, string>>();
+
+export async function releaseKeyOf(this: IExecuteFunctions, folder: FolderRef, itemIndex: number): Promise<string> {
+	const locator = this.getNodeParameter('process', itemIndex) as { mode: string; value: string };
+	const value = String(locator?.value ?? '').trim();
+	if (!value) {
+		throw new NodeOperationError(this.getNode(), 'Pick a process', { itemIndex, description: 'Choose the process to run from the list, or give its name or release key.' });
+	}
+	if (locator.mode !== 'name') return value;
+	const cache = releaseKeyCache.get(this.getInputData()) ?? new Map<string, string>();
+	releaseKeyCache.set(this.getInputData(), cache);
+	const cacheKey = `${folder.by}:${folder.value}:${value}`;
+	const cached = cache.get(cacheKey);
+	if (cached) return cached;
+	const key = await findReleaseKey(this, value, folder, itemIndex);
+	if (!key) {
+		throw new NodeOperationError(this.getNode(), `There is no process named "${value}" in this folder`, {
+			itemIndex,
+			description: 'Process → Get Many lists the processes of a folder; the name must match exactly. A process must be published to the folder before it can run.',
+		});
+	}
+	cache.set(cacheKey, key);
+	return key;
+}
+
+function inputArgumentsOf(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	const parsed = jsonObjectOf.call(this, 'inputArguments', itemIndex, {
+		label: 'Input Arguments',
+		example: '{"customerId": 42, "notify": true}',
+		keys: 'Each key is an input argument of the process, e.g. {"customerId": 42}.',
+	});
+	if (!Object.keys(parsed).length) return undefined;
+	const text = JSON.stringify(parsed);
+	if (text.length > MAX_INPUT_ARGUMENTS) {
+		throw new NodeOperationError(this.getNode(), `Input Arguments are ${text.length} characters long; UiPath takes at most 10,000`, {
+			itemIndex,
+			description: 'Pass large data another way: a queue item, a storage bucket, or a reference the process can look up.',
+		});
+	}
+	return text;
+}
+
+/** Which robots run it: the strategy and what it needs. */
+function robotsOf(this: IExecuteFunctions, itemIndex: number, strategy: string): IDataObject {
+	if (strategy === 'ModernJobsCount' || strategy === 'JobsCount') return { JobsCount: this.getNodeParameter('jobsCount', itemIndex, 1) };
+	if (strategy === 'RobotCount') return { NoOfRobots: this.getNodeParameter('noOfRobots', itemIndex, 1) };
+	// As the seed sends All: no robot list, Orchestrator uses every robot of the folder.
+	if (strategy === 'All') return { RobotIds: [], NoOfRobots: 0 };
+	if (strategy !== 'Specific') return {};
+	const ids = String(this.getNodeParameter('robotIds', itemIndex, ''))
+		.split(',')
+		.map((s) => s.trim())
+		.filter(Boolean);
+	if (!ids.length || ids.some((id) => !/^\d+$/.test(id))) {
+		throw new NodeOperationError(this.getNode(), 'Robot IDs must be numbers separated by commas', {
+			itemIndex,
+			description: 'Robot → Get Many lists the robots of the folder and their IDs.',
+		});
+	}
+	return { RobotIds: ids.map(Number) };
+}
+
+export function startInfoOf(this: IExecuteFunctions, itemIndex: number, releaseKey: string): IDataObject {
+	const strategy = this.getNodeParameter('strategy', itemIndex) as string;
+	const options = this.getNodeParameter('startOptions', itemIndex, {}) as IDataObject;
+	const startInfo: IDataObject = { ReleaseKey: releaseKey, Strategy: strategy, ...robotsOf.call(this, itemIndex, strategy) };
+	const inputArguments = inputArgumentsOf.call(this, itemIndex);
+	if (inputArguments !== undefined) startInfo.InputArguments = inputArguments;
+	if (options.jobPriority) startInfo.JobPriority = options.jobPriority;
+	if (options.runtimeType) startInfo.RuntimeType = options.runtimeType;
+	if (options.reference) {
+		const reference = String(options.reference);
+		if (reference.length > 128) {
+			throw new NodeOperationError(this.getNode(), 'Reference is longer than 128 characters', { itemIndex });
+		}
+		startInfo.Reference = reference;
+	}
+	return startInfo;
+}

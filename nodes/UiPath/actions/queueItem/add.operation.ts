@@ -1,0 +1,25 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { addQueueItem } from '../../api/queues';
+import { folderOf } from '../common';
+import { addFields } from './addFields';
+import { addAllInOneCall } from './addAllInOneCall';
+import { itemDataOf, queueNameOf } from './itemData';
+
+export const option = { name: 'Add', action: 'Add a queue item', description: 'Add work items to a queue, one per input item or all in one call' };
+
+export const description: INodeProperties[] = addFields;
+
+/** One AddQueueItem call for this input item. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const folder = folderOf.call(this, itemIndex);
+	const itemData = itemDataOf.call(this, itemIndex, queueNameOf.call(this, itemIndex));
+	return await addQueueItem(this, itemData, folder, itemIndex);
+}
+
+/** With "All Input Items in One Call" the router hands this operation every input item at once. */
+export function handlesAllItems(this: IExecuteFunctions): boolean {
+	return this.getNodeParameter('addMode', 0, 'perItem') === 'bulk';
+}
+
+export const executeAll = addAllInOneCall;

@@ -1,0 +1,92 @@
+// The fields of Queue Item → Add: the queue, one call per item or all in one, the item's content and options.
+import type { INodeProperties } from 'n8n-workflow';
+
+import { fieldsOrJson } from '../../../shared/parameters';
+import { queueLocator } from '../../descriptions';
+import { folderField } from '../common';
+
+const contentFields = fieldsOrJson({
+	choice: {
+		name: 'specificContentInput',
+		displayName: 'Specific Content',
+		description: "How to give the item's data (its Specific Content), which the robot reads",
+		fieldsLabel: 'Using Fields Below',
+		jsonLabel: 'Using JSON',
+	},
+	fields: {
+		name: 'specificContent',
+		displayName: 'Fields',
+		placeholder: 'Add Field',
+		pair: { displayName: 'Field', name: 'values' },
+		nameField: { placeholder: 'e.g. InvoiceNumber' },
+	},
+	json: {
+		name: 'specificContentJson',
+		displayName: 'Specific Content (JSON)',
+		description: 'An object of the item\'s data, e.g. {"InvoiceNumber": "INV-42", "Amount": 120.5}',
+	},
+});
+
+const addOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'addOptions',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{ displayName: 'Defer Date', name: 'deferDate', type: 'dateTime', default: '', description: 'The earliest time a robot may process the item' },
+		{ displayName: 'Due Date', name: 'dueDate', type: 'dateTime', default: '', description: 'The latest time the item should be processed by' },
+		{
+			displayName: 'Priority',
+			name: 'priority',
+			type: 'options',
+			options: ['High', 'Low', 'Normal'].map((p) => ({ name: p, value: p })),
+			default: 'Normal',
+		},
+		{
+			displayName: 'Reference',
+			name: 'reference',
+			type: 'string',
+			default: '',
+			description: 'Your own reference for the item (at most 128 characters). Queues that enforce unique references refuse a duplicate.',
+		},
+	],
+};
+
+export const addFields: INodeProperties[] = [
+	folderField,
+	{ ...queueLocator, description: 'The queue to add the items to' },
+	{
+		displayName: 'Mode',
+		name: 'addMode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'All Input Items in One Call',
+				value: 'bulk',
+				description: 'One BulkAddQueueItems call for every input item; each output item says whether its item was added',
+			},
+			{
+				name: 'One per Input Item',
+				value: 'perItem',
+				description: 'One AddQueueItem call per input item; each output item is the queue item created',
+			},
+		],
+		default: 'perItem',
+	},
+	{
+		displayName: 'Commit Type',
+		name: 'commitType',
+		type: 'options',
+		displayOptions: { show: { addMode: ['bulk'] } },
+		options: [
+			{ name: 'All or Nothing', value: 'AllOrNothing', description: 'If any item fails, none is added' },
+			{ name: 'Process All Independently', value: 'ProcessAllIndependently', description: 'Add every item that can be added; report the others' },
+			{ name: 'Stop on First Failure', value: 'StopOnFirstFailure', description: 'Add items in order until one fails; the rest are not added' },
+		],
+		default: 'ProcessAllIndependently',
+	},
+	...contentFields,
+	addOptions,
+];

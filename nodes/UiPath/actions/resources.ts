@@ -1,0 +1,23 @@
+// The UiPath node's resources: each one's operations are its `<resource>/index.ts`.
+// Each resource is imported by its index file by name: a stale build of the older one-file-per-resource layout
+// (actions/job.js beside actions/job/) would otherwise shadow the folder.
+import type { Resource } from '../../shared/resources';
+import * as account from './account/index';
+import * as asset from './asset/index';
+import * as folder from './folder/index';
+import * as job from './job/index';
+import * as processOperations from './process/index';
+import * as queueItem from './queueItem/index';
+import * as robot from './robot/index';
+import * as tenant from './tenant/index';
+
+export const resources: Resource[] = [
+	{ name: 'Account', value: 'account', defaultOperation: 'getMany', operations: account },
+	{ name: 'Asset', value: 'asset', defaultOperation: 'get', operations: asset },
+	{ name: 'Folder', value: 'folder', defaultOperation: 'getMany', operations: folder },
+	{ name: 'Job', value: 'job', defaultOperation: 'start', operations: job },
+	{ name: 'Process', value: 'process', defaultOperation: 'getMany', operations: processOperations },
+	{ name: 'Queue Item', value: 'queueItem', defaultOperation: 'add', operations: queueItem },
+	{ name: 'Robot', value: 'robot', defaultOperation: 'getMany', operations: robot },
+	{ name: 'Tenant', value: 'tenant', defaultOperation: 'getMany', operations: tenant },
+];

@@ -1,0 +1,30 @@
+// Folders (organization units), robots and assets: the plain lists of Orchestrator.
+import type { IDataObject } from 'n8n-workflow';
+
+import { odataString, type FolderRef, type UiPathContext } from '../transport';
+import { firstWhere, odataList } from './odata';
+
+/** A folder as a message names it. */
+export function describeFolder(folder: FolderRef, keyed = 'the folder with Key'): string {
+	if (folder.by === 'path') return `folder "${folder.value}"`;
+	if (folder.by === 'id') return `folder ${folder.value}`;
+	return `${keyed} ${folder.value}`;
+}
+
+const ASSET_SCOPES = 'OR.Assets (or OR.Assets.Read)';
+
+export async function listFolders(ctx: UiPathContext, qs: IDataObject, limit: number, itemIndex: number): Promise<IDataObject[]> {
+	return await odataList(ctx, '/odata/Folders', { qs, limit, itemIndex, scopes: 'OR.Folders.Read (or OR.Folders)' });
+}
+
+export async function listRobots(ctx: UiPathContext, qs: IDataObject, folder: FolderRef, limit: number, itemIndex: number): Promise<IDataObject[]> {
+	return await odataList(ctx, '/odata/Robots', { qs, folder, limit, itemIndex, scopes: 'OR.Robots.Read (or OR.Robots)' });
+}
+
+export async function findAsset(ctx: UiPathContext, name: string, folder: FolderRef, itemIndex: number): Promise<IDataObject | undefined> {
+	return await firstWhere(ctx, '/odata/Assets', `Name eq ${odataString(name)}`, { folder, itemIndex, scopes: ASSET_SCOPES });
+}
+
+export async function listAssets(ctx: UiPathContext, qs: IDataObject, folder: FolderRef, limit: number, itemIndex: number): Promise<IDataObject[]> {
+	return await odataList(ctx, '/odata/Assets', { qs, folder, limit, itemIndex, scopes: ASSET_SCOPES });
+}

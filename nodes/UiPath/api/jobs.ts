@@ -1,0 +1,74 @@
+// Jobs: start, read one, list, stop.
+import type { IDataObject } from 'n8n-workflow';
+
+import type { FolderRef, UiPathContext } from '../transport';
+import { uiPathRequest } from '../transport';
+import { firstWhere, odataList, parseJsonField } from './odata';
+
+export const JOB_SCOPES = 'OR.Jobs (or OR.Jobs.Read / OR.Jobs.Write)';
+const WRITE_SCOPES = 'OR.Jobs (or OR.Jobs.Write)';
+export const FINISHED_JOB_STATES = ['Successful', 'Faulted', 'Stopped'];
+
+export interface Job extends IDataObject {
+	Id: number;
+	Key: string;
+	State: string;
+	Info?: string | null;
+	ReleaseName?: string;
+}
+
+/** The job with its InputArguments and OutputArguments as objects. */
+export function withParsedArguments<T extends IDataObject>(job: T): T {
+	return {
+		...job,
+		InputArguments: parseJsonField(job.InputArguments),
+		OutputArguments: parseJsonField(job.OutputArguments),
+	};
+}
+
+export async function getJob(ctx: UiPathContext, id: number, folder: FolderRef, itemIndex: number): Promise<Job> {
+	return await uiPathRequest<Job>(ctx, {
+		method: 'GET',
+		path: `/odata/Jobs(${id})`,
+		folder,
+		itemIndex,
+		scopes: JOB_SCOPES,
+		notFoundHint: `There is no job ${id} in this folder: check the ID and the folder.`,
+	});
+}
+
+export async function findJobByKey(ctx: UiPathContext, key: string, folder: FolderRef, itemIndex: number): Promise<Job | undefined> {
+	return await firstWhere<Job>(ctx, '/odata/Jobs', `Key eq ${key}`, { folder, itemIndex, scopes: JOB_SCOPES });
+}
+
+export async function listJobs(ctx: UiPathContext, qs: IDataObject, folder: FolderRef, limit: number, itemIndex: number): Promise<Job[]> {
+	return await odataList<Job>(ctx, '/odata/Jobs', { qs, folder, limit, itemIndex, scopes: JOB_SCOPES });
+}
+
+/** StartJobs: starts work, so it is never re-sent after a timeout or a 5xx. */
+export async function startJobs(ctx: UiPathContext, startInfo: IDataObject, folder: FolderRef, itemIndex: number): Promise<Job[]> {
+	const { value } = await uiPathRequest<{ value: Job[] }>(ctx, {
+		method: 'POST',
+		path: '/odata/Jobs/UiPath.Server.Configuration.OData.StartJobs',
+		body: { startInfo },
+		folder,
+		idempotent: false,
+		itemIndex,
+		scopes: WRITE_SCOPES,
+		notFoundHint: 'The process was not found in this folder: Process → Get Many lists the processes of a folder.',
+	});
+	return value;
+}
+
+export async function stopJob(ctx: UiPathContext, id: number, strategy: string, folder: FolderRef, itemIndex: number): Promise<void> {
+	await uiPathRequest(ctx, {
+		method: 'POST',
+		path: `/odata/Jobs(${id})/UiPath.Server.Configuration.OData.StopJob`,
+		body: { strategy },
+		folder,
+		idempotent: false,
+		itemIndex,
+		scopes: WRITE_SCOPES,
+		expectEmpty: true,
+	});
+}

@@ -1,0 +1,75 @@
+// OData lists as Orchestrator pages them: $top / $skip, $count on the first page.
+import type { IDataObject } from 'n8n-workflow';
+
+import { paginate, type Page, type PageRequest } from '../../shared/paginate';
+import { odataString, uiPathRequest, type FolderRef, type UiPathContext } from '../transport';
+
+export interface ListOptions {
+	qs?: IDataObject;
+	folder?: FolderRef;
+	/** how many to return at most (Infinity for all) */
+	limit: number;
+	/** the most the endpoint gives per page: 1000, or 100 for queue items */
+	maxPageSize?: number;
+	itemIndex?: number;
+	scopes?: string;
+}
+
+/** One page of an OData list: `$top` = size, `$skip` = offset (sent only when `skipZero` or not 0). */
+export async function odataPage<T = IDataObject>(
+	ctx: UiPathContext,
+	path: string,
+	request: PageRequest,
+	options: Omit<ListOptions, 'limit' | 'maxPageSize'> & { count?: boolean },
+): Promise<Page<T>> {
+	const answer = await uiPathRequest<{ value: T[]; '@odata.count'?: number }>(ctx, {
+		method: 'GET',
+		path,
+		qs: { ...options.qs, $top: request.size, $skip: request.offset, ...(options.count ? { $count: true } : {}) },
+		folder: options.folder,
+		itemIndex: options.itemIndex,
+		scopes: options.scopes,
+	});
+	return { items: answer.value ?? [], total: answer['@odata.count'] };
+}
+
+/** Reads an OData list page by page until `limit` items or the end. */
+export async function odataList<T = IDataObject>(ctx: UiPathContext, path: string, options: ListOptions): Promise<T[]> {
+	return await paginate<T>(
+		async (request) => await odataPage<T>(ctx, path, request, { ...options, count: request.offset === 0 }),
+		{ limit: options.limit, maxPageSize: options.maxPageSize ?? 1000, shrinkLastPage: true },
+	);
+}
+
+/** UiPath keeps arguments as JSON inside a string: give the user an object (or the string if it is not JSON). */
+export function parseJsonField(value: unknown): unknown {
+	if (typeof value !== 'string' || value === '') return value ?? null;
+	try {
+		return JSON.parse(value) as unknown;
+	} catch {
+		return value;
+	}
+}
+
+/** `(Field eq 'a' or Field eq 'b')` */
+export function anyOf(field: string, values: string[]): string {
+	return `(${values.map((v) => `${field} eq ${odataString(v)}`).join(' or ')})`;
+}
+
+/** The first record an OData filter selects, or undefined. */
+export async function firstWhere<T = IDataObject>(
+	ctx: UiPathContext,
+	path: string,
+	filter: string,
+	options: { folder?: FolderRef; itemIndex?: number; scopes?: string; select?: string },
+): Promise<T | undefined> {
+	const { value } = await uiPathRequest<{ value: T[] }>(ctx, {
+		method: 'GET',
+		path,
+		qs: { $filter: filter, $top: 1, ...(options.select ? { $select: options.select } : {}) },
+		folder: options.folder,
+		itemIndex: options.itemIndex,
+		scopes: options.scopes,
+	});
+	return value?.[0];
+}

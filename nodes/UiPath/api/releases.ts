@@ -1,0 +1,53 @@
+// Releases: the processes published to a folder. Their Key is what StartJobs runs.
+import type { IDataObject } from 'n8n-workflow';
+
+import { odataString, uiPathRequest, type FolderRef, type UiPathContext } from '../transport';
+import { firstWhere, odataList, parseJsonField } from './odata';
+
+export const RELEASE_SCOPES = 'OR.Execution (or OR.Execution.Read)';
+
+/** Arguments.Input / Arguments.Output describe the process's arguments as JSON inside strings: give objects. */
+export function withParsedReleaseArguments(release: IDataObject): IDataObject {
+	const out: IDataObject = { ...release };
+	const args = release.Arguments;
+	if (args && typeof args === 'object' && !Array.isArray(args)) {
+		const { Input, Output } = args as IDataObject;
+		out.Arguments = {
+			...(args as IDataObject),
+			Input: parseJsonField(Input) as IDataObject,
+			Output: parseJsonField(Output) as IDataObject,
+		};
+	}
+	if (typeof release.InputArguments === 'string') out.InputArguments = parseJsonField(release.InputArguments) as IDataObject;
+	return out;
+}
+
+/** The release key of the process with this exact name, or undefined. */
+export async function findReleaseKey(ctx: UiPathContext, name: string, folder: FolderRef, itemIndex: number): Promise<string | undefined> {
+	const release = await firstWhere<{ Key: string }>(ctx, '/odata/Releases', `Name eq ${odataString(name)}`, {
+		folder,
+		itemIndex,
+		scopes: RELEASE_SCOPES,
+		select: 'Key,Name',
+	});
+	return release?.Key;
+}
+
+export async function listReleases(ctx: UiPathContext, qs: IDataObject, folder: FolderRef, limit: number, itemIndex: number): Promise<IDataObject[]> {
+	const releases = await odataList<IDataObject>(ctx, '/odata/Releases', { qs, folder, limit, itemIndex, scopes: RELEASE_SCOPES });
+	return releases.map(withParsedReleaseArguments);
+}
+
+/** One release by its numeric Id, with its argument metadata as objects. */
+export async function getRelease(ctx: UiPathContext, id: number, folder: FolderRef, itemIndex: number): Promise<IDataObject> {
+	const release = await uiPathRequest<IDataObject>(ctx, {
+		method: 'GET',
+		path: `/odata/Releases(${id})`,
+		folder,
+		itemIndex,
+		scopes: RELEASE_SCOPES,
+		notFoundHint: `There is no process with ID ${id} in this folder: Process → Get Many lists the processes of a folder and their IDs.`,
+	});
+	delete release['@odata.context'];
+	return withParsedReleaseArguments(release);
+}

@@ -1,0 +1,136 @@
+// One request core that each service configures: its base URL and credential, pacing, which statuses prove a call
+// that starts work was not taken (so it may be sent again), and a table of hints per status and error code that
+// turns a failure into the n8n error users see. Nothing here knows either service.
+import {
+	NodeApiError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestMethods,
+	type ILoadOptionsFunctions,
+	type INode,
+	type IPollFunctions,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { jsonAnswer, withRetries, type HttpFailure, type RequestPacer } from './http';
+
+export type RequestContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+
+export interface ServiceRequest {
+	method: IHttpRequestMethods;
+	/** path after the service's base URL */
+	path: string;
+	/** a full URL instead of base + path */
+	url?: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	/** reads may be re-sent after a timeout or 5xx; a call that starts work never is (default: GET only) */
+	idempotent?: boolean;
+	itemIndex?: number;
+	/** the answer is not JSON (e.g. 200 with no body) */
+	expectEmpty?: boolean;
+}
+
+/** What the user reads for one status or error code; the description may depend on the request. */
+export interface Hint<R> {
+	message: string;
+	description?: string | ((request: R) => string);
+}
+
+export interface HintTable<R> {
+	/** checked first: the service's own error codes */
+	byErrorCode?: Record<string, Hint<R>>;
+	byStatus: Record<number, Hint<R>>;
+	/** any other failure with an answer */
+	otherwise: (status: number | undefined) => Hint<R>;
+}
+
+export interface ServiceConfig<R extends ServiceRequest> {
+	/** the service as the user knows it, e.g. "UiPath Orchestrator" */
+	service: string;
+	credentialType: (ctx: RequestContext) => string;
+	baseUrl: (credentials: IDataObject) => string;
+	/** the pacer this request waits on, if any (keyed per tenant or API key) */
+	pacer?: (credentials: IDataObject, request: R, baseUrl: string) => RequestPacer | undefined;
+	headers?: (request: R) => Record<string, string> | undefined;
+	timeoutMs: (credentials: IDataObject) => number;
+	/**
+	 * Statuses that prove the server did not take a call that starts work, so it may be sent again. Each service
+	 * names its own (a 503 from a proxy may come after the call was taken).
+	 */
+	startsWorkRetryStatuses: number[];
+	hints: HintTable<R>;
+	/** the API's own message and error code, read from an error body */
+	readBody: (body: unknown) => { message?: string; errorCode?: string | number };
+	/** appended to the message for an error code not in the hint table; undefined adds nothing */
+	errorCodeSuffix?: (errorCode: string | number) => string | undefined;
+	/** said when a call that may have started work got no answer (it is not re-sent) */
+	notResent: (request: R) => string | undefined;
+	/** said when no answer came to a call that may be sent again */
+	checkReach: string;
+}
+
+/** Sends one request: paced, retried within a bound, and a failure turned into the service's n8n error. */
+export async function serviceRequest<T, R extends ServiceRequest>(ctx: RequestContext, config: ServiceConfig<R>, request: R): Promise<T> {
+	const credentialType = config.credentialType(ctx);
+	const credentials = await ctx.getCredentials(credentialType);
+	const base = config.baseUrl(credentials);
+	const pacer = config.pacer?.(credentials, request, base);
+	const send = async () => {
+		await pacer?.acquire();
+		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
+			method: request.method,
+			url: request.url ?? `${base}${request.path}`,
+			qs: request.qs,
+			body: request.body,
+			headers: config.headers?.(request),
+			json: true,
+			timeout: config.timeoutMs(credentials),
+		})) as unknown;
+		return request.expectEmpty ? (response as T) : jsonAnswer<T>(response);
+	};
+	return await withRetries(
+		send,
+		{ idempotent: request.idempotent ?? request.method === 'GET', unsafeRetryStatuses: config.startsWorkRetryStatuses },
+		(failure) => serviceError(ctx.getNode(), config, failure, request),
+	);
+}
+
+/** Message and advice for failures that carry no API answer to word: no token, no answer, or no JSON. */
+function describeWithoutAnswer<R extends ServiceRequest>(failure: HttpFailure, config: ServiceConfig<R>, request: R) {
+	if (failure.credentialRejected) {
+		return { message: failure.credentialRejected, description: 'Fix the credential, then use its Test button to check it.' };
+	}
+	if (failure.malformed) {
+		return {
+			message: `${config.service} answered with a body that is not valid JSON`,
+			description: `This is usually a proxy or an outage in front of ${config.service}. Try again later.`,
+		};
+	}
+	if (failure.timedOut || failure.noResponse) {
+		return {
+			message: failure.timedOut ? `${config.service} did not answer in time` : `Could not reach ${config.service}`,
+			description: config.notResent(request) ?? config.checkReach,
+		};
+	}
+	return undefined;
+}
+
+/** The n8n error for a failed call: what happened, what to do, and the API's own message and error code. */
+export function serviceError<R extends ServiceRequest>(node: INode, config: ServiceConfig<R>, failure: HttpFailure, request: R): NodeApiError {
+	const { message: said, errorCode } = config.readBody(failure.body);
+	const codeHint = errorCode !== undefined ? config.hints.byErrorCode?.[String(errorCode)] : undefined;
+	const hint = codeHint ?? (failure.status ? config.hints.byStatus[failure.status] : undefined) ?? config.hints.otherwise(failure.status);
+	const description = typeof hint.description === 'function' ? hint.description(request) : (hint.description ?? '');
+	const text = describeWithoutAnswer(failure, config, request) ?? { message: hint.message, description };
+	if (said && !failure.malformed) text.message = `${text.message}: ${said}`;
+	const suffix = errorCode !== undefined && !codeHint ? config.errorCodeSuffix?.(errorCode) : undefined;
+	if (suffix) text.message = `${text.message} ${suffix}`;
+	const extra: JsonObject = config.errorCodeSuffix ? { errorCode: errorCode ?? null } : {};
+	// Built from the sanitized failure only: no request, header or token goes into it.
+	return new NodeApiError(
+		node,
+		{ message: text.message, status: failure.status ?? null, ...extra, body: (failure.body ?? null) as JsonObject } as JsonObject,
+		{ ...text, httpCode: failure.status ? String(failure.status) : undefined, itemIndex: request.itemIndex },
+	);
+}
