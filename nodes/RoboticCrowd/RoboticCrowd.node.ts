@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { resourceProperties } from '../shared/resources';
+import { operationSubtitle, resourceProperties } from '../shared/resources';
 import { resources } from './actions/resources';
 import { router } from './actions/router';
 import { searchWorkflows } from './methods/listSearch';
@@ -18,7 +18,7 @@ export class RoboticCrowd implements INodeType {
 		icon: { light: 'file:roboticCrowd.svg', dark: 'file:roboticCrowd.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(resources),
 		description: 'Start Robotic Crowd (AUTORO) workflow runs, wait for them, list and cancel them',
 		defaults: { name: 'Robotic Crowd' },
 		usableAsTool: true,

@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { resourceProperties } from '../shared/resources';
+import { operationSubtitle, resourceProperties } from '../shared/resources';
 import { resources } from './actions/resources';
 import { router } from './actions/router';
 import { authenticationProperty, uiPathCredentials } from './descriptions';
@@ -19,7 +19,7 @@ export class UiPath implements INodeType {
 		icon: { light: 'file:uiPath.svg', dark: 'file:uiPath.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(resources),
 		description: 'Start UiPath Orchestrator jobs and wait for them, add queue items, read processes, robots and assets',
 		defaults: { name: 'UiPath' },
 		usableAsTool: true,

@@ -71,3 +71,29 @@ export type OperationTable = Record<string, Record<string, OperationModule>>;
 export function operationTable(resources: Resource[]): OperationTable {
 	return Object.fromEntries(resources.map((r) => [r.value, r.operations]));
 }
+
+const ARTICLES = new Set(['a', 'an', 'the']);
+
+/** "Start a job" → "Start Job"; "Get many assets" → "Get Many Assets". */
+export function titleOf(action: string): string {
+	return action
+		.split(/\s+/)
+		.filter((word) => word && !ARTICLES.has(word.toLowerCase()))
+		.map((word) => word[0].toUpperCase() + word.slice(1))
+		.join(' ');
+}
+
+/**
+ * The node's subtitle on the canvas in words ("Start Job", "Get Many Assets"). n8n evaluates a subtitle as an
+ * expression over raw parameter values, without the options' names, so the words go into it as a lookup table.
+ * The table is flat: n8n cuts an expression at the first "}}".
+ */
+export function operationSubtitle(resources: Resource[]): string {
+	const words: Record<string, string> = {};
+	for (const resource of resources) {
+		for (const [operation, { option }] of Object.entries(resource.operations)) {
+			words[`${resource.value}:${operation}`] = titleOf(option.action);
+		}
+	}
+	return `={{(${JSON.stringify(words)})[$parameter["resource"] + ":" + $parameter["operation"]]}}`;
+}

@@ -53,6 +53,17 @@ describe('UiPath Job', () => {
 		const byKey = await harness.run(uiNode(start({ process: { __rl: true, mode: 'key', value: '00000000-0000-0000-0000-000000000001' } })));
 		expect(byKey.error?.message).toMatch(/^UiPath found no such item \(404\): .*\(UiPath error 1002\)$/);
 		expect(byKey.error?.description).toMatch(/Process → Get Many/);
+		expect(byKey.error?.description).toMatch(/another organization or tenant/);
+	});
+
+	it('looks up a name left in the "From List" or "By Release Key" mode instead of sending it as a key', async () => {
+		const switched = await harness.run(uiNode(start({ process: { __rl: true, mode: 'list', value: 'InvoiceProcessing' } })), [{ customerId: 1 }]);
+		expect(switched.error).toBeUndefined();
+		expect(orchestratorCalls().find((c) => c.method === 'POST')!.body.startInfo.ReleaseKey).toBe(release.Key);
+		const unknown = await harness.run(uiNode(start({ process: { __rl: true, mode: 'key', value: '={{ "No" + "pe" }}' } })));
+		expect(unknown.error?.message).toBe('"Nope" is not a release key (a GUID), and there is no process named "Nope" in this folder');
+		expect(unknown.error?.description).toMatch(/Pick the process from the list again, or switch the Process field to By Name/);
+		expect(orchestratorCalls().filter((c) => c.method === 'POST')).toHaveLength(1);
 	});
 
 	it('waits for completion by reading the one job, and returns its output arguments as an object', async () => {

@@ -55,7 +55,8 @@ export async function startJobs(ctx: UiPathContext, startInfo: IDataObject, fold
 		idempotent: false,
 		itemIndex,
 		scopes: WRITE_SCOPES,
-		notFoundHint: 'The process was not found in this folder: Process → Get Many lists the processes of a folder.',
+		notFoundHint:
+			"Either the process is not published to this folder (Process → Get Many lists a folder's processes), or the credential points at another organization or tenant than the process's: check its Organization and Tenant (or Orchestrator URL and tenancy).",
 	});
 	return value;
 }

@@ -7,6 +7,7 @@ import { findReleaseKey } from '../../api/releases';
 import type { FolderRef } from '../../transport';
 
 const MAX_INPUT_ARGUMENTS = 10_000;
+const RELEASE_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // Release keys looked up by name, per node execution: a batch of items starting the same process asks once.
 const releaseKeyCache = new WeakMap<object, Map<string, string>>();
@@ -17,7 +18,9 @@ export async function releaseKeyOf(this: IExecuteFunctions, folder: FolderRef, i
 	if (!value) {
 		throw new NodeOperationError(this.getNode(), 'Pick a process', { itemIndex, description: 'Choose the process to run from the list, or give its name or release key.' });
 	}
-	if (locator.mode !== 'name') return value;
+	// Switching the locator's mode keeps its value: a name left under "From List" or "By Release Key" is looked up
+	// as a name rather than sent as a key (which UiPath answers with error 1002).
+	if (locator.mode !== 'name' && RELEASE_KEY.test(value)) return value;
 	const cache = releaseKeyCache.get(this.getInputData()) ?? new Map<string, string>();
 	releaseKeyCache.set(this.getInputData(), cache);
 	const cacheKey = `${folder.by}:${folder.value}:${value}`;
@@ -25,9 +28,12 @@ export async function releaseKeyOf(this: IExecuteFunctions, folder: FolderRef, i
 	if (cached) return cached;
 	const key = await findReleaseKey(this, value, folder, itemIndex);
 	if (!key) {
-		throw new NodeOperationError(this.getNode(), `There is no process named "${value}" in this folder`, {
+		const notAKey = locator.mode === 'name' ? '' : `"${value}" is not a release key (a GUID), and t`;
+		throw new NodeOperationError(this.getNode(), `${notAKey || 'T'}here is no process named "${value}" in this folder`, {
 			itemIndex,
-			description: 'Process → Get Many lists the processes of a folder; the name must match exactly. A process must be published to the folder before it can run.',
+			description: notAKey
+				? 'Pick the process from the list again, or switch the Process field to By Name. Process → Get Many lists the processes of a folder.'
+				: 'Process → Get Many lists the processes of a folder; the name must match exactly. A process must be published to the folder before it can run.',
 		});
 	}
 	cache.set(cacheKey, key);
