@@ -45,6 +45,7 @@ const { ODataError, parseCollectionQuery, parseShape, applyCollectionQuery, shap
 const { validateBody, checkValue, BodyError, isPlainObject, GUID } = require('./uipath/validate');
 const { toTime, msOf, formatTime } = require('./uipath/time');
 const SPEC = require('./uipath/schemas.json');
+const BREADTH = require('./uipath/breadth');
 
 /** @type {import('./uipath/odata').Schemas} */
 const SCHEMAS = SPEC.schemas;
@@ -1063,8 +1064,9 @@ async function startUiPathSimulator(options = {}) {
 			}
 			return { kind: 'cloud', prefix: `/${segs[1]}/${segs[2]}/orchestrator_`, rest: '/' + segs.slice(4).join('/'), tenantKey: `cloud:${segs[1]}/${segs[2]}` };
 		}
-		if (segs[1] === 'odata' || segs[1] === 'api') return { kind: 'onPrem', prefix: '', rest: path, tenantKey: 'onPrem' };
-		if (segs[3] === 'odata' || segs[3] === 'api') {
+		const apiRoot = (/** @type {string} */ seg) => ['odata', 'api', 'tasks', 'forms'].includes(seg);
+		if (apiRoot(segs[1])) return { kind: 'onPrem', prefix: '', rest: path, tenantKey: 'onPrem' };
+		if (apiRoot(segs[3])) {
 			const known = legacyUsers.some((u) => u.accounts.some((a) => a.accountLogicalName === segs[1] && a.tenants.some((t) => t.serviceInstanceLogicalName === segs[2])));
 			if (!known) return undefined;
 			return { kind: 'legacy', prefix: `/${segs[1]}/${segs[2]}`, rest: '/' + segs.slice(3).join('/'), tenantKey: `legacy:${segs[1]}/${segs[2]}`, serviceInstance: segs[2] };
@@ -1509,6 +1511,15 @@ async function startUiPathSimulator(options = {}) {
 		/** Every OR scope the simulated routes know. */
 		allScopes: ALL_SCOPES,
 	};
+	// Issue 11 (breadth): each module under uipath/ adds its routes to `routes` and its seed helpers to `sim`.
+	const core = {
+		sim, routes, folders, releases, robots, queues, assets, jobs, queueItems, clock, faults, log, SCHEMAS, QUEUE_ITEM_NAV,
+		newId: () => nextId++, now, guid, ticks, apiError, validated, jsonBody, keyOf, collection, single, present, odataQuery,
+		inFolder, byKey, folderArg, authenticate, view, addChanges, dropFuture, jobRow, releaseRow, robotRow, machineRow,
+		queueRow, queueItemRow, assetRow, createJob, jobInFolder, finalFields, pickRobot, createQueueItem, queueItemOutcome,
+		queueByName, duplicateReference,
+	};
+	for (const extend of BREADTH) await extend(core);
 	return sim;
 }
 
