@@ -517,7 +517,7 @@ async function startUiPathSimulator(options = {}) {
 			SpecificData: JSON.stringify({ DynamicProperties: item.SpecificContent }),
 			CreationTime: v.CreationTime,
 			Progress: item.Progress ?? null,
-			RowVersion: Buffer.from(`${item.Id}:${v.LastModificationTime}`).toString('base64').slice(0, 12),
+			RowVersion: crypto.createHash('sha1').update(`${item.Id}:${v.LastModificationTime}`).digest('base64').slice(0, 12), // changes with every write
 			ParentOperationId: item.ParentOperationId ?? null,
 			OperationId: null,
 			OrganizationUnitId: folder.Id,

@@ -19,7 +19,18 @@ function checkedAnswer(row, schemaName, schemas) {
 	return row;
 }
 
+/**
+ * Checks whole rows (before $select / $expand shape them, so required properties are there) written out as the API
+ * writes them; returns the rows unchanged.
+ * @param {Record<string, unknown>[]} rows @param {string} schemaName @param {import('./odata').Schemas} schemas
+ * @param {(row: Record<string, unknown>, typeName: string) => Record<string, unknown>} present
+ */
+function checkedRows(rows, schemaName, schemas, present) {
+	for (const row of rows) checkedAnswer(present({ ...row }, schemaName), schemaName, schemas);
+	return rows;
+}
+
 /** Strips OData annotations before the check. @param {Record<string, unknown>} body */
 const withoutAnnotations = (body) => Object.fromEntries(Object.entries(body).filter(([k]) => !k.startsWith('@odata')));
 
-module.exports = { checkedAnswer, withoutAnnotations };
+module.exports = { checkedAnswer, checkedRows, withoutAnnotations };

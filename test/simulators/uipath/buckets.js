@@ -15,7 +15,7 @@
  * Paths: `/` or `\` separate directories; a leading separator is dropped, so `\in\a.pdf` and `in/a.pdf` are the
  * same file; FullPath is written with `/` and no leading separator. expiryInMinutes 0 or absent means 60.
  */
-const { checkedAnswer, withoutAnnotations } = require('./answers');
+const { checkedAnswer, checkedRows } = require('./answers');
 const { startBlobStore } = require('./blobStore');
 
 const PROVIDERS = [null, 'Azure', 'Amazon', 'FileSystem'];
@@ -99,13 +99,12 @@ module.exports = async function registerBuckets(core) {
 		const byPath = (/** @type {any} */ x, /** @type {any} */ y) => (x.FullPath < y.FullPath ? -1 : x.FullPath > y.FullPath ? 1 : 0);
 		const query = { ...q };
 		for (const k of ['directory', 'recursive', 'fileNameGlob']) delete query[k];
-		const out = core.collection({ ...ctx, req: { ...ctx.req, query } }, `Buckets(${b.Id})/UiPath.Server.Configuration.OData.${action}`, 'BlobFileDto', rows, { tieBreak: byPath });
+		const out = core.collection({ ...ctx, req: { ...ctx.req, query } }, `Buckets(${b.Id})/UiPath.Server.Configuration.OData.${action}`, 'BlobFileDto', checkedRows(rows, 'BlobFileDto', SCHEMAS, core.present), { tieBreak: byPath });
 		if (out.body['@odata.nextLink']) {
 			const next = new URL(out.body['@odata.nextLink']);
 			for (const k of ['directory', 'recursive', 'fileNameGlob']) if (q[k] !== undefined) next.searchParams.set(k, q[k]);
 			out.body['@odata.nextLink'] = next.toString();
 		}
-		for (const r of out.body.value) checkedAnswer(r, 'BlobFileDto', SCHEMAS);
 		return out;
 	}
 
@@ -115,17 +114,13 @@ module.exports = async function registerBuckets(core) {
 		{
 			method: 'GET', pattern: /^\/odata\/Buckets$/, spec: 'GET /odata/Buckets', folder: true,
 			handle: (/** @type {any} */ ctx) => {
-				const out = core.collection(ctx, 'Buckets', 'BucketDto', core.inFolder(buckets, ctx.folder).map(bucketRow));
-				for (const r of out.body.value) checkedAnswer(r, 'BucketDto', SCHEMAS);
-				return out;
+				return core.collection(ctx, 'Buckets', 'BucketDto', checkedRows(core.inFolder(buckets, ctx.folder).map(bucketRow), 'BucketDto', SCHEMAS, core.present));
 			},
 		},
 		{
 			method: 'GET', pattern: /^\/odata\/Buckets\(([^)]*)\)$/, spec: 'GET /odata/Buckets({key})', folder: true,
 			handle: (/** @type {any} */ ctx, /** @type {RegExpExecArray} */ m) => {
-				const out = core.single(ctx, 'Buckets', 'BucketDto', bucketRow(bucketInFolder(m[1], ctx.folder)));
-				checkedAnswer(withoutAnnotations(out.body), 'BucketDto', SCHEMAS);
-				return out;
+				return core.single(ctx, 'Buckets', 'BucketDto', checkedRows([bucketRow(bucketInFolder(m[1], ctx.folder))], 'BucketDto', SCHEMAS, core.present)[0]);
 			},
 		},
 		{ method: 'GET', pattern: action('GetFiles'), spec: spec('GET', 'GetFiles'), folder: true, handle: (/** @type {any} */ ctx, /** @type {any} */ m) => listing(ctx, bucketInFolder(m[1], ctx.folder), false) },

@@ -11,7 +11,7 @@
  *        (sim.addRobotLog). Filter on JobKey (a Guid literal), Level, TimeStamp; $top at most 1000.
  */
 const { toTime, formatTime } = require('./time');
-const { checkedAnswer, withoutAnnotations } = require('./answers');
+const { checkedAnswer, checkedRows } = require('./answers');
 
 const FINAL = ['Successful', 'Faulted', 'Stopped'];
 const JOB_NAV = ['Robot', 'Release', 'Machine'];
@@ -29,8 +29,8 @@ module.exports = function registerJobs(core) {
 	function jobAnswer(/** @type {any} */ ctx, /** @type {any} */ job) {
 		const { parseShape, shapeRow } = require('./odata');
 		const shape = core.odataQuery(() => parseShape(ctx.req.query, { typeName: 'JobDto', schemas: SCHEMAS, maxTop: 1, expandable: JOB_NAV }));
-		const row = core.present(shapeRow(core.jobRow(job), shape, JOB_NAV), 'JobDto');
-		checkedAnswer(row, 'JobDto', SCHEMAS);
+		const full = checkedAnswer(core.present(core.jobRow(job), 'JobDto'), 'JobDto', SCHEMAS);
+		const row = shapeRow(full, shape, JOB_NAV);
 		return { status: 200, body: { '@odata.context': `${ctx.baseUrl}/odata/$metadata#Jobs/$entity`, ...row } };
 	}
 
@@ -115,9 +115,7 @@ module.exports = function registerJobs(core) {
 			handle: (/** @type {any} */ ctx) => {
 				const t = core.now();
 				const rows = core.inFolder(jobs, ctx.folder).flatMap((/** @type {any} */ j) => jobLogs(j, t));
-				const out = core.collection(ctx, 'RobotLogs', 'LogDto', rows);
-				for (const r of out.body.value) checkedAnswer(withoutAnnotations(r), 'LogDto', SCHEMAS);
-				return out;
+				return core.collection(ctx, 'RobotLogs', 'LogDto', checkedRows(rows, 'LogDto', SCHEMAS, core.present));
 			},
 		},
 	);

@@ -9,7 +9,7 @@
  *       heartbeat (ReportingTime) is older than 120 s. `$expand=Robot,Job` adds the robot and the running job.
  */
 const { toTime } = require('./time');
-const { checkedAnswer, withoutAnnotations } = require('./answers');
+const { checkedRows } = require('./answers');
 
 const SESSION_NAV = ['Robot', 'Job'];
 
@@ -62,9 +62,7 @@ module.exports = function registerMachines(core) {
 		{
 			method: 'GET', pattern: /^\/odata\/Machines$/, spec: 'GET /odata/Machines', folder: false,
 			handle: (/** @type {any} */ ctx) => {
-				const out = core.collection(ctx, 'Machines', 'ExtendedMachineDto', allMachines().map(machineRow));
-				for (const r of out.body.value) checkedAnswer(r, 'ExtendedMachineDto', SCHEMAS);
-				return out;
+				return core.collection(ctx, 'Machines', 'ExtendedMachineDto', checkedRows(allMachines().map(machineRow), 'ExtendedMachineDto', SCHEMAS, core.present));
 			},
 		},
 		{
@@ -72,9 +70,7 @@ module.exports = function registerMachines(core) {
 			handle: (/** @type {any} */ ctx) => {
 				const t = core.now();
 				const rows = [...sessions.values()].filter((s) => robots.get(s.robotId).folderIds.includes(ctx.folder.Id)).map((s) => sessionRow(s, ctx.folder, t));
-				const out = core.collection(ctx, 'Sessions', 'SessionDto', rows, { expandable: SESSION_NAV });
-				for (const r of out.body.value) checkedAnswer(withoutAnnotations(r), 'SessionDto', SCHEMAS);
-				return out;
+				return core.collection(ctx, 'Sessions', 'SessionDto', checkedRows(rows, 'SessionDto', SCHEMAS, core.present), { expandable: SESSION_NAV });
 			},
 		},
 	);

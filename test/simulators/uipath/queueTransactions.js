@@ -97,8 +97,8 @@ module.exports = function registerQueueTransactions(core) {
 		core.addChanges(item, [{ at: t, set: { Status: 'InProgress', StartProcessing: toTime(t, core.ticks(item.Id, 1)), RobotId: null } }]);
 		const { parseShape, shapeRow } = require('./odata');
 		const shape = core.odataQuery(() => parseShape(ctx.req.query, { typeName: 'QueueItemDto', schemas: SCHEMAS, maxTop: 1, expandable: QUEUE_ITEM_NAV }));
-		const row = core.present(shapeRow(core.queueItemRow(item), shape, QUEUE_ITEM_NAV), 'QueueItemDto');
-		checkedAnswer(row, 'QueueItemDto', SCHEMAS);
+		const full = checkedAnswer(core.present(core.queueItemRow(item), 'QueueItemDto'), 'QueueItemDto', SCHEMAS);
+		const row = shapeRow(full, shape, QUEUE_ITEM_NAV);
 		return { status: 200, body: { '@odata.context': `${ctx.baseUrl}/odata/$metadata#QueueItems/$entity`, ...row } };
 	}
 

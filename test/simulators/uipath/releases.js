@@ -17,7 +17,7 @@
 const crypto = require('node:crypto');
 const { HttpError } = require('../common');
 const { toTime } = require('./time');
-const { checkedAnswer, withoutAnnotations } = require('./answers');
+const { checkedAnswer, checkedRows } = require('./answers');
 
 /** @param {any} core */
 module.exports = function registerReleases(core) {
@@ -71,17 +71,15 @@ module.exports = function registerReleases(core) {
 			handle: (/** @type {any} */ ctx, /** @type {RegExpExecArray} */ m) => {
 				const release = releases.get(keyOf(m[1]));
 				if (!release || release.folderId !== ctx.folder.Id) throw apiError(404, 'Release does not exist.', 1002);
-				const out = core.single(ctx, 'Releases', 'ReleaseDto', releaseWithEntryPoint(release), ['EntryPoint']);
-				checkedAnswer(withoutAnnotations(out.body), 'ReleaseDto', SCHEMAS);
-				return out;
+				const [row] = checkedRows([releaseWithEntryPoint(release)], 'ReleaseDto', SCHEMAS, core.present);
+				return core.single(ctx, 'Releases', 'ReleaseDto', row, ['EntryPoint']);
 			},
 		},
 		{
 			method: 'GET', pattern: /^\/odata\/ProcessSchedules$/, spec: 'GET /odata/ProcessSchedules', folder: true,
 			handle: (/** @type {any} */ ctx) => {
-				const out = core.collection(ctx, 'ProcessSchedules', 'ProcessScheduleDto', core.inFolder(schedules, ctx.folder).map(scheduleRow));
-				for (const r of out.body.value) checkedAnswer(r, 'ProcessScheduleDto', SCHEMAS);
-				return out;
+				const rows = checkedRows(core.inFolder(schedules, ctx.folder).map(scheduleRow), 'ProcessScheduleDto', SCHEMAS, core.present);
+				return core.collection(ctx, 'ProcessSchedules', 'ProcessScheduleDto', rows);
 			},
 		},
 		{
@@ -89,7 +87,7 @@ module.exports = function registerReleases(core) {
 			handle: (/** @type {any} */ ctx, /** @type {RegExpExecArray} */ m) => {
 				const s = schedules.get(keyOf(m[1]));
 				if (!s || s.folderId !== ctx.folder.Id) throw apiError(404, 'Schedule does not exist.', 1002);
-				return core.single(ctx, 'ProcessSchedules', 'ProcessScheduleDto', scheduleRow(s));
+				return core.single(ctx, 'ProcessSchedules', 'ProcessScheduleDto', checkedRows([scheduleRow(s)], 'ProcessScheduleDto', SCHEMAS, core.present)[0]);
 			},
 		},
 		{

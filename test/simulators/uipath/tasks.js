@@ -19,7 +19,7 @@
  * A person completing a task in Action Center is sim.completeTaskAsUser.
  */
 const { toTime, formatTime } = require('./time');
-const { checkedAnswer, withoutAnnotations } = require('./answers');
+const { checkedAnswer, checkedRows } = require('./answers');
 
 const TASK_NAV = ['AssignedToUser', 'CreatorUser', 'LastModifierUser', 'Activities', 'TaskAssignments'];
 
@@ -156,17 +156,15 @@ module.exports = function registerTasks(core) {
 		{
 			method: 'GET', pattern: /^\/odata\/Tasks$/, spec: 'GET /odata/Tasks', folder: true,
 			handle: (/** @type {any} */ ctx) => {
-				const out = core.collection(ctx, 'Tasks', 'TaskDto', core.inFolder(tasks, ctx.folder).map(taskRow), { expandable: TASK_NAV });
-				for (const r of out.body.value) checkedAnswer(r, 'TaskDto', SCHEMAS);
-				return out;
+				const rows = checkedRows(core.inFolder(tasks, ctx.folder).map(taskRow), 'TaskDto', SCHEMAS, core.present);
+				return core.collection(ctx, 'Tasks', 'TaskDto', rows, { expandable: TASK_NAV });
 			},
 		},
 		{
 			method: 'GET', pattern: /^\/odata\/Tasks\(([^)]*)\)$/, spec: 'GET /odata/Tasks({key})', folder: true,
 			handle: (/** @type {any} */ ctx, /** @type {RegExpExecArray} */ m) => {
-				const out = core.single(ctx, 'Tasks', 'TaskDto', taskRow(taskInFolder(core.keyOf(m[1]), ctx.folder)), TASK_NAV);
-				checkedAnswer(withoutAnnotations(out.body), 'TaskDto', SCHEMAS);
-				return out;
+				const [row] = checkedRows([taskRow(taskInFolder(core.keyOf(m[1]), ctx.folder))], 'TaskDto', SCHEMAS, core.present);
+				return core.single(ctx, 'Tasks', 'TaskDto', row, TASK_NAV);
 			},
 		},
 		{
@@ -182,10 +180,8 @@ module.exports = function registerTasks(core) {
 			spec: 'GET /odata/Tasks/UiPath.Server.Configuration.OData.GetTaskUsers(organizationUnitId={organizationUnitId})', folder: true,
 			handle: (/** @type {any} */ ctx, /** @type {RegExpExecArray} */ m) => {
 				if (Number(m[1]) !== ctx.folder.Id) throw apiError(400, 'organizationUnitId must be the folder of the request.', 1100);
-				const rows = [...users.values()].filter((u) => u.folderIds.includes(ctx.folder.Id)).map((u) => userInfo(u.id));
-				const out = core.collection(ctx, 'Users', 'UserLoginInfoDto', rows, { tieBreak: (/** @type {any} */ a, /** @type {any} */ b) => a.id - b.id });
-				for (const r of out.body.value) checkedAnswer(r, 'UserLoginInfoDto', SCHEMAS);
-				return out;
+				const rows = [...users.values()].filter((u) => u.folderIds.includes(ctx.folder.Id)).map((u) => /** @type {Record<string, unknown>} */ (userInfo(u.id)));
+				return core.collection(ctx, 'Users', 'UserLoginInfoDto', checkedRows(rows, 'UserLoginInfoDto', SCHEMAS, core.present), { tieBreak: (/** @type {any} */ a, /** @type {any} */ b) => a.id - b.id });
 			},
 		},
 	);
