@@ -1,6 +1,7 @@
 // Every breadth route (issue 11) over HTTP: the scopes its OpenAPI description names (403 without them), the folder
 // header (400 1101 without one, except the tenant-wide Machines), unknown keys (404 1002) and strict bodies (400 1000).
 import { seeded, BUCKETS, JOBS } from './uipathBreadth.helpers';
+import { checkedAnswer } from './uipath/answers';
 const derived = require('./uipath/schemas.json');
 
 type Case = { spec: string; path: string; body?: unknown; badBody?: unknown; missing?: string; missingBody?: unknown; folder?: false };
@@ -137,5 +138,62 @@ describe('breadth routes: scopes, folders, keys, bodies', () => {
 		});
 		expect(res.status).toBe(200);
 		expect((await res.json()).title).toBe('Check');
+	});
+});
+
+describe('breadth answers and the OpenAPI document', () => {
+	test('every property the breadth routes write is a property of the DTO in the spec (nested DTOs too)', async () => {
+		const w = await world();
+		try {
+			w.sim.addSession({ robotId: w.bot1.Id });
+			w.sim.addMachine({ name: 'Pool' });
+			w.sim.addUser({ userName: 'ann', folderIds: [w.finance.Id] });
+			await w.api('POST', `${JOBS}.StartJobs`, { body: { startInfo: { ReleaseKey: w.release.Key, Strategy: 'Specific', RobotIds: [w.bot1.Id] } } });
+			w.sim.clock.advance(1500);
+			const checks: [string, string][] = [
+				['/odata/RobotLogs', 'LogDto'],
+				['/odata/Buckets', 'BucketDto'],
+				[`${BUCKETS(w.ids.bucket, 'GetFiles')}?recursive=true`, 'BlobFileDto'],
+				['/odata/ProcessSchedules', 'ProcessScheduleDto'],
+				['/odata/Machines', 'ExtendedMachineDto'],
+				['/odata/Sessions?$expand=Robot,Job', 'SessionDto'],
+				['/odata/Tasks?$expand=AssignedToUser', 'TaskDto'],
+				[`/odata/Tasks/UiPath.Server.Configuration.OData.GetTaskUsers(organizationUnitId=${w.finance.Id})`, 'UserLoginInfoDto'],
+			];
+			const singles: [string, string][] = [
+				[`/odata/Releases(${w.release.Id})?$expand=EntryPoint`, 'ReleaseDto'],
+				[`${BUCKETS(w.ids.bucket, 'GetReadUri')}?path=a.txt`, 'BlobFileAccessDto'],
+				[`/tasks/GenericTasks/GetTaskDataById?taskId=${w.ids.task}`, 'TaskDataDto'],
+			];
+			const nested: Record<string, string> = { Robot: 'RobotWithLicenseDto', Job: 'JobDto', EntryPoint: 'EntryPointDto', Headers: 'ResponseDictionaryDto', AssignedToUser: 'UserLoginInfoDto', assignedToUser: 'UserLoginInfoDto' };
+			const unknown: string[] = [];
+			const visit = (row: Record<string, unknown>, schema: string, where: string) => {
+				for (const [k, v] of Object.entries(row)) {
+					if (k.startsWith('@odata')) continue;
+					if (!derived.schemas[schema].properties[k]) unknown.push(`${where}.${k}`);
+					else if (v && typeof v === 'object' && !Array.isArray(v) && nested[k] && derived.schemas[nested[k]]) visit(v as Record<string, unknown>, nested[k], `${where}.${k}`);
+				}
+			};
+			for (const [route, schema] of checks) {
+				const res = await w.api('GET', route);
+				expect([route, res.status, res.body.value.length > 0]).toEqual([route, 200, true]);
+				for (const row of res.body.value) visit(row, schema, schema);
+			}
+			for (const [route, schema] of singles) {
+				const res = await w.api('GET', route);
+				expect([route, res.status]).toEqual([route, 200]);
+				visit(res.body, schema, schema);
+			}
+			expect(unknown).toEqual([]);
+		} finally {
+			await w.sim.close();
+		}
+	});
+
+	test('an answer that does not fit its DTO is a simulator bug, not a silent pass', () => {
+		const schemas = derived.schemas;
+		expect(() => checkedAnswer({ Name: 'b', Identifier: '00000000-0000-0000-0000-000000000000', Secret: 'x' }, 'BucketDto', schemas)).toThrow(/answer does not fit BucketDto: The property 'Secret' does not exist/);
+		expect(() => checkedAnswer({ Level: 'Warning' }, 'LogDto', schemas)).toThrow(/not a valid member of the enumeration/);
+		expect(() => checkedAnswer({ Uri: 'u', Headers: { Keys: 'x-ms-blob-type' } }, 'BlobFileAccessDto', schemas)).toThrow(/Collection\(String\)/);
 	});
 });

@@ -144,6 +144,7 @@ async function startBlobStore({ clock, faults, log, authenticate }) {
 		let size = 0;
 		req.on('data', (/** @type {Buffer} */ chunk) => {
 			size += chunk.length;
+			entry.received = size; // visible while the upload runs: tests see the body stream in
 			md5.update(chunk);
 		});
 		req.pipe(out);
