@@ -36,6 +36,9 @@
  * scope (403, External App and PAT tokens only: the scopes come from the OpenAPI descriptions, see schemas.json),
  * rate limit (429), folder header (400), then the operation itself.
  *
+ * More routes (issue 11: restart/resume, robot logs, queue transactions, asset writes, schedules, machines, sessions,
+ * buckets and their blob service, Action Center tasks) live in the modules listed in `uipath/breadth.js`.
+ *
  * Paths, bodies, field names and enums follow UiPath's OpenAPI document through `uipath/schemas.json` (regenerate
  * it with `node test/simulators/uipath/extract-spec.js`). Times carry Orchestrator's seven fractional digits.
  */
