@@ -509,9 +509,9 @@ async function startUiPathSimulator(options = {}) {
 			StartProcessing: v.StartProcessing ?? null,
 			EndProcessing: v.EndProcessing ?? null,
 			SecondsInPreviousAttempts: 0,
-			AncestorId: null,
-			AncestorUniqueKey: null,
-			RetryNumber: 0,
+			AncestorId: item.AncestorId ?? null,
+			AncestorUniqueKey: item.AncestorUniqueKey ?? null,
+			RetryNumber: item.RetryNumber ?? 0,
 			ManualAncestorId: null,
 			ManualAncestorUniqueKey: null,
 			ManualRetryNumber: 0,
@@ -1280,7 +1280,7 @@ async function startUiPathSimulator(options = {}) {
 		},
 		/**
 		 * @param {{ folderId: number, name: string, description?: string, enforceUniqueReference?: boolean, maxNumberOfRetries?: number,
-		 *   autoProcess?: { startAfterMs?: number, durationMs?: number, outcome?: 'Successful' | 'Failed', output?: object,
+		 *   autoProcess?: { startAfterMs?: number, durationMs?: number, outcome?: 'Successful' | 'Failed' | 'Abandoned', output?: object,
 		 *   processingException?: { reason?: string, details?: string, type?: 'ApplicationException' | 'BusinessException' } } }} q
 		 *   `enforceUniqueReference` defaults to true here (Orchestrator's default is false) so duplicate references fail.
 		 *   With `autoProcess`, a robot takes each new item after `startAfterMs` (1000) and finishes it `durationMs` (2000) later.

@@ -138,6 +138,40 @@ describe('queue transactions: n8n as a worker', () => {
 	});
 });
 
+describe('retries', () => {
+	test('an ApplicationException is retried while the queue allows it; GetItemLastRetry follows the chain', async () => {
+		const s = await seeded();
+		try {
+			s.sim.addQueue({ folderId: s.finance.Id, name: 'Retrying', maxNumberOfRetries: 1 });
+			const first = (await s.api('POST', ADD, { body: { itemData: { Name: 'Retrying', SpecificContent: { n: 7 }, Reference: 'R-1' } } })).body;
+			const fail = (id: number, type: string) =>
+				s.api('POST', result(id), { body: { transactionResult: { IsSuccessful: false, ProcessingException: { Reason: 'SAP down', Type: type } } } });
+			const tx1 = (await s.api('POST', START_TX, { body: { transactionData: { Name: 'Retrying' } } })).body;
+			expect(tx1.Id).toBe(first.Id);
+			expect((await fail(tx1.Id, 'ApplicationException')).status).toBe(200);
+			const retried = (await s.api('GET', `/odata/QueueItems(${first.Id})`)).body;
+			expect(retried).toMatchObject({ Status: 'Retried', ProcessingException: { Reason: 'SAP down', Type: 'ApplicationException' } });
+			const retry = (await s.api('GET', `/odata/QueueItems(${first.Id})/UiPath.Server.Configuration.OData.GetItemLastRetry`)).body;
+			expect(retry).toMatchObject({ Status: 'New', AncestorId: first.Id, AncestorUniqueKey: first.Key, RetryNumber: 1, Reference: 'R-1', SpecificContent: { n: 7 } });
+			const tx2 = (await s.api('POST', START_TX, { body: { transactionData: { Name: 'Retrying' } } })).body;
+			expect(tx2.Id).toBe(retry.Id);
+			await fail(tx2.Id, 'ApplicationException'); // the last allowed try: final
+			const byKey = (await s.api('GET', `/odata/QueueItems/UiPathODataSvc.GetItemLastRetryByKey(key=${first.Key})`)).body;
+			expect([byKey.Id, byKey.Status, byKey.RetryNumber]).toEqual([retry.Id, 'Failed', 1]);
+			expect((await s.api('POST', START_TX, { body: { transactionData: { Name: 'Retrying' } } })).status).toBe(204);
+			// a business exception is never retried
+			const other = (await s.api('POST', ADD, { body: { itemData: { Name: 'Retrying', SpecificContent: {} } } })).body;
+			await s.api('POST', START_TX, { body: { transactionData: { Name: 'Retrying' } } });
+			await fail(other.Id, 'BusinessException');
+			expect((await s.api('GET', `/odata/QueueItems(${other.Id})/UiPath.Server.Configuration.OData.GetItemLastRetry`)).body).toMatchObject({ Id: other.Id, Status: 'Failed' });
+			const unknown = await s.api('GET', '/odata/QueueItems/UiPathODataSvc.GetItemLastRetryByKey(key=00000000-0000-0000-0000-000000000000)');
+			expect([unknown.status, unknown.body.errorCode]).toEqual([404, 1002]);
+		} finally {
+			await s.sim.close();
+		}
+	});
+});
+
 describe('processing outcomes for "Wait for Processing"', () => {
 	test('robots end items Successful with Output, Failed or Abandoned with an exception', async () => {
 		const s = await seeded();
@@ -148,7 +182,7 @@ describe('processing outcomes for "Wait for Processing"', () => {
 				s.sim.addQueue({
 					folderId: s.finance.Id,
 					name: `Q-${outcome}`,
-					autoProcess: { outcome: outcome as any, output: { result: outcome }, processingException: { reason: `${outcome} on purpose`, type: 'ApplicationException' } },
+					autoProcess: { outcome, output: { result: outcome }, processingException: { reason: `${outcome} on purpose`, type: 'ApplicationException' } },
 				});
 				ids[outcome] = (await s.api('POST', ADD, { body: { itemData: { Name: `Q-${outcome}`, SpecificContent: {} } } })).body.Id;
 			}

@@ -33,6 +33,8 @@ const OPERATIONS = [
 	['get', '/odata/RobotLogs'], ['put', '/odata/QueueItems({key})'], ['delete', '/odata/QueueItems({key})'],
 	['post', '/odata/Queues/UiPathODataSvc.StartTransaction'], ['post', '/odata/Queues({key})/UiPathODataSvc.SetTransactionResult'],
 	['post', '/odata/QueueItems({key})/UiPathODataSvc.SetTransactionProgress'], ['get', '/odata/Buckets'], ['get', '/odata/Buckets({key})'],
+	['get', '/odata/QueueItems({key})/UiPath.Server.Configuration.OData.GetItemLastRetry'],
+	['get', '/odata/QueueItems/UiPathODataSvc.GetItemLastRetryByKey(key={key})'],
 	['get', '/odata/Buckets({key})/UiPath.Server.Configuration.OData.GetFiles'],
 	['get', '/odata/Buckets({key})/UiPath.Server.Configuration.OData.GetDirectories'],
 	['get', '/odata/Buckets({key})/UiPath.Server.Configuration.OData.GetFile'],

@@ -11,6 +11,7 @@
  *        (sim.addRobotLog). Filter on JobKey (a Guid literal), Level, TimeStamp; $top at most 1000.
  */
 const { toTime, formatTime } = require('./time');
+const { parseShape, shapeRow } = require('./odata');
 const { checkedAnswer, checkedRows } = require('./answers');
 
 const FINAL = ['Successful', 'Faulted', 'Stopped'];
@@ -27,7 +28,6 @@ module.exports = function registerJobs(core) {
 
 	/** One job as an answer of a job action: `$expand` / `$select` as the other job routes. */
 	function jobAnswer(/** @type {any} */ ctx, /** @type {any} */ job) {
-		const { parseShape, shapeRow } = require('./odata');
 		const shape = core.odataQuery(() => parseShape(ctx.req.query, { typeName: 'JobDto', schemas: SCHEMAS, maxTop: 1, expandable: JOB_NAV }));
 		const full = checkedAnswer(core.present(core.jobRow(job), 'JobDto'), 'JobDto', SCHEMAS);
 		const row = shapeRow(full, shape, JOB_NAV);

@@ -15,9 +15,15 @@
  *          ApplicationException). 404 1002; 409 1677 the item is not InProgress (simulator's code; the document lists 409).
  *   POST   /odata/QueueItems({key})/UiPathODataSvc.SetTransactionProgress {"progress"}  200, no body; 404 1002;
  *          400 1676 the item is not InProgress (simulator's code).
- * Not simulated: retries of ApplicationException failures (a queue's MaxNumberOfRetries), review status.
+ *   GET    /odata/QueueItems({key})/UiPath.Server.Configuration.OData.GetItemLastRetry,
+ *          /odata/QueueItems/UiPathODataSvc.GetItemLastRetryByKey(key=<Key>)  the last retry of an item (the item
+ *          itself when it was never retried); 404 1002.
+ * Retries: an ApplicationException failure (the default type) of an item whose queue allows MaxNumberOfRetries more
+ * than its RetryNumber ends that item as Retried and adds a New copy with AncestorId, AncestorUniqueKey and
+ * RetryNumber + 1. BusinessException failures are final. Not simulated: review status.
  */
 const { toTime } = require('./time');
+const { parseShape, shapeRow } = require('./odata');
 const { checkedAnswer } = require('./answers');
 
 const PRIORITY_ORDER = { High: 0, Normal: 1, Low: 2 };
@@ -95,11 +101,27 @@ module.exports = function registerQueueTransactions(core) {
 		const t = core.now();
 		core.dropFuture(item, t);
 		core.addChanges(item, [{ at: t, set: { Status: 'InProgress', StartProcessing: toTime(t, core.ticks(item.Id, 1)), RobotId: null } }]);
-		const { parseShape, shapeRow } = require('./odata');
+		return itemAnswer(ctx, item);
+	}
+	/** One queue item as an answer, `$expand` / `$select` applied after the whole row was checked. */
+	function itemAnswer(/** @type {any} */ ctx, /** @type {any} */ item) {
 		const shape = core.odataQuery(() => parseShape(ctx.req.query, { typeName: 'QueueItemDto', schemas: SCHEMAS, maxTop: 1, expandable: QUEUE_ITEM_NAV }));
 		const full = checkedAnswer(core.present(core.queueItemRow(item), 'QueueItemDto'), 'QueueItemDto', SCHEMAS);
-		const row = shapeRow(full, shape, QUEUE_ITEM_NAV);
-		return { status: 200, body: { '@odata.context': `${ctx.baseUrl}/odata/$metadata#QueueItems/$entity`, ...row } };
+		return { status: 200, body: { '@odata.context': `${ctx.baseUrl}/odata/$metadata#QueueItems/$entity`, ...shapeRow(full, shape, QUEUE_ITEM_NAV) } };
+	}
+	/** The newest item of `item`'s retry chain. */
+	function lastRetry(/** @type {any} */ item) {
+		let last = item;
+		for (let next = item; next; next = [...queueItems.values()].find((i) => i.AncestorId === last.Id)) last = next;
+		return last;
+	}
+	/** An ApplicationException failure the queue still retries: the item ends Retried and a New copy takes its place. */
+	function retryOf(/** @type {any} */ item, /** @type {string} */ type) {
+		const queue = queues.get(item.queueId);
+		if (type !== 'ApplicationException' || (item.RetryNumber ?? 0) >= queue.MaxNumberOfRetries) return false;
+		const copy = core.createQueueItem(queue, { Priority: item.Priority, SpecificContent: item.SpecificContent, DueDate: item.DueDate, DeferDate: item.DeferDate, ParentOperationId: item.ParentOperationId });
+		Object.assign(copy, { Reference: item.Reference, AncestorId: item.Id, AncestorUniqueKey: item.Key, RetryNumber: (item.RetryNumber ?? 0) + 1 });
+		return true;
 	}
 
 	function setResult(/** @type {any} */ ctx, /** @type {RegExpExecArray} */ m) {
@@ -116,7 +138,9 @@ module.exports = function registerQueueTransactions(core) {
 			core.addChanges(item, [{ at: t, set: { Status: 'Successful', EndProcessing: end, Output: result.Output ?? null } }]);
 		} else {
 			const e = result.ProcessingException ?? {};
-			const set = core.queueItemOutcome('Failed', end, { output: result.Output, processingException: { reason: e.Reason ?? null, details: e.Details ?? null, type: e.Type ?? 'ApplicationException' } });
+			const type = e.Type ?? 'ApplicationException';
+			const set = core.queueItemOutcome('Failed', end, { output: result.Output, processingException: { reason: e.Reason ?? null, details: e.Details ?? null, type } });
+			if (retryOf(item, type)) set.Status = 'Retried';
 			core.addChanges(item, [{ at: t, set }]);
 		}
 		return { status: 200 };
@@ -133,6 +157,21 @@ module.exports = function registerQueueTransactions(core) {
 	}
 
 	routes.push(
+		{
+			method: 'GET', pattern: /^\/odata\/QueueItems\(([^)]*)\)\/UiPath\.Server\.Configuration\.OData\.GetItemLastRetry$/,
+			spec: 'GET /odata/QueueItems({key})/UiPath.Server.Configuration.OData.GetItemLastRetry', folder: true,
+			handle: (/** @type {any} */ ctx, /** @type {RegExpExecArray} */ m) => itemAnswer(ctx, lastRetry(itemInFolder(m[1], ctx.folder))),
+		},
+		{
+			method: 'GET', pattern: /^\/odata\/QueueItems\/UiPathODataSvc\.GetItemLastRetryByKey\(key=([^)]*)\)$/,
+			spec: 'GET /odata/QueueItems/UiPathODataSvc.GetItemLastRetryByKey(key={key})', folder: true,
+			handle: (/** @type {any} */ ctx, /** @type {RegExpExecArray} */ m) => {
+				const key = m[1].replace(/^'|'$/g, '').toLowerCase();
+				const item = [...queueItems.values()].find((i) => i.Key === key && queues.get(i.queueId).folderId === ctx.folder.Id);
+				if (!item) throw apiError(404, 'Queue item does not exist.', 1002);
+				return itemAnswer(ctx, lastRetry(item));
+			},
+		},
 		{ method: 'PUT', pattern: /^\/odata\/QueueItems\(([^)]*)\)$/, spec: 'PUT /odata/QueueItems({key})', folder: true, handle: update },
 		{ method: 'DELETE', pattern: /^\/odata\/QueueItems\(([^)]*)\)$/, spec: 'DELETE /odata/QueueItems({key})', folder: true, handle: remove },
 		{
