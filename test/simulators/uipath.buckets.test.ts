@@ -203,6 +203,27 @@ describe('the blob service behind the URIs', () => {
 		}
 	});
 
+	test('an upload the client gives up halfway leaves no file (and an older version stays)', async () => {
+		const w = await world();
+		try {
+			w.sim.putBucketFile(w.bucket.Id, 'x.bin', 'old');
+			const access = await w.writeUri('x.bin');
+			const req = http.request(access.Uri, { method: 'PUT', headers: { ...accessHeaders(access), 'content-length': '1000000' } });
+			req.on('error', () => undefined);
+			req.write(Buffer.alloc(300_000));
+			const entry = () => w.sim.log.find((e: any) => e.service === 'blob' && e.method === 'PUT') as any;
+			const until = Date.now() + 5000;
+			while ((entry()?.received ?? 0) < 300_000 && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
+			req.destroy();
+			await new Promise((r) => setTimeout(r, 100));
+			expect(w.sim.bucketFile(w.bucket.Id, 'x.bin')?.size).toBe(3);
+			const read = await w.readUri('x.bin');
+			expect(await (await fetch(read.Uri)).text()).toBe('old');
+		} finally {
+			await w.sim.close();
+		}
+	});
+
 	test('uploads stream: the service has the first megabytes before the client sends the rest', async () => {
 		const w = await world();
 		try {

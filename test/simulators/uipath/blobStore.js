@@ -19,7 +19,8 @@
  * `MissingContentLengthHeader` (411); S3's `SignatureDoesNotMatch`, `AccessDenied` (expired), `InvalidArgument`
  * ("Only one auth mechanism allowed"), `NoSuchKey`, `MissingContentLength`. Range reads (206) are served.
  * Faults come from the simulator's queue (`sim.faults.add({ path: '/blobs/', … })`): a status, `hang`, or
- * `malformed` (a download cut off halfway). Every request is logged in `sim.log` with `service: 'blob'`.
+ * `malformed` (a download cut off halfway; uploads ignore it). Every request is logged in `sim.log` with
+ * `service: 'blob'` (PUTs also count `received` bytes while the body streams in).
  */
 const crypto = require('node:crypto');
 const fs = require('node:fs');
@@ -155,6 +156,9 @@ async function startBlobStore({ clock, faults, log, authenticate }) {
 		};
 		req.on('aborted', discard);
 		req.on('error', discard);
+		req.on('close', () => {
+			if (!req.complete) discard();
+		});
 		out.on('finish', () => {
 			if (!req.complete) {
 				discard();
