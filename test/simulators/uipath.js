@@ -36,6 +36,9 @@
  * scope (403, External App and PAT tokens only: the scopes come from the OpenAPI descriptions, see schemas.json),
  * rate limit (429), folder header (400), then the operation itself.
  *
+ * More routes (issue 11: restart/resume, robot logs, queue transactions, asset writes, schedules, machines, sessions,
+ * buckets and their blob service, Action Center tasks) live in the modules listed in `uipath/breadth.js`.
+ *
  * Paths, bodies, field names and enums follow UiPath's OpenAPI document through `uipath/schemas.json` (regenerate
  * it with `node test/simulators/uipath/extract-spec.js`). Times carry Orchestrator's seven fractional digits.
  */
@@ -45,6 +48,7 @@ const { ODataError, parseCollectionQuery, parseShape, applyCollectionQuery, shap
 const { validateBody, checkValue, BodyError, isPlainObject, GUID } = require('./uipath/validate');
 const { toTime, msOf, formatTime } = require('./uipath/time');
 const SPEC = require('./uipath/schemas.json');
+const BREADTH = require('./uipath/breadth');
 
 /** @type {import('./uipath/odata').Schemas} */
 const SCHEMAS = SPEC.schemas;
@@ -505,9 +509,9 @@ async function startUiPathSimulator(options = {}) {
 			StartProcessing: v.StartProcessing ?? null,
 			EndProcessing: v.EndProcessing ?? null,
 			SecondsInPreviousAttempts: 0,
-			AncestorId: null,
-			AncestorUniqueKey: null,
-			RetryNumber: 0,
+			AncestorId: item.AncestorId ?? null,
+			AncestorUniqueKey: item.AncestorUniqueKey ?? null,
+			RetryNumber: item.RetryNumber ?? 0,
 			ManualAncestorId: null,
 			ManualAncestorUniqueKey: null,
 			ManualRetryNumber: 0,
@@ -516,7 +520,7 @@ async function startUiPathSimulator(options = {}) {
 			SpecificData: JSON.stringify({ DynamicProperties: item.SpecificContent }),
 			CreationTime: v.CreationTime,
 			Progress: item.Progress ?? null,
-			RowVersion: Buffer.from(`${item.Id}:${v.LastModificationTime}`).toString('base64').slice(0, 12),
+			RowVersion: crypto.createHash('sha1').update(`${item.Id}:${v.LastModificationTime}`).digest('base64').slice(0, 12), // changes with every write
 			ParentOperationId: item.ParentOperationId ?? null,
 			OperationId: null,
 			OrganizationUnitId: folder.Id,
@@ -1071,8 +1075,9 @@ async function startUiPathSimulator(options = {}) {
 			}
 			return { kind: 'cloud', prefix: `/${segs[1]}/${segs[2]}/orchestrator_`, rest: '/' + segs.slice(4).join('/'), tenantKey: `cloud:${segs[1]}/${segs[2]}` };
 		}
-		if (segs[1] === 'odata' || segs[1] === 'api') return { kind: 'onPrem', prefix: '', rest: path, tenantKey: 'onPrem' };
-		if (segs[3] === 'odata' || segs[3] === 'api') {
+		const apiRoot = (/** @type {string} */ seg) => ['odata', 'api', 'tasks', 'forms'].includes(seg);
+		if (apiRoot(segs[1])) return { kind: 'onPrem', prefix: '', rest: path, tenantKey: 'onPrem' };
+		if (apiRoot(segs[3])) {
 			const known = legacyUsers.some((u) => u.accounts.some((a) => a.accountLogicalName === segs[1] && a.tenants.some((t) => t.serviceInstanceLogicalName === segs[2])));
 			if (!known) return undefined;
 			return { kind: 'legacy', prefix: `/${segs[1]}/${segs[2]}`, rest: '/' + segs.slice(3).join('/'), tenantKey: `legacy:${segs[1]}/${segs[2]}`, serviceInstance: segs[2] };
@@ -1283,7 +1288,7 @@ async function startUiPathSimulator(options = {}) {
 		},
 		/**
 		 * @param {{ folderId: number, name: string, description?: string, enforceUniqueReference?: boolean, maxNumberOfRetries?: number,
-		 *   autoProcess?: { startAfterMs?: number, durationMs?: number, outcome?: 'Successful' | 'Failed', output?: object,
+		 *   autoProcess?: { startAfterMs?: number, durationMs?: number, outcome?: 'Successful' | 'Failed' | 'Abandoned', output?: object,
 		 *   processingException?: { reason?: string, details?: string, type?: 'ApplicationException' | 'BusinessException' } } }} q
 		 *   `enforceUniqueReference` defaults to true here (Orchestrator's default is false) so duplicate references fail.
 		 *   With `autoProcess`, a robot takes each new item after `startAfterMs` (1000) and finishes it `durationMs` (2000) later.
@@ -1517,6 +1522,15 @@ async function startUiPathSimulator(options = {}) {
 		/** Every OR scope the simulated routes know. */
 		allScopes: ALL_SCOPES,
 	};
+	// Issue 11 (breadth): each module under uipath/ adds its routes to `routes` and its seed helpers to `sim`.
+	const core = {
+		sim, routes, folders, releases, robots, queues, assets, jobs, queueItems, clock, faults, log, SCHEMAS, QUEUE_ITEM_NAV,
+		newId: () => nextId++, now, guid, ticks, apiError, validated, jsonBody, keyOf, collection, single, present, odataQuery,
+		inFolder, byKey, folderArg, authenticate, view, addChanges, dropFuture, jobRow, releaseRow, robotRow, machineRow,
+		queueRow, queueItemRow, assetRow, createJob, jobInFolder, finalFields, pickRobot, createQueueItem, queueItemOutcome,
+		queueByName, duplicateReference,
+	};
+	for (const extend of BREADTH) await extend(core);
 	return sim;
 }
 

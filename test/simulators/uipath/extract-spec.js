@@ -12,6 +12,14 @@ const SCHEMAS = [
 	'QueueItemDto', 'QueueDefinitionDto', 'StartJobsRequest', 'StartProcessDto', 'StopJobRequest', 'StopJobsRequest',
 	'AddQueueItemRequest', 'QueueItemDataDto', 'BulkAddQueueItemsRequest', 'BulkOperationResponseDtoOfFailedQueueItemDto',
 	'FailedQueueItemDto', 'JobErrorDto', 'ProcessingExceptionDto', 'ArgumentMetadata',
+	// issue 11 (breadth): jobs, logs, queue transactions, buckets, assets, schedules, machines, sessions, tasks
+	'RestartJobRequest', 'ResumeJobRequest', 'LogDto', 'QueuesStartTransactionRequest', 'TransactionDataDto',
+	'QueueSetTransactionResultRequest', 'TransactionResultDto', 'QueueSetTransactionProgressRequest', 'BucketDto',
+	'TagDto', 'BlobFileDto', 'BlobFileAccessDto', 'ResponseDictionaryDto', 'ProcessScheduleDto', 'ProcessSetEnabledRequest',
+	'ODataValueOfBoolean', 'ErrorResult', 'ExtendedMachineDto', 'UpdateInfoDto', 'SessionDto', 'RobotWithLicenseDto',
+	'TaskCreateRequest', 'FormTaskCreateRequest', 'TaskSourceDto', 'TaskDataDto', 'TaskFormDto', 'TaskDto', 'UserLoginInfoDto',
+	'TaskCompletionRequest', 'TasksAssignRequest', 'TaskAssignmentRequest', 'TaskOperationErrorResponse',
+	'ODataValueOfIEnumerableOfTaskOperationErrorResponse', 'CustomKeyValuePair', 'EntryPointDto',
 ];
 const OPERATIONS = [
 	['get', '/odata/Folders'], ['get', '/odata/Releases'], ['get', '/odata/Releases({key})'], ['get', '/odata/Jobs'], ['get', '/odata/Jobs({key})'],
@@ -20,6 +28,28 @@ const OPERATIONS = [
 	['post', '/odata/Jobs/UiPath.Server.Configuration.OData.StopJobs'], ['get', '/odata/Robots'], ['get', '/odata/Assets'],
 	['get', '/odata/Assets({key})'], ['get', '/odata/QueueDefinitions'], ['post', '/odata/Queues/UiPathODataSvc.AddQueueItem'],
 	['post', '/odata/Queues/UiPathODataSvc.BulkAddQueueItems'], ['get', '/odata/QueueItems'], ['get', '/odata/QueueItems({key})'],
+	// issue 11 (breadth)
+	['post', '/odata/Jobs/UiPath.Server.Configuration.OData.RestartJob'], ['post', '/odata/Jobs/UiPath.Server.Configuration.OData.ResumeJob'],
+	['get', '/odata/RobotLogs'], ['put', '/odata/QueueItems({key})'], ['delete', '/odata/QueueItems({key})'],
+	['post', '/odata/Queues/UiPathODataSvc.StartTransaction'], ['post', '/odata/Queues({key})/UiPathODataSvc.SetTransactionResult'],
+	['post', '/odata/QueueItems({key})/UiPathODataSvc.SetTransactionProgress'], ['get', '/odata/Buckets'], ['get', '/odata/Buckets({key})'],
+	['get', '/odata/QueueItems({key})/UiPath.Server.Configuration.OData.GetItemLastRetry'],
+	['get', '/odata/QueueItems/UiPathODataSvc.GetItemLastRetryByKey(key={key})'],
+	['get', '/odata/Buckets({key})/UiPath.Server.Configuration.OData.GetFiles'],
+	['get', '/odata/Buckets({key})/UiPath.Server.Configuration.OData.GetDirectories'],
+	['get', '/odata/Buckets({key})/UiPath.Server.Configuration.OData.GetFile'],
+	['get', '/odata/Buckets({key})/UiPath.Server.Configuration.OData.GetReadUri'],
+	['get', '/odata/Buckets({key})/UiPath.Server.Configuration.OData.GetWriteUri'],
+	['delete', '/odata/Buckets({key})/UiPath.Server.Configuration.OData.DeleteFile'], ['post', '/odata/Assets'],
+	['put', '/odata/Assets({key})'], ['delete', '/odata/Assets({key})'], ['get', '/odata/Releases({key})'],
+	['get', '/odata/ProcessSchedules'], ['get', '/odata/ProcessSchedules({key})'],
+	['post', '/odata/ProcessSchedules/UiPath.Server.Configuration.OData.SetEnabled'], ['get', '/odata/Machines'],
+	['get', '/odata/Sessions'], ['post', '/tasks/GenericTasks/CreateTask'], ['get', '/tasks/GenericTasks/GetTaskDataById'],
+	['post', '/tasks/GenericTasks/CompleteTask'], ['post', '/forms/TaskForms/CreateFormTask'], ['get', '/forms/TaskForms/GetTaskFormById'],
+	['post', '/forms/TaskForms/CompleteTask'], ['get', '/odata/Tasks'], ['get', '/odata/Tasks({key})'],
+	['post', '/odata/Tasks/UiPath.Server.Configuration.OData.AssignTasks'],
+	['post', '/odata/Tasks/UiPath.Server.Configuration.OData.ReassignTasks'],
+	['get', '/odata/Tasks/UiPath.Server.Configuration.OData.GetTaskUsers(organizationUnitId={organizationUnitId})'],
 ];
 
 /** @param {any} v one OpenAPI property schema */
@@ -55,9 +85,11 @@ function extract(doc) {
 	for (const name of SCHEMAS) {
 		const s = doc.components.schemas[name];
 		if (!s) throw new Error(`schema ${name} missing`);
+		// allOf: a DTO that extends another (ExtendedMachineDto is MachineDto plus UpdateInfo)
+		const parts = [...(s.allOf ?? []).map((/** @type {any} */ p) => doc.components.schemas[p.$ref.split('/').pop()]), s];
 		schemas[name] = {
-			required: s.required ?? [],
-			properties: Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [k, property(v)])),
+			required: parts.flatMap((p) => p.required ?? []),
+			properties: Object.fromEntries(parts.flatMap((p) => Object.entries(p.properties ?? {})).map(([k, v]) => [k, property(v)])),
 		};
 	}
 	/** @type {Record<string, string[]>} */
