@@ -780,14 +780,6 @@ async function startUiPathSimulator(options = {}) {
 			handle: (ctx) => collection(ctx, 'Releases', 'ReleaseDto', inFolder(releases, ctx.folder).map(releaseRow)),
 		},
 		{
-			method: 'GET', pattern: /^\/odata\/Releases\(([^)]*)\)$/, spec: 'GET /odata/Releases({key})', folder: true,
-			handle: (ctx, m) => {
-				const release = releases.get(keyOf(m[1]));
-				if (!release || release.folderId !== ctx.folder.Id) throw apiError(404, 'Release does not exist.', 1002);
-				return single(ctx, 'Releases', 'ReleaseDto', releaseRow(release));
-			},
-		},
-		{
 			method: 'GET', pattern: /^\/odata\/Jobs$/, spec: 'GET /odata/Jobs', folder: true, limited: 'Jobs',
 			handle: (ctx) => {
 				const t = now();

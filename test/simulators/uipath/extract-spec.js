@@ -41,7 +41,7 @@ const OPERATIONS = [
 	['get', '/odata/Buckets({key})/UiPath.Server.Configuration.OData.GetReadUri'],
 	['get', '/odata/Buckets({key})/UiPath.Server.Configuration.OData.GetWriteUri'],
 	['delete', '/odata/Buckets({key})/UiPath.Server.Configuration.OData.DeleteFile'], ['post', '/odata/Assets'],
-	['put', '/odata/Assets({key})'], ['delete', '/odata/Assets({key})'], ['get', '/odata/Releases({key})'],
+	['put', '/odata/Assets({key})'], ['delete', '/odata/Assets({key})'],
 	['get', '/odata/ProcessSchedules'], ['get', '/odata/ProcessSchedules({key})'],
 	['post', '/odata/ProcessSchedules/UiPath.Server.Configuration.OData.SetEnabled'], ['get', '/odata/Machines'],
 	['get', '/odata/Sessions'], ['post', '/tasks/GenericTasks/CreateTask'], ['get', '/tasks/GenericTasks/GetTaskDataById'],
