@@ -45,6 +45,7 @@ const { ODataError, parseCollectionQuery, parseShape, applyCollectionQuery, shap
 const { validateBody, checkValue, BodyError, isPlainObject, GUID } = require('./uipath/validate');
 const { toTime, msOf, formatTime } = require('./uipath/time');
 const SPEC = require('./uipath/schemas.json');
+const { createWebhooks } = require('./uipath/webhooks');
 
 /** @type {import('./uipath/odata').Schemas} */
 const SCHEMAS = SPEC.schemas;
@@ -872,6 +873,8 @@ async function startUiPathSimulator(options = {}) {
 			},
 		},
 	];
+	const webhooks = createWebhooks({ now, schemas: SCHEMAS, apiError, validated, jsonBody, collection, single, keyOf, jobs, queueItems, folders, queues, jobRow, queueItemRow, queueRow });
+	routes.push(...webhooks.routes);
 	const QUEUE_ITEM_NAV = ['QueueDefinition', 'Robot', 'ReviewerUser'];
 
 	function startJobs(/** @type {any} */ ctx) {
@@ -1171,7 +1174,9 @@ async function startUiPathSimulator(options = {}) {
 	const sim = {
 		url: server.url,
 		port: server.port,
-		close: () => server.close(),
+		close: () => (webhooks.close(), server.close()),
+		/** Webhook subscriptions and deliveries: see uipath/webhooks.js. */
+		webhooks: webhooks.api,
 		clock,
 		faults,
 		log,

@@ -12,6 +12,12 @@ const SCHEMAS = [
 	'QueueItemDto', 'QueueDefinitionDto', 'StartJobsRequest', 'StartProcessDto', 'StopJobRequest', 'StopJobsRequest',
 	'AddQueueItemRequest', 'QueueItemDataDto', 'BulkAddQueueItemsRequest', 'BulkOperationResponseDtoOfFailedQueueItemDto',
 	'FailedQueueItemDto', 'JobErrorDto', 'ProcessingExceptionDto', 'ArgumentMetadata',
+	// webhooks: the subscription, the event types, and the payloads the simulator delivers
+	'WebhookDto', 'WebhookEventDto', 'WebhookEventTypeDto', 'PingEventDto', 'JobsCreatedEventDto', 'JobStartedEventDto',
+	'JobCompletedEventDto', 'JobFaultedEventDto', 'JobStoppingEventDto', 'JobsStoppedEventDto', 'SimpleJobEventDto',
+	'WrappedJobDto', 'SimpleRobotEventDto', 'SimpleMachineDto', 'SimpleReleaseEventDto', 'QueueItemAddedEventDto',
+	'QueueItemStartedEventDto', 'QueueItemCompletedEventDto', 'QueueItemFailedEventDto', 'QueueItemsAbandonedEventDto',
+	'QueueItemSimpleEventDto', 'QueueDefinitionEventDto',
 ];
 const OPERATIONS = [
 	['get', '/odata/Folders'], ['get', '/odata/Releases'], ['get', '/odata/Jobs'], ['get', '/odata/Jobs({key})'],
@@ -20,6 +26,8 @@ const OPERATIONS = [
 	['post', '/odata/Jobs/UiPath.Server.Configuration.OData.StopJobs'], ['get', '/odata/Robots'], ['get', '/odata/Assets'],
 	['get', '/odata/Assets({key})'], ['get', '/odata/QueueDefinitions'], ['post', '/odata/Queues/UiPathODataSvc.AddQueueItem'],
 	['post', '/odata/Queues/UiPathODataSvc.BulkAddQueueItems'], ['get', '/odata/QueueItems'], ['get', '/odata/QueueItems({key})'],
+	['get', '/odata/Webhooks'], ['post', '/odata/Webhooks'], ['get', '/odata/Webhooks({key})'], ['delete', '/odata/Webhooks({key})'],
+	['get', '/odata/Webhooks/UiPath.Server.Configuration.OData.GetEventTypes'],
 ];
 
 /** @param {any} v one OpenAPI property schema */
