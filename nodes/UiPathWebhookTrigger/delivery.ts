@@ -52,11 +52,15 @@ export function verifyDelivery(input: {
 	return { ok: true, event };
 }
 
-/** Event ids seen by this process, per trigger: two deliveries can arrive before n8n saves the static data. */
+/**
+ * Event ids seen by this process, per trigger. The static data alone is not enough: two deliveries can arrive
+ * before n8n saves it, and n8n 2.41 keeps a webhook's static data changes only when the call starts no execution.
+ * Across a restart, the age limit is what refuses a replayed delivery.
+ */
 const seenInProcess = new Map<string, Map<string, number>>();
 
 /**
- * Records `eventId` as seen; false when it was seen before (in this process or in the static data n8n saved).
+ * Records `eventId` as seen; false when it was seen before (in this process or in the static data).
  * Both stores are bounded: ids older than the age limit drop out, and at most REMEMBERED_IDS stay.
  */
 export function firstDelivery(
