@@ -231,6 +231,9 @@ export class UiPathWebhookTrigger implements INodeType {
 			queueName: String(filters.queueName ?? '').trim() || undefined,
 		} satisfies EventFilters);
 		if (!items.length) return { webhookResponse: { message: 'Event outside the filters' } };
-		return { workflowData: [this.helpers.returnJsonArray(items)] };
+		// Answering here, before n8n starts the execution, is what makes n8n save the event id in the static data
+		// (it skips the save when the execution has started first), so a replay after a restart starts nothing.
+		this.getResponseObject().status(200).json({ message: 'Workflow was started' });
+		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray(items)] };
 	}
 }

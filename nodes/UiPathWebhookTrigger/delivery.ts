@@ -52,11 +52,7 @@ export function verifyDelivery(input: {
 	return { ok: true, event };
 }
 
-/**
- * Event ids seen by this process, per trigger. The static data alone is not enough: two deliveries can arrive
- * before n8n saves it, and n8n 2.41 keeps a webhook's static data changes only when the call starts no execution.
- * Across a restart, the age limit is what refuses a replayed delivery.
- */
+/** Event ids seen by this process, per trigger: two deliveries can arrive before n8n has saved the static data. */
 const seenInProcess = new Map<string, Map<string, number>>();
 
 /**

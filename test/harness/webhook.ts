@@ -3,9 +3,10 @@
 // HTTP server stands in for n8n's /webhook and /webhook-test endpoints: it keeps the raw body, hands the request to
 // the node's `webhook()` through WebhookContext, and answers as n8n does (the node's own answer, its
 // webhookResponse, or "Workflow was started" when it returns items, which count as an execution).
-// Static data persists like n8n 2.41's database: after activation and deactivation, and after a webhook call only
-// when it started no execution (n8n saves it in the response callback, but starting an execution builds a new
-// Workflow over the same object first, which clears its "changed" flag). Each call builds a new Workflow from it.
+// Static data persists like n8n 2.41's database: after activation and deactivation, and after a webhook call when
+// n8n answered before starting an execution (no execution, or the node answered itself): n8n saves it in its
+// response callback, and an execution that starts first builds a new Workflow over the same object, which clears
+// its "changed" flag. Each call builds a new Workflow from the saved data, as after a restart.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HookContext, WebhookContext } from 'n8n-core';
@@ -203,11 +204,12 @@ export class WebhookTriggerHarness {
 		} else if (result.workflowData) {
 			call.status = 200;
 			call.body = { message: 'Workflow was started' };
-			call.items = result.workflowData[0];
 		} else {
 			call.status = 200;
 			call.body = result.webhookResponse ?? { message: 'Webhook call received' };
 		}
-		if (!result.workflowData && this.mode === 'trigger') this.persist(workflow);
+		call.items = result.workflowData?.[0];
+		const answeredFirst = result.noWebhookResponse === true || !result.workflowData;
+		if (answeredFirst && this.mode === 'trigger') this.persist(workflow);
 	}
 }

@@ -119,6 +119,27 @@ describe('UiPath Webhook Trigger', () => {
 		expect(trigger.executions.map((e) => e.items![0].json.Id)).toEqual([9]);
 	});
 
+	it('a delivery seen before a restart starts nothing after it: the recent ids are in the static data', async () => {
+		trigger = await open();
+		await trigger.activate();
+		await startJob(release().Key);
+		const [delivery] = await waitFor(1);
+		expect(trigger.executions).toHaveLength(1);
+		const node = trigger.staticData['node:UiPath Webhook Trigger'] as { seenEventIds: Record<string, number> };
+		expect(Object.keys(node.seenEventIds)).toEqual([delivery.eventId]);
+		// A new process: nothing in memory (another trigger key stands for that), only the saved static data.
+		const restarted = new WebhookTriggerHarness(harness, spec(), 'trigger');
+		restarted.node.id = 'node-after-restart';
+		restarted.staticData = trigger.staticData;
+		await restarted.listen();
+		const signature = createHmac('sha256', sim.webhooks.subscriptions[0].Secret).update(delivery.body).digest('base64');
+		const replay = await fetch(restarted.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-uipath-signature': signature }, body: delivery.body });
+		expect(replay.status).toBe(200);
+		expect(await replay.json()).toEqual({ message: 'Delivery already received' });
+		expect(restarted.executions).toHaveLength(0);
+		await restarted.close();
+	});
+
 	it('unpublishing deletes exactly its subscription, also after a restart', async () => {
 		trigger = await open({}, 'manual');
 		const other = trigger;
