@@ -206,6 +206,26 @@ describe('UiPath Webhook Trigger', () => {
 		expect(queueItem).toMatchObject({ Status: 'Successful', SpecificContent: { invoice: 'A-1' }, Output: { paid: true }, Queue: { Name: 'Invoices' } });
 	});
 
+	it('a robot status event gives one item per session, with the event around it', async () => {
+		trigger = await open({ events: ['robot.status'] });
+		await trigger.activate();
+		const { Id } = sim.webhooks.subscriptions[0];
+		const sent = sim.webhooks.deliver(Id, {
+			Type: 'robot.status',
+			OrganizationUnitId: shared.Id,
+			Sessions: [
+				{ RobotId: 1, HostMachineName: 'HOST-1', State: 'Disconnected' },
+				{ RobotId: 2, HostMachineName: 'HOST-2', State: 'Available' },
+			],
+		});
+		await waitFor(1, 'robot.status');
+		expect(trigger.executions).toHaveLength(1);
+		expect(trigger.executions[0].items!.map((i) => i.json)).toEqual([
+			expect.objectContaining({ RobotId: 1, State: 'Disconnected', Event: expect.objectContaining({ Type: 'robot.status', EventId: sent.EventId, FolderId: shared.Id }) }),
+			expect.objectContaining({ RobotId: 2, State: 'Available' }),
+		]);
+	});
+
 	it('listening in the editor uses the test URL and works the same way', async () => {
 		trigger = await open({}, 'manual');
 		await trigger.activate();

@@ -13,6 +13,7 @@
  *   /{organization}/{tenant}/orchestrator_/   cloud: External Application tokens (cloud identity) and PATs
  *   /{account}/{serviceInstance}/             legacy cloud: legacy tokens, plus header X-UIPATH-TenantName
  *   /                                         on-premises: Authenticate tokens and on-premises identity tokens
+ * Webhooks (/odata/Webhooks, event types, signed deliveries on job and queue item changes): uipath/webhooks.js
  *
  * Errors are Orchestrator's `{"message","errorCode","traceId"}` bodies (OAuth `{"error"}` bodies on identity):
  *   401 errorCode 0    "You are not authenticated!" (no, unknown, expired or other-tenant token)
