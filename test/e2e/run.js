@@ -15,6 +15,7 @@ const { startRoboticCrowdSimulator } = require('../simulators/roboticCrowd');
 const { startUiPathSimulator } = require('../simulators/uipath');
 const { scenarios } = require('./scenarios');
 const { runBrowserCheck } = require('./browser');
+const { runWebhookE2e } = require('./webhook.e2e');
 
 /** @type {Array<{ step: string, ms: number }>} */
 const figures = [];
@@ -62,6 +63,7 @@ async function main() {
 		await timed('credential Test buttons', () => world.checkCredentialTests(server));
 		// Both triggers poll every minute: check them side by side.
 		await Promise.all(world.triggers.map((trigger) => timed(`trigger: ${trigger.workflow.name}`, () => trigger.check(server))));
+		await timed('UiPath Webhook Trigger (its own n8n: publish, deliveries, restart, unpublish, test event)', () => runWebhookE2e({ ui, runtime, tarball }));
 	} finally {
 		if (server) await server.stop();
 		if (home && !process.env.N8N_E2E_KEEP) await home.cleanup();

@@ -13,6 +13,7 @@
  *   /{organization}/{tenant}/orchestrator_/   cloud: External Application tokens (cloud identity) and PATs
  *   /{account}/{serviceInstance}/             legacy cloud: legacy tokens, plus header X-UIPATH-TenantName
  *   /                                         on-premises: Authenticate tokens and on-premises identity tokens
+ * Webhooks (/odata/Webhooks, event types, signed deliveries on job and queue item changes): uipath/webhooks.js
  *
  * Errors are Orchestrator's `{"message","errorCode","traceId"}` bodies (OAuth `{"error"}` bodies on identity):
  *   401 errorCode 0    "You are not authenticated!" (no, unknown, expired or other-tenant token)
@@ -49,6 +50,7 @@ const { validateBody, checkValue, BodyError, isPlainObject, GUID } = require('./
 const { toTime, msOf, formatTime } = require('./uipath/time');
 const SPEC = require('./uipath/schemas.json');
 const BREADTH = require('./uipath/breadth');
+const { createWebhooks } = require('./uipath/webhooks');
 
 /** @type {import('./uipath/odata').Schemas} */
 const SCHEMAS = SPEC.schemas;
@@ -876,6 +878,8 @@ async function startUiPathSimulator(options = {}) {
 			},
 		},
 	];
+	const webhooks = createWebhooks({ now, schemas: SCHEMAS, apiError, validated, jsonBody, collection, single, keyOf, jobs, queueItems, folders, queues, jobRow, queueItemRow, queueRow });
+	routes.push(...webhooks.routes);
 	const QUEUE_ITEM_NAV = ['QueueDefinition', 'Robot', 'ReviewerUser'];
 
 	function startJobs(/** @type {any} */ ctx) {
@@ -1176,7 +1180,9 @@ async function startUiPathSimulator(options = {}) {
 	const sim = {
 		url: server.url,
 		port: server.port,
-		close: () => server.close(),
+		close: () => (webhooks.close(), server.close()),
+		/** Webhook subscriptions and deliveries: see uipath/webhooks.js. */
+		webhooks: webhooks.api,
 		clock,
 		faults,
 		log,

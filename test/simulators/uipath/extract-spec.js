@@ -20,6 +20,12 @@ const SCHEMAS = [
 	'TaskCreateRequest', 'FormTaskCreateRequest', 'TaskSourceDto', 'TaskDataDto', 'TaskFormDto', 'TaskDto', 'UserLoginInfoDto',
 	'TaskCompletionRequest', 'TasksAssignRequest', 'TaskAssignmentRequest', 'TaskOperationErrorResponse',
 	'ODataValueOfIEnumerableOfTaskOperationErrorResponse', 'CustomKeyValuePair', 'EntryPointDto',
+	// webhooks: the subscription, the event types, and the payloads the simulator delivers
+	'WebhookDto', 'WebhookEventDto', 'WebhookEventTypeDto', 'PingEventDto', 'JobsCreatedEventDto', 'JobStartedEventDto',
+	'JobCompletedEventDto', 'JobFaultedEventDto', 'JobStoppingEventDto', 'JobsStoppedEventDto', 'SimpleJobEventDto',
+	'WrappedJobDto', 'SimpleRobotEventDto', 'SimpleMachineDto', 'SimpleReleaseEventDto', 'QueueItemAddedEventDto',
+	'QueueItemStartedEventDto', 'QueueItemCompletedEventDto', 'QueueItemFailedEventDto', 'QueueItemsAbandonedEventDto',
+	'QueueItemSimpleEventDto', 'QueueDefinitionEventDto',
 ];
 const OPERATIONS = [
 	['get', '/odata/Folders'], ['get', '/odata/Releases'], ['get', '/odata/Releases({key})'], ['get', '/odata/Jobs'], ['get', '/odata/Jobs({key})'],
@@ -50,6 +56,8 @@ const OPERATIONS = [
 	['post', '/odata/Tasks/UiPath.Server.Configuration.OData.AssignTasks'],
 	['post', '/odata/Tasks/UiPath.Server.Configuration.OData.ReassignTasks'],
 	['get', '/odata/Tasks/UiPath.Server.Configuration.OData.GetTaskUsers(organizationUnitId={organizationUnitId})'],
+	['get', '/odata/Webhooks'], ['post', '/odata/Webhooks'], ['get', '/odata/Webhooks({key})'], ['delete', '/odata/Webhooks({key})'],
+	['get', '/odata/Webhooks/UiPath.Server.Configuration.OData.GetEventTypes'],
 ];
 
 /** @param {any} v one OpenAPI property schema */

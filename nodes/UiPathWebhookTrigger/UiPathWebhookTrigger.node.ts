@@ -1,0 +1,239 @@
+import { randomBytes } from 'node:crypto';
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IDataObject,
+	type IHookFunctions,
+	type ILoadOptionsFunctions,
+	type INodePropertyOptions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import {
+	KNOWN_EVENTS,
+	createWebhook,
+	deleteWebhook,
+	folderIdentity,
+	getWebhook,
+	listEventTypes,
+	webhooksWithUrl,
+} from '../UiPath/api/webhooks';
+import { authenticationProperty, folderLocator, uiPathCredentials } from '../UiPath/descriptions';
+import { searchFolders } from '../UiPath/methods/listSearch';
+import { folderRefFrom } from '../UiPath/transport';
+import { firstDelivery, forgetDeliveries, itemsOfEvent, verifyDelivery, type EventFilters } from './delivery';
+
+/** What the node keeps in the workflow's static data about its subscription. */
+interface SubscriptionData extends IDataObject {
+	webhookId?: number;
+	secret?: string;
+	url?: string;
+	events?: string[];
+	folder?: { id: number; key: string };
+}
+
+const sameEvents = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
+
+function subscriptionData(ctx: IHookFunctions | IWebhookFunctions): SubscriptionData {
+	return ctx.getWorkflowStaticData('node') as SubscriptionData;
+}
+
+function chosenEvents(ctx: IHookFunctions): string[] {
+	const events = ctx.getNodeParameter('events', []) as string[];
+	if (!events.length) throw new NodeOperationError(ctx.getNode(), 'Pick at least one event in Events');
+	return events;
+}
+
+function forget(ctx: IHookFunctions, data: SubscriptionData) {
+	for (const key of ['webhookId', 'secret', 'url', 'events', 'folder', 'seenEventIds']) delete data[key];
+	forgetDeliveries(triggerKey(ctx));
+}
+
+function triggerKey(ctx: IHookFunctions | IWebhookFunctions): string {
+	return `${ctx.getWorkflow().id}:${ctx.getNode().id}:${ctx.getMode()}`;
+}
+
+/** The Folder filter as the Id and Key events carry, looked up once when the subscription is made. */
+async function folderFilter(ctx: IHookFunctions): Promise<SubscriptionData['folder']> {
+	const filters = ctx.getNodeParameter('filters', {}) as IDataObject;
+	const folder = folderRefFrom(filters.folder as IDataObject | undefined);
+	if (!folder) return undefined;
+	const found = await folderIdentity(ctx, folder);
+	if (!found) {
+		throw new NodeOperationError(ctx.getNode(), `There is no folder "${folder.value}" (Filters → Folder)`, {
+			description: 'Pick the folder from the list, or check its path or ID.',
+		});
+	}
+	return found;
+}
+
+export class UiPathWebhookTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'UiPath Webhook Trigger',
+		name: 'uiPathWebhookTrigger',
+		icon: { light: 'file:uiPath.svg', dark: 'file:uiPath.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow the moment UiPath Orchestrator reports a job, queue item or robot event',
+		defaults: { name: 'UiPath Webhook Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: uiPathCredentials,
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			authenticationProperty,
+			{
+				displayName: 'Event Names or IDs',
+				name: 'events',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getEventTypes' },
+				default: ['job.completed', 'job.faulted'],
+				required: true,
+				description:
+					'The Orchestrator events that start the workflow. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Filters',
+				name: 'filters',
+				type: 'collection',
+				placeholder: 'Add Filter',
+				default: {},
+				options: [
+					{ ...folderLocator, required: false, description: 'Only events from this folder' },
+					{
+						displayName: 'Process Name',
+						name: 'processName',
+						type: 'string',
+						default: '',
+						description: 'Only job events of this process (its name or package key)',
+					},
+					{
+						displayName: 'Queue Name',
+						name: 'queueName',
+						type: 'string',
+						default: '',
+						description: 'Only queue and queue item events of this queue',
+					},
+				],
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Max Delivery Age (Seconds)',
+						name: 'maxAgeSeconds',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 300,
+						description:
+							'Deliveries whose Timestamp is further than this from n8n\'s clock are refused (401), so a recorded delivery cannot be replayed later. 0 accepts any age.',
+					},
+				],
+			},
+		],
+	};
+
+	methods = {
+		listSearch: { searchFolders },
+		loadOptions: {
+			// The server's list where it has one; the known events where it has none (older Orchestrators lack the call).
+			async getEventTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+				const known = new Map(KNOWN_EVENTS.map((e) => [e.value, e]));
+				const names = ((await listEventTypes(this)) ?? []).map((t) => t.Name).filter(Boolean);
+				if (!names.length) return KNOWN_EVENTS;
+				return names
+					.map((value) => known.get(value) ?? { name: value, value })
+					.sort((a, b) => a.name.localeCompare(b.name));
+			},
+		},
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const data = subscriptionData(this);
+				if (data.webhookId === undefined || !data.secret) return false;
+				const existing = await getWebhook(this, data.webhookId);
+				const wanted = chosenEvents(this);
+				const events = (existing?.Events ?? []).map((e) => e.EventType);
+				if (existing && existing.Url === this.getNodeWebhookUrl('default') && sameEvents(events, wanted)) return true;
+				// Gone, or no longer what the node asks for: create() makes a fresh one.
+				if (existing) await deleteWebhook(this, existing.Id);
+				forget(this, data);
+				return false;
+			},
+
+			async create(this: IHookFunctions): Promise<boolean> {
+				const data = subscriptionData(this);
+				const url = this.getNodeWebhookUrl('default') as string;
+				const events = chosenEvents(this);
+				const folder = await folderFilter(this);
+				// A subscription to this URL whose secret n8n no longer holds could never be verified: remove it.
+				for (const stale of await webhooksWithUrl(this, url)) await deleteWebhook(this, stale.Id);
+				const secret = randomBytes(32).toString('base64');
+				const workflow = this.getWorkflow();
+				const created = await createWebhook(this, {
+					name: `n8n: ${workflow.name ?? workflow.id} / ${this.getNode().name}`,
+					description: `Created by n8n workflow ${workflow.id}; deleted when the workflow is unpublished.`,
+					url,
+					secret,
+					events,
+				});
+				forget(this, data);
+				Object.assign(data, { webhookId: created.Id, secret, url, events, ...(folder ? { folder } : {}) });
+				return true;
+			},
+
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const data = subscriptionData(this);
+				if (data.webhookId !== undefined) await deleteWebhook(this, data.webhookId);
+				forget(this, data);
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const data = subscriptionData(this);
+		const request = this.getRequestObject();
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const maxAgeMs = Number(options.maxAgeSeconds ?? 300) * 1000;
+		const now = Date.now();
+		const verdict = verifyDelivery({
+			rawBody: request.rawBody,
+			signature: this.getHeaderData()['x-uipath-signature'] as string | undefined,
+			secret: data.secret,
+			maxAgeMs,
+			now,
+		});
+		if (!verdict.ok) {
+			this.getResponseObject().status(401).json({ message: verdict.reason });
+			return { noWebhookResponse: true };
+		}
+		const { event } = verdict;
+		const subscribed = data.events ?? (this.getNodeParameter('events', []) as string[]);
+		if (!subscribed.includes(String(event.Type))) return { webhookResponse: { message: 'Event not subscribed to' } };
+		if (!firstDelivery(triggerKey(this), data, String(event.EventId), { now, maxAgeMs })) {
+			return { webhookResponse: { message: 'Delivery already received' } };
+		}
+		const filters = this.getNodeParameter('filters', {}) as IDataObject;
+		const items = itemsOfEvent(event, {
+			folder: data.folder,
+			processName: String(filters.processName ?? '').trim() || undefined,
+			queueName: String(filters.queueName ?? '').trim() || undefined,
+		} satisfies EventFilters);
+		if (!items.length) return { webhookResponse: { message: 'Event outside the filters' } };
+		// Answering here, before n8n starts the execution, is what makes n8n save the event id in the static data
+		// (it skips the save when the execution has started first), so a replay after a restart starts nothing.
+		this.getResponseObject().status(200).json({ message: 'Workflow was started' });
+		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray(items)] };
+	}
+}

@@ -1,0 +1,256 @@
+// The UiPath Webhook Trigger through n8n-core's HookContext and WebhookContext, with the simulator delivering
+// signed events over HTTP to a loopback stand-in for n8n's webhook endpoint.
+import { createHmac } from 'node:crypto';
+import { LoadOptionsContext } from 'n8n-core';
+import { Workflow, type IConnections, type INodeType } from 'n8n-workflow';
+
+import type { EngineHarness } from '../harness/engine';
+import { WebhookTriggerHarness } from '../harness/webhook';
+import { APP, cloudCredential, setUp, type UiSim } from './uiPath.helpers';
+
+const WEBHOOK_APP = { clientId: 'n8n-webhooks', clientSecret: 'hook-secret-456', scopes: [...APP.scopes, 'OR.Webhooks'] };
+
+type Delivery = { type: string; status?: number; eventId: string; body: string; changeAt: number };
+
+describe('UiPath Webhook Trigger', () => {
+	let sim: UiSim;
+	let harness: EngineHarness;
+	let shared: { Id: number; Key: string };
+	let trigger: WebhookTriggerHarness;
+
+	const spec = (parameters: Record<string, unknown> = {}, credential = 'hooks') => ({
+		type: 'uiPathWebhookTrigger',
+		name: 'UiPath Webhook Trigger',
+		parameters: { authentication: 'uiPathCloudOAuthApi', events: ['job.completed', 'job.faulted'], ...parameters } as never,
+		credentials: { uiPathCloudOAuthApi: credential },
+	});
+	const open = async (parameters: Record<string, unknown> = {}, mode: 'trigger' | 'manual' = 'trigger', credential = 'hooks') => {
+		const t = new WebhookTriggerHarness(harness, spec(parameters, credential), mode);
+		await t.listen();
+		return t;
+	};
+	const release = (name = 'Invoices', extra: Record<string, unknown> = {}) =>
+		sim.addRelease({ folderId: shared.Id, name, queueDelayMs: 20, durationMs: 60, outputArguments: { total: 3 }, ...extra });
+	const startJob = (releaseKey: string, folderId = shared.Id) =>
+		fetch(`${sim.baseUrl('cloud')}/odata/Jobs/UiPath.Server.Configuration.OData.StartJobs`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${sim.issueToken()}`, 'content-type': 'application/json', 'X-UIPATH-OrganizationUnitId': String(folderId) },
+			body: JSON.stringify({ startInfo: { ReleaseKey: releaseKey, Strategy: 'ModernJobsCount', JobsCount: 1, InputArguments: '{"invoice":7}' } }),
+		});
+	const deliveries = (): Delivery[] => sim.webhooks.deliveries.filter((d: Delivery) => d.type !== 'ping');
+	const waitFor = (count: number, type?: string) => sim.webhooks.waitForDeliveries(count, (d: Delivery) => (type ? d.type === type : d.type !== 'ping'));
+
+	beforeEach(async () => {
+		({ sim, harness, shared } = await setUp());
+		sim.addExternalApp(WEBHOOK_APP);
+		sim.addRobot({ folderId: shared.Id, name: 'Robot1' });
+		harness.addCredential('uiPathCloudOAuthApi', cloudCredential(sim, { clientId: WEBHOOK_APP.clientId, clientSecret: WEBHOOK_APP.clientSecret, scopes: WEBHOOK_APP.scopes.join(' ') }), 'hooks');
+	});
+	afterEach(async () => {
+		await sim.webhooks.settle();
+		await trigger?.close();
+		await sim.close();
+	});
+
+	it('publishing subscribes once with its URL, a fresh secret and the chosen events; a restart keeps that one', async () => {
+		trigger = await open();
+		expect(await trigger.activate()).toEqual({ created: true });
+		const [sub] = sim.webhooks.subscriptions;
+		expect(sim.webhooks.subscriptions).toHaveLength(1);
+		expect(sub).toMatchObject({ Url: trigger.webhookUrl, Enabled: true, SubscribeToAllEvents: false, AllowInsecureSsl: false });
+		expect(sub.Events.map((e: { EventType: string }) => e.EventType).sort()).toEqual(['job.completed', 'job.faulted']);
+		expect(sub.Secret).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+		expect(trigger.staticData).toMatchObject({ 'node:UiPath Webhook Trigger': { webhookId: sub.Id, secret: sub.Secret, url: trigger.webhookUrl } });
+
+		// n8n restarts: checkExists finds the subscription, so nothing new is created.
+		expect(await trigger.activate()).toEqual({ created: false });
+		expect(sim.webhooks.subscriptions.map((s: { Id: number }) => s.Id)).toEqual([sub.Id]);
+	});
+
+	it('a finished job starts one execution within a second, with its arguments as objects and the event around it', async () => {
+		trigger = await open();
+		await trigger.activate();
+		const r = release();
+		expect((await startJob(r.Key)).status).toBe(201);
+		const [delivery] = await waitFor(1);
+		expect(delivery).toMatchObject({ type: 'job.completed', status: 200 });
+		expect(trigger.executions).toHaveLength(1);
+		const [item] = trigger.executions[0].items!;
+		expect(item.json).toMatchObject({
+			State: 'Successful',
+			OutputArguments: { total: 3 },
+			Release: { Name: 'Invoices' },
+			Event: { Type: 'job.completed', EventId: delivery.eventId, FolderId: shared.Id, FolderKey: shared.Key },
+		});
+		expect(trigger.executions[0].receivedAt - delivery.changeAt).toBeLessThan(1000);
+		// Only the chosen events are delivered: no job.created or job.started reached n8n.
+		expect(deliveries().map((d) => d.type)).toEqual(['job.completed']);
+	});
+
+	it('forged, unsigned and stale deliveries get 401 and start nothing; a duplicate starts nothing twice', async () => {
+		trigger = await open();
+		await trigger.activate();
+		const r = release();
+		for (const kind of ['wrongSignature', 'unsigned', 'late', 'duplicate']) sim.webhooks.addFault({ kind, type: 'job.completed', ...(kind === 'duplicate' ? { gapMs: 50 } : {}) });
+		for (let i = 0; i < 4; i++) await startJob(r.Key);
+		const answered = await waitFor(5);
+		const byFault = (fault: string) => answered.filter((d: Delivery & { fault?: string }) => d.fault === fault).map((d) => d.status);
+		expect(byFault('wrongSignature')).toEqual([401]);
+		expect(byFault('unsigned')).toEqual([401]);
+		expect(byFault('late')).toEqual([401]);
+		expect(byFault('duplicate')).toEqual([200, 200]);
+		const duplicates = answered.filter((d: Delivery & { fault?: string }) => d.fault === 'duplicate');
+		expect(duplicates[0].eventId).toBe(duplicates[1].eventId);
+		expect(trigger.executions).toHaveLength(1);
+		expect(trigger.executions[0].items![0].json.Event).toMatchObject({ EventId: duplicates[0].eventId });
+		const refusals = trigger.calls.filter((c) => c.status === 401).map((c) => (c.body as { message: string }).message);
+		expect(refusals.sort()).toEqual(['Invalid X-UiPath-Signature', 'Missing X-UiPath-Signature header', expect.stringMatching(/^Stale delivery/)]);
+	});
+
+	it('accepts the sha256= form of the signature, and refuses a body changed after signing', async () => {
+		trigger = await open();
+		await trigger.activate();
+		const { Secret } = sim.webhooks.subscriptions[0];
+		const body = JSON.stringify({ Type: 'job.faulted', EventId: 'evt-1', Timestamp: new Date().toISOString(), OrganizationUnitId: shared.Id, Job: { Id: 9, State: 'Faulted' } });
+		const signature = createHmac('sha256', Secret).update(body).digest('base64');
+		const post = (text: string, sig: string) => fetch(trigger.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-uipath-signature': sig }, body: text });
+		expect((await post(body.replace('"Id":9', '"Id":10'), signature)).status).toBe(401);
+		expect((await post(body, `sha256=${signature}`)).status).toBe(200);
+		expect(trigger.executions.map((e) => e.items![0].json.Id)).toEqual([9]);
+	});
+
+	it('a delivery seen before a restart starts nothing after it: the recent ids are in the static data', async () => {
+		trigger = await open();
+		await trigger.activate();
+		await startJob(release().Key);
+		const [delivery] = await waitFor(1);
+		expect(trigger.executions).toHaveLength(1);
+		const node = trigger.staticData['node:UiPath Webhook Trigger'] as { seenEventIds: Record<string, number> };
+		expect(Object.keys(node.seenEventIds)).toEqual([delivery.eventId]);
+		// A new process: nothing in memory (another trigger key stands for that), only the saved static data.
+		const restarted = new WebhookTriggerHarness(harness, spec(), 'trigger');
+		restarted.node.id = 'node-after-restart';
+		restarted.staticData = trigger.staticData;
+		await restarted.listen();
+		const signature = createHmac('sha256', sim.webhooks.subscriptions[0].Secret).update(delivery.body).digest('base64');
+		const replay = await fetch(restarted.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-uipath-signature': signature }, body: delivery.body });
+		expect(replay.status).toBe(200);
+		expect(await replay.json()).toEqual({ message: 'Delivery already received' });
+		expect(restarted.executions).toHaveLength(0);
+		await restarted.close();
+	});
+
+	it('unpublishing deletes exactly its subscription, also after a restart', async () => {
+		trigger = await open({}, 'manual');
+		const other = trigger;
+		await other.activate();
+		trigger = await open();
+		await trigger.activate();
+		expect(sim.webhooks.subscriptions).toHaveLength(2);
+		// A restart: a new process with only the saved static data.
+		const restarted = new WebhookTriggerHarness(harness, spec(), 'trigger');
+		restarted.staticData = trigger.staticData;
+		await restarted.deactivate();
+		expect(sim.webhooks.subscriptions.map((s: { Url: string }) => s.Url)).toEqual([other.webhookUrl]);
+		expect(restarted.staticData).toEqual({ 'node:UiPath Webhook Trigger': {} });
+		await other.deactivate();
+		await other.close();
+		await trigger.close();
+		expect(sim.webhooks.subscriptions).toHaveLength(0);
+	});
+
+	it('replaces a subscription Orchestrator lost or n8n no longer knows the secret of', async () => {
+		trigger = await open();
+		await trigger.activate();
+		const first = sim.webhooks.subscriptions[0].Id;
+		await fetch(`${sim.baseUrl('cloud')}/odata/Webhooks(${first})`, { method: 'DELETE', headers: { authorization: `Bearer ${sim.issueToken()}` } });
+		expect(await trigger.activate()).toEqual({ created: true });
+		const second = sim.webhooks.subscriptions[0].Id;
+		expect(second).not.toBe(first);
+		// The static data is gone (an imported workflow): the old subscription to the same URL is removed, not doubled.
+		trigger.staticData = {};
+		await trigger.activate();
+		expect(sim.webhooks.subscriptions).toHaveLength(1);
+		expect(sim.webhooks.subscriptions[0].Id).not.toBe(second);
+	});
+
+	it('filters by folder and process, and gives queue items with their content and queue', async () => {
+		const finance = sim.addFolder({ displayName: 'Finance' });
+		sim.addRobot({ folderId: finance.Id, name: 'Robot2' });
+		trigger = await open({
+			events: ['job.completed', 'queueItem.transactionCompleted'],
+			filters: { folder: { __rl: true, mode: 'path', value: 'Finance' }, processName: 'Payroll', queueName: 'Invoices' },
+		});
+		await trigger.activate();
+		const payroll = sim.addRelease({ folderId: finance.Id, name: 'Payroll', queueDelayMs: 20, durationMs: 40 });
+		const elsewhere = release('Payroll');
+		const other = sim.addRelease({ folderId: finance.Id, name: 'Other', queueDelayMs: 20, durationMs: 40 });
+		sim.addQueue({ folderId: finance.Id, name: 'Invoices', autoProcess: { startAfterMs: 20, durationMs: 40, output: { paid: true } } });
+		sim.addQueue({ folderId: finance.Id, name: 'Refunds', autoProcess: { startAfterMs: 20, durationMs: 40 } });
+		await startJob(payroll.Key, finance.Id);
+		await startJob(elsewhere.Key);
+		await startJob(other.Key, finance.Id);
+		for (const queue of ['Invoices', 'Refunds']) {
+			await fetch(`${sim.baseUrl('cloud')}/odata/Queues/UiPathODataSvc.AddQueueItem`, {
+				method: 'POST',
+				headers: { authorization: `Bearer ${sim.issueToken()}`, 'content-type': 'application/json', 'X-UIPATH-OrganizationUnitId': String(finance.Id) },
+				body: JSON.stringify({ itemData: { Name: queue, SpecificContent: { invoice: 'A-1' } } }),
+			});
+		}
+		await waitFor(5);
+		const items = trigger.executions.map((e) => e.items![0].json);
+		expect(items.map((i) => i.Event && (i.Event as { Type: string }).Type).sort()).toEqual(['job.completed', 'queueItem.transactionCompleted']);
+		const job = items.find((i) => (i.Event as { Type: string }).Type === 'job.completed')!;
+		expect(job).toMatchObject({ Release: { Name: 'Payroll' }, Event: { FolderId: finance.Id } });
+		const queueItem = items.find((i) => (i.Event as { Type: string }).Type !== 'job.completed')!;
+		expect(queueItem).toMatchObject({ Status: 'Successful', SpecificContent: { invoice: 'A-1' }, Output: { paid: true }, Queue: { Name: 'Invoices' } });
+	});
+
+	it('a robot status event gives one item per session, with the event around it', async () => {
+		trigger = await open({ events: ['robot.status'] });
+		await trigger.activate();
+		const { Id } = sim.webhooks.subscriptions[0];
+		const sent = sim.webhooks.deliver(Id, {
+			Type: 'robot.status',
+			OrganizationUnitId: shared.Id,
+			Sessions: [
+				{ RobotId: 1, HostMachineName: 'HOST-1', State: 'Disconnected' },
+				{ RobotId: 2, HostMachineName: 'HOST-2', State: 'Available' },
+			],
+		});
+		await waitFor(1, 'robot.status');
+		expect(trigger.executions).toHaveLength(1);
+		expect(trigger.executions[0].items!.map((i) => i.json)).toEqual([
+			expect.objectContaining({ RobotId: 1, State: 'Disconnected', Event: expect.objectContaining({ Type: 'robot.status', EventId: sent.EventId, FolderId: shared.Id }) }),
+			expect.objectContaining({ RobotId: 2, State: 'Available' }),
+		]);
+	});
+
+	it('listening in the editor uses the test URL and works the same way', async () => {
+		trigger = await open({}, 'manual');
+		await trigger.activate();
+		expect(sim.webhooks.subscriptions[0].Url).toBe(trigger.webhookUrl);
+		expect(trigger.webhookUrl).toContain('/webhook-test/');
+		const r = release('Faulty', { outcome: 'Faulted' });
+		await startJob(r.Key);
+		await waitFor(1);
+		expect(trigger.executions.map((e) => e.items![0].json.State)).toEqual(['Faulted']);
+	});
+
+	it('names the missing scope when the credential may not manage webhooks', async () => {
+		trigger = await open({}, 'trigger', 'cloud');
+		await expect(trigger.activate()).rejects.toMatchObject({ message: expect.stringContaining('403'), description: expect.stringContaining('OR.Webhooks') });
+		expect(sim.webhooks.subscriptions).toHaveLength(0);
+	});
+
+	it('offers the server\'s event types, with readable names for the known ones', async () => {
+		const node = harness.toNode(spec());
+		const workflow = new Workflow({ id: 'w', nodes: [node], connections: {} as IConnections, nodeTypes: harness.nodeTypes, active: false });
+		const context = new LoadOptionsContext(workflow, node, harness.additionalData(), 'parameters');
+		const type = harness.nodeTypes.getByNameAndVersion(node.type) as INodeType;
+		const options = await type.methods!.loadOptions!.getEventTypes.call(context);
+		expect(options).toHaveLength(sim.webhooks.eventTypes.length);
+		expect(options).toContainEqual(expect.objectContaining({ name: 'Job Completed', value: 'job.completed' }));
+		expect(options).toContainEqual({ name: 'schedule.failed', value: 'schedule.failed' });
+	});
+});
