@@ -73,3 +73,38 @@ export async function stopJob(ctx: UiPathContext, id: number, strategy: string, 
 		expectEmpty: true,
 	});
 }
+
+const notFoundJob = (ref: string | number) =>
+	`There is no job ${ref} in this folder: check the job and the folder (a job lives in the folder it was started in).`;
+
+/** RestartJob: starts a new job with the finished job's process and arguments; never re-sent. */
+export async function restartJob(ctx: UiPathContext, id: number, folder: FolderRef, itemIndex: number): Promise<Job> {
+	const job = await uiPathRequest<Job>(ctx, {
+		method: 'POST',
+		path: '/odata/Jobs/UiPath.Server.Configuration.OData.RestartJob',
+		body: { jobId: id },
+		folder,
+		idempotent: false,
+		itemIndex,
+		scopes: WRITE_SCOPES,
+		notFoundHint: notFoundJob(id),
+	});
+	delete job['@odata.context'];
+	return job;
+}
+
+/** ResumeJob: resumes a suspended job, by its Key; never re-sent. */
+export async function resumeJob(ctx: UiPathContext, key: string, folder: FolderRef, itemIndex: number): Promise<Job> {
+	const job = await uiPathRequest<Job>(ctx, {
+		method: 'POST',
+		path: '/odata/Jobs/UiPath.Server.Configuration.OData.ResumeJob',
+		body: { jobKey: key },
+		folder,
+		idempotent: false,
+		itemIndex,
+		scopes: WRITE_SCOPES,
+		notFoundHint: notFoundJob(key),
+	});
+	delete job['@odata.context'];
+	return job;
+}
