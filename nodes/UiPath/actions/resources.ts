@@ -7,6 +7,7 @@ import * as asset from './asset/index';
 import * as folder from './folder/index';
 import * as job from './job/index';
 import * as processOperations from './process/index';
+import * as queue from './queue/index';
 import * as queueItem from './queueItem/index';
 import * as robot from './robot/index';
 import * as tenant from './tenant/index';
@@ -17,6 +18,7 @@ export const resources: Resource[] = [
 	{ name: 'Folder', value: 'folder', defaultOperation: 'getMany', operations: folder },
 	{ name: 'Job', value: 'job', defaultOperation: 'start', operations: job },
 	{ name: 'Process', value: 'process', defaultOperation: 'getMany', operations: processOperations },
+	{ name: 'Queue', value: 'queue', defaultOperation: 'getMany', operations: queue },
 	{ name: 'Queue Item', value: 'queueItem', defaultOperation: 'add', operations: queueItem },
 	{ name: 'Robot', value: 'robot', defaultOperation: 'getMany', operations: robot },
 	{ name: 'Tenant', value: 'tenant', defaultOperation: 'getMany', operations: tenant },

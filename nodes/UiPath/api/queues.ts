@@ -98,3 +98,36 @@ export async function listQueueItems(ctx: UiPathContext, qs: IDataObject, folder
 	});
 	return found.map(presentQueueItem);
 }
+
+/** The queue definitions of a folder. */
+export async function listQueues(ctx: UiPathContext, qs: IDataObject, folder: FolderRef, limit: number, itemIndex: number): Promise<IDataObject[]> {
+	return await odataList<IDataObject>(ctx, '/odata/QueueDefinitions', { qs, folder, limit, itemIndex, scopes: QUEUE_READ_SCOPES });
+}
+
+const noSuchItem = (id: string) => `There is no queue item ${id} in this folder: check the ID and the folder (Queue Item → Get Many lists them).`;
+
+/** PUT QueueItems(id): Orchestrator changes only Priority, SpecificContent, DueDate, DeferDate and Progress. */
+export async function updateQueueItem(ctx: UiPathContext, id: string, changes: IDataObject, folder: FolderRef, itemIndex: number): Promise<void> {
+	await uiPathRequest(ctx, {
+		method: 'PUT',
+		path: `/odata/QueueItems(${id})`,
+		body: changes,
+		folder,
+		itemIndex,
+		scopes: WRITE_SCOPES,
+		notFoundHint: noSuchItem(id),
+		expectEmpty: true,
+	});
+}
+
+export async function deleteQueueItem(ctx: UiPathContext, id: string, folder: FolderRef, itemIndex: number): Promise<void> {
+	await uiPathRequest(ctx, {
+		method: 'DELETE',
+		path: `/odata/QueueItems(${id})`,
+		folder,
+		itemIndex,
+		scopes: WRITE_SCOPES,
+		notFoundHint: noSuchItem(id),
+		expectEmpty: true,
+	});
+}
