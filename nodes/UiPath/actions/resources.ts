@@ -9,6 +9,7 @@ import * as job from './job/index';
 import * as processOperations from './process/index';
 import * as queue from './queue/index';
 import * as queueItem from './queueItem/index';
+import * as queueTransaction from './queueTransaction/index';
 import * as robot from './robot/index';
 import * as tenant from './tenant/index';
 
@@ -20,6 +21,7 @@ export const resources: Resource[] = [
 	{ name: 'Process', value: 'process', defaultOperation: 'getMany', operations: processOperations },
 	{ name: 'Queue', value: 'queue', defaultOperation: 'getMany', operations: queue },
 	{ name: 'Queue Item', value: 'queueItem', defaultOperation: 'add', operations: queueItem },
+	{ name: 'Queue Transaction', value: 'queueTransaction', defaultOperation: 'start', operations: queueTransaction },
 	{ name: 'Robot', value: 'robot', defaultOperation: 'getMany', operations: robot },
 	{ name: 'Tenant', value: 'tenant', defaultOperation: 'getMany', operations: tenant },
 ];

@@ -1,0 +1,61 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { startTransaction } from '../../api/queueTransactions';
+import { queueLocator } from '../../descriptions';
+import { folderField, folderOf } from '../common';
+import { queueNameOf } from '../queueItem/itemData';
+
+export const option = {
+	name: 'Start',
+	action: 'Start a queue transaction',
+	description: 'Take the next item of a queue to process it; it is In Progress until you set its result',
+};
+
+export const description: INodeProperties[] = [
+	folderField,
+	{ ...queueLocator, description: 'The queue to take the next item from' },
+	{
+		displayName: 'Options',
+		name: 'transactionOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Output an Item When the Queue Is Empty',
+				name: 'outputWhenEmpty',
+				type: 'boolean',
+				default: false,
+				description: 'Whether an empty queue gives one item {"empty": true, "queue": …} instead of no output (which ends the branch)',
+			},
+			{ displayName: 'Reference', name: 'reference', type: 'string', default: '', description: 'Only take an item with this reference' },
+			{
+				displayName: 'Reference Match',
+				name: 'referenceFilterOption',
+				type: 'options',
+				options: [
+					{ name: 'Equals', value: 'Equals' },
+					{ name: 'Starts With', value: 'StartsWith' },
+				],
+				default: 'Equals',
+				description: 'How the reference is matched',
+			},
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const queue = queueNameOf.call(this, itemIndex);
+	const options = this.getNodeParameter('transactionOptions', itemIndex, {}) as IDataObject;
+	const data: IDataObject = { Name: queue };
+	if (options.reference) {
+		data.Reference = String(options.reference);
+		data.ReferenceFilterOption = options.referenceFilterOption ?? 'Equals';
+	}
+	const item = await startTransaction(this, data, folderOf.call(this, itemIndex), itemIndex);
+	if (item) return [item];
+	// An empty queue is not an error: a worker simply has nothing to do.
+	if (options.outputWhenEmpty) return [{ empty: true, queue }];
+	this.addExecutionHints({ message: `Queue "${queue}" has no item to process: no output for item ${itemIndex}.`, location: 'outputPane' });
+	return [];
+}
