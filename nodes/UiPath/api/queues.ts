@@ -131,3 +131,17 @@ export async function deleteQueueItem(ctx: UiPathContext, id: string, folder: Fo
 		expectEmpty: true,
 	});
 }
+
+/** The newest retry of an item (the item itself when it was never retried). */
+export async function getItemLastRetry(ctx: UiPathContext, id: string, folder: FolderRef, itemIndex: number): Promise<IDataObject> {
+	const item = await uiPathRequest<IDataObject>(ctx, {
+		method: 'GET',
+		path: `/odata/QueueItems(${id})/UiPath.Server.Configuration.OData.GetItemLastRetry`,
+		folder,
+		itemIndex,
+		scopes: QUEUE_READ_SCOPES,
+		notFoundHint: noSuchItem(id),
+	});
+	delete item['@odata.context'];
+	return presentQueueItem(item);
+}

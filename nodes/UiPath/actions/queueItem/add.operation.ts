@@ -1,20 +1,25 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { Awaiting } from '../../../shared/router';
 import { addQueueItem } from '../../api/queues';
 import { folderOf } from '../common';
 import { addFields } from './addFields';
 import { addAllInOneCall } from './addAllInOneCall';
 import { itemDataOf, queueNameOf } from './itemData';
+import { waitForQueueItem } from './waitForQueueItem';
 
 export const option = { name: 'Add', action: 'Add a queue item', description: 'Add work items to a queue, one per input item or all in one call' };
 
 export const description: INodeProperties[] = addFields;
 
-/** One AddQueueItem call for this input item. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** One AddQueueItem call for this input item; with Wait for Processing, the item once a robot processed it. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | Awaiting> {
 	const folder = folderOf.call(this, itemIndex);
-	const itemData = itemDataOf.call(this, itemIndex, queueNameOf.call(this, itemIndex));
-	return await addQueueItem(this, itemData, folder, itemIndex);
+	const queueName = queueNameOf.call(this, itemIndex);
+	const added = await addQueueItem(this, itemDataOf.call(this, itemIndex, queueName), folder, itemIndex);
+	if (!this.getNodeParameter('waitForProcessing', itemIndex, false)) return added;
+	// The router adds every item first, then waits for all of them together.
+	return new Awaiting(async () => await waitForQueueItem.call(this, added, { queueName, folder }, itemIndex));
 }
 
 /** With "All Input Items in One Call" the router hands this operation every input item at once. */

@@ -1,0 +1,69 @@
+// Waits for an added queue item until a robot processed it: polls the item by Id (not the rate-limited list), and
+// follows Orchestrator's retry copy when a try failed with an application exception.
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import { waitForCompletion } from '../../../shared/waitFor';
+import { getItemLastRetry, getQueueItem } from '../../api/queues';
+import type { FolderRef } from '../../transport';
+
+const FINISHED = ['Successful', 'Failed', 'Abandoned', 'Deleted'];
+
+interface WaitSettings {
+	timeoutSeconds: number;
+	pollInterval?: number;
+	returnFailed?: boolean;
+}
+
+function settingsOf(this: IExecuteFunctions, itemIndex: number): WaitSettings {
+	const options = this.getNodeParameter('addOptions', itemIndex, {}) as { pollInterval?: number; returnFailed?: boolean };
+	return { timeoutSeconds: this.getNodeParameter('waitTimeout', itemIndex, 600) as number, ...options };
+}
+
+/** Throws what a user must know about an item that did not end Successful (unless it is to be returned). */
+function checkOutcome(this: IExecuteFunctions, item: IDataObject, settings: WaitSettings, itemIndex: number): void {
+	const returnAsOutput = 'To receive failed and abandoned items as output instead, turn on "Return Failed and Abandoned Items as Output".';
+	if (item.Status === 'Deleted') {
+		throw new NodeOperationError(this.getNode(), `Queue item ${String(item.Id)} was deleted before a robot processed it`, { itemIndex, description: 'Someone deleted it in Orchestrator or with Queue Item → Delete.' });
+	}
+	if (item.Status === 'Successful' || settings.returnFailed) return;
+	if (item.Status === 'Abandoned') {
+		throw new NodeOperationError(this.getNode(), `Queue item ${String(item.Id)} was abandoned (in progress for too long without a result)`, { itemIndex, description: returnAsOutput });
+	}
+	const exception = (item.ProcessingException ?? {}) as IDataObject;
+	const why = [exception.Type, exception.Reason].filter(Boolean).join(': ') || 'no reason given';
+	throw new NodeOperationError(this.getNode(), `Queue item ${String(item.Id)} failed: ${String(why)}`, {
+		itemIndex,
+		description: `${exception.Details ? `${String(exception.Details)}. ` : ''}${returnAsOutput}`,
+	});
+}
+
+export async function waitForQueueItem(
+	this: IExecuteFunctions,
+	added: IDataObject,
+	target: { queueName: string; folder: FolderRef },
+	itemIndex: number,
+): Promise<IDataObject> {
+	const { folder } = target;
+	const settings = settingsOf.call(this, itemIndex);
+	let id = String(added.Id);
+	const outcome = await waitForCompletion(
+		async () => {
+			let current = await getQueueItem(this, id, folder, itemIndex);
+			// Retried: this try failed and Orchestrator queued a copy; the copy is what a robot processes next.
+			if (current.Status === 'Retried') {
+				current = await getItemLastRetry(this, id, folder, itemIndex);
+				id = String(current.Id);
+			}
+			return { done: FINISHED.includes(String(current.Status)), value: current };
+		},
+		{ timeoutMs: settings.timeoutSeconds * 1000, initialIntervalMs: (settings.pollInterval ?? 5) * 1000, maxIntervalMs: 30_000 },
+	);
+	if (!outcome.finished) {
+		throw new NodeOperationError(this.getNode(), `Queue item ${id} was still ${String(outcome.last.Status)} after ${settings.timeoutSeconds} seconds`, {
+			itemIndex,
+			description: `Is a robot or a queue trigger processing queue "${target.queueName}"? Raise the timeout, or check the queue's trigger. The item stays in the queue.`,
+		});
+	}
+	checkOutcome.call(this, outcome.value, settings, itemIndex);
+	return outcome.value;
+}
