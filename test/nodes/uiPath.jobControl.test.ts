@@ -1,6 +1,6 @@
 // Job → Restart, Resume and Get Logs through n8n's engine against the Orchestrator simulator.
 import type { EngineHarness } from '../harness/engine';
-import { inFolder, setUp, uiLog, uiNode, type UiSim } from './uiPath.helpers';
+import { cloudCredential, inFolder, setUp, uiLog, uiNode, type UiSim } from './uiPath.helpers';
 
 describe('UiPath Job: restart, resume, logs', () => {
 	let sim: UiSim;
@@ -86,5 +86,16 @@ describe('UiPath Job: restart, resume, logs', () => {
 		expect(items).toHaveLength(0);
 		const task = Object.values(run.data.resultData.runData)[0][0];
 		expect(task.hints?.[0]?.message).toMatch(/^No logs yet for job .*: robots send their logs a few seconds after the job ends/);
+	});
+
+	it('names the OR.Monitoring scope when the credential lacks it', async () => {
+		const pending = sim.addJob({ folderId: shared.Id, releaseId: release.Id, state: 'Pending' });
+		sim.addExternalApp({ clientId: 'jobs-only', clientSecret: 's', scopes: ['OR.Jobs', 'OR.Folders.Read'] });
+		harness.addCredential('uiPathCloudOAuthApi', cloudCredential(sim, { clientId: 'jobs-only', clientSecret: 's', scopes: 'OR.Jobs OR.Folders.Read' }), 'jobsOnly');
+		const { error } = await harness.run(job('getLogs', pending.Key, { returnAll: true }), [{}]);
+		expect(error).toBeUndefined(); // the default credential has OR.Monitoring.Read
+		const narrowed = await harness.run(uiNode({ resource: 'job', operation: 'getLogs', folder: inFolder(), jobId: pending.Key, returnAll: true }, 'jobsOnly'));
+		expect(narrowed.error?.message).toMatch(/\(403\)/);
+		expect(narrowed.error?.description).toMatch(/needs the application scope OR\.Monitoring \(or OR\.Monitoring\.Read\)/);
 	});
 });

@@ -1,6 +1,6 @@
 // Queue Transaction → Start, Set Progress, Set Result through n8n's engine against the Orchestrator simulator.
 import type { EngineHarness } from '../harness/engine';
-import { inFolder, setUp, uiLog, uiNode, type UiSim } from './uiPath.helpers';
+import { cloudCredential, inFolder, setUp, uiLog, uiNode, type UiSim } from './uiPath.helpers';
 
 const START = '/odata/Queues/UiPathODataSvc.StartTransaction';
 
@@ -93,5 +93,16 @@ describe('UiPath Queue Transaction', () => {
 		const { error } = await harness.run(node('setResult', { queueItemId: '5', result: 'successful', output: '[1, 2]' }));
 		expect(error?.message).toMatch(/Output \(JSON\)/);
 		expect(calls('SetTransactionResult')).toHaveLength(0);
+	});
+
+	it('names the OR.Queues write scope when a read-only credential starts a transaction, and takes no item', async () => {
+		const item = sim.addQueueItem({ queueId: queue.Id });
+		sim.addExternalApp({ clientId: 'reader', clientSecret: 's', scopes: ['OR.Queues.Read', 'OR.Folders.Read'] });
+		harness.addCredential('uiPathCloudOAuthApi', cloudCredential(sim, { clientId: 'reader', clientSecret: 's', scopes: 'OR.Queues.Read OR.Folders.Read' }), 'reader');
+		const { error } = await harness.run(uiNode({ resource: 'queueTransaction', operation: 'start', folder: inFolder(), queue: { __rl: true, mode: 'name', value: 'Invoices' } }, 'reader'));
+		expect(error?.message).toMatch(/\(403\)/);
+		expect(error?.description).toMatch(/needs the application scope OR\.Queues \(or OR\.Queues\.Write\)/);
+		expect(statusOf(item.Id)).toBe('New');
+		expect(calls(START)).toHaveLength(1);
 	});
 });
