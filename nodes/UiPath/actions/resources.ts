@@ -4,6 +4,8 @@
 import type { Resource } from '../../shared/resources';
 import * as account from './account/index';
 import * as asset from './asset/index';
+import * as bucket from './bucket/index';
+import * as bucketFile from './bucketFile/index';
 import * as folder from './folder/index';
 import * as job from './job/index';
 import * as processOperations from './process/index';
@@ -14,6 +16,8 @@ import * as tenant from './tenant/index';
 export const resources: Resource[] = [
 	{ name: 'Account', value: 'account', defaultOperation: 'getMany', operations: account },
 	{ name: 'Asset', value: 'asset', defaultOperation: 'get', operations: asset },
+	{ name: 'Bucket', value: 'bucket', defaultOperation: 'getMany', operations: bucket },
+	{ name: 'Bucket File', value: 'bucketFile', defaultOperation: 'getMany', operations: bucketFile },
 	{ name: 'Folder', value: 'folder', defaultOperation: 'getMany', operations: folder },
 	{ name: 'Job', value: 'job', defaultOperation: 'start', operations: job },
 	{ name: 'Process', value: 'process', defaultOperation: 'getMany', operations: processOperations },
