@@ -68,6 +68,9 @@ export async function putBlob(
 			body: content.body as Buffer,
 			headers: { ...accessHeaders(access), 'Content-Type': content.mimeType, 'Content-Length': String(content.size) },
 			json: false,
+			// Following redirects makes axios keep a copy of the whole body to replay it: a PUT to a storage URI
+			// is never redirected, and 200 MB must not sit in memory.
+			disableFollowRedirect: true,
 		});
 	} catch (error) {
 		throw transferError(ctx, error, 'upload', itemIndex);
