@@ -8,9 +8,12 @@ import * as bucket from './bucket/index';
 import * as bucketFile from './bucketFile/index';
 import * as folder from './folder/index';
 import * as job from './job/index';
+import * as machine from './machine/index';
 import * as processOperations from './process/index';
+import * as processSchedule from './processSchedule/index';
 import * as queueItem from './queueItem/index';
 import * as robot from './robot/index';
+import * as session from './session/index';
 import * as tenant from './tenant/index';
 
 export const resources: Resource[] = [
@@ -20,8 +23,11 @@ export const resources: Resource[] = [
 	{ name: 'Bucket File', value: 'bucketFile', defaultOperation: 'getMany', operations: bucketFile },
 	{ name: 'Folder', value: 'folder', defaultOperation: 'getMany', operations: folder },
 	{ name: 'Job', value: 'job', defaultOperation: 'start', operations: job },
+	{ name: 'Machine', value: 'machine', defaultOperation: 'getMany', operations: machine },
 	{ name: 'Process', value: 'process', defaultOperation: 'getMany', operations: processOperations },
+	{ name: 'Process Schedule', value: 'processSchedule', defaultOperation: 'getMany', operations: processSchedule },
 	{ name: 'Queue Item', value: 'queueItem', defaultOperation: 'add', operations: queueItem },
 	{ name: 'Robot', value: 'robot', defaultOperation: 'getMany', operations: robot },
+	{ name: 'Session', value: 'session', defaultOperation: 'getMany', operations: session },
 	{ name: 'Tenant', value: 'tenant', defaultOperation: 'getMany', operations: tenant },
 ];
