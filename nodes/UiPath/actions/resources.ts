@@ -14,6 +14,7 @@ import * as processSchedule from './processSchedule/index';
 import * as queueItem from './queueItem/index';
 import * as robot from './robot/index';
 import * as session from './session/index';
+import * as task from './task/index';
 import * as tenant from './tenant/index';
 
 export const resources: Resource[] = [
@@ -29,5 +30,6 @@ export const resources: Resource[] = [
 	{ name: 'Queue Item', value: 'queueItem', defaultOperation: 'add', operations: queueItem },
 	{ name: 'Robot', value: 'robot', defaultOperation: 'getMany', operations: robot },
 	{ name: 'Session', value: 'session', defaultOperation: 'getMany', operations: session },
+	{ name: 'Task', value: 'task', defaultOperation: 'get', operations: task },
 	{ name: 'Tenant', value: 'tenant', defaultOperation: 'getMany', operations: tenant },
 ];
