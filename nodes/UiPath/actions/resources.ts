@@ -6,6 +6,7 @@ import * as account from './account/index';
 import * as asset from './asset/index';
 import * as bucket from './bucket/index';
 import * as bucketFile from './bucketFile/index';
+import * as customApiCall from './customApiCall/index';
 import * as folder from './folder/index';
 import * as job from './job/index';
 import * as machine from './machine/index';
@@ -22,6 +23,7 @@ export const resources: Resource[] = [
 	{ name: 'Asset', value: 'asset', defaultOperation: 'get', operations: asset },
 	{ name: 'Bucket', value: 'bucket', defaultOperation: 'getMany', operations: bucket },
 	{ name: 'Bucket File', value: 'bucketFile', defaultOperation: 'getMany', operations: bucketFile },
+	{ name: 'Custom API Call', value: 'customApiCall', defaultOperation: 'send', operations: customApiCall },
 	{ name: 'Folder', value: 'folder', defaultOperation: 'getMany', operations: folder },
 	{ name: 'Job', value: 'job', defaultOperation: 'start', operations: job },
 	{ name: 'Machine', value: 'machine', defaultOperation: 'getMany', operations: machine },
