@@ -64,7 +64,12 @@ describe('UiPath bucket files, streamed', () => {
 		harness.addCredential('uiPathCloudOAuthApi', cloudCredential(sim, { ...admin, scopes: admin.scopes.join(' ') }), 'admin');
 	});
 	afterEach(async () => sim.close());
-	afterAll(() => rmSync(storage, { recursive: true, force: true }));
+	afterAll(() => {
+		// A jest worker runs other test files after this one: leave its environment as it was.
+		delete process.env.N8N_DEFAULT_BINARY_DATA_MODE;
+		delete process.env.N8N_BINARY_DATA_STORAGE_PATH;
+		rmSync(storage, { recursive: true, force: true });
+	});
 
 	it('uploads and downloads 200 MB with the memory growing far less than the file', async () => {
 		const bucket = sim.addBucket({ folderId: shared.Id, name: 'Big', provider: 'Azure' });
