@@ -10,7 +10,7 @@ import { operationSubtitle, resourceProperties } from '../shared/resources';
 import { resources } from './actions/resources';
 import { router } from './actions/router';
 import { authenticationProperty, uiPathCredentials } from './descriptions';
-import { searchFolders, searchProcesses, searchQueues, searchRobots } from './methods/listSearch';
+import { searchBuckets, searchFolders, searchProcesses, searchQueues, searchRobots } from './methods/listSearch';
 
 export class UiPath implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,7 +32,7 @@ export class UiPath implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchFolders, searchProcesses, searchQueues, searchRobots } };
+	methods = { listSearch: { searchFolders, searchProcesses, searchQueues, searchRobots, searchBuckets } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

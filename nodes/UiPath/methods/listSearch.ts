@@ -63,3 +63,8 @@ export async function searchRobots(this: ILoadOptionsFunctions, filter?: string,
 	const entry = (r: IDataObject) => ({ name: String(r.Name), value: String(r.Id) });
 	return await searchInFolder(this, { path: '/odata/Robots', field: 'Name', select: 'Id,Name', entry }, filter, token);
 }
+
+export async function searchBuckets(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	const entry = (b: IDataObject) => ({ name: String(b.Name), value: String(b.Id) });
+	return await searchInFolder(this, { path: '/odata/Buckets', field: 'Name', select: 'Id,Name', entry }, filter, token);
+}

@@ -1,0 +1,68 @@
+// The typed value fields Asset → Create and Update share, and the body fields they become. The password goes into
+// the request body only: never into the output, an error or a log.
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+export const VALUE_TYPES = ['Text', 'Bool', 'Integer', 'Credential'];
+
+const forType = (type: string) => ({ displayOptions: { show: { valueType: [type] } } });
+
+export const valueTypeField: INodeProperties = {
+	displayName: 'Value Type',
+	name: 'valueType',
+	type: 'options',
+	options: [
+		{ name: 'Text', value: 'Text' },
+		{ name: 'Boolean', value: 'Bool' },
+		{ name: 'Integer', value: 'Integer' },
+		{ name: 'Credential', value: 'Credential', description: 'A user name and a password, for robots to log in with' },
+	],
+	default: 'Text',
+	description: "The asset's type; an existing asset's type cannot change",
+};
+
+/** The value fields, one set per type; `passwordHint` says what an empty password means. */
+export function valueFields(passwordHint: string): INodeProperties[] {
+	return [
+		{ displayName: 'Text Value', name: 'textValue', type: 'string', default: '', ...forType('Text') },
+		{ displayName: 'Boolean Value', name: 'boolValue', type: 'boolean', default: false, description: 'Whether the asset is true', ...forType('Bool') },
+		{ displayName: 'Integer Value', name: 'intValue', type: 'number', typeOptions: { numberPrecision: 0 }, default: 0, ...forType('Integer') },
+		{ displayName: 'Username', name: 'credentialUsername', type: 'string', default: '', ...forType('Credential') },
+		{
+			displayName: 'Password',
+			name: 'credentialPassword',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			hint: passwordHint,
+			...forType('Credential'),
+		},
+	];
+}
+
+const INT32 = 2 ** 31;
+
+/** The value fields of the body for the item's Value Type (IntValue is an Int32 in Orchestrator). */
+export function valueBody(this: IExecuteFunctions, itemIndex: number, type: string): IDataObject {
+	const get = (name: string, fallback: unknown) => this.getNodeParameter(name, itemIndex, fallback);
+	if (type === 'Text') return { StringValue: String(get('textValue', '')) };
+	if (type === 'Bool') return { BoolValue: Boolean(get('boolValue', false)) };
+	if (type === 'Integer') {
+		const value = Number(get('intValue', 0));
+		if (!Number.isInteger(value) || value < -INT32 || value >= INT32) {
+			throw new NodeOperationError(this.getNode(), `Integer Value ${value} is not a whole number Orchestrator can store`, {
+				itemIndex,
+				description: 'Integer assets hold whole numbers from -2147483648 to 2147483647; use a Text asset for larger ones.',
+			});
+		}
+		return { IntValue: value };
+	}
+	const password = String(get('credentialPassword', ''));
+	return { CredentialUsername: String(get('credentialUsername', '')), ...(password ? { CredentialPassword: password } : {}) };
+}
+
+/** The Asset Name parameter, required. */
+export function assetNameOf(this: IExecuteFunctions, itemIndex: number): string {
+	const name = String(this.getNodeParameter('assetName', itemIndex, '')).trim();
+	if (!name) throw new NodeOperationError(this.getNode(), 'Give the name of the asset', { itemIndex });
+	return name;
+}

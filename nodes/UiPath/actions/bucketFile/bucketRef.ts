@@ -1,0 +1,73 @@
+// The fields every Bucket File operation shares: the bucket (picker or ID) and a file's path in it.
+import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+/** A bucket of the chosen folder: from the list, or by its numeric ID (not its Identifier GUID). */
+export const bucketLocator: INodeProperties = {
+	displayName: 'Bucket',
+	name: 'bucket',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The storage bucket of the folder',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchBuckets', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 7',
+			validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A bucket ID is a number' } }],
+		},
+	],
+};
+
+export function filePathField(description: string): INodeProperties {
+	return {
+		displayName: 'File Path',
+		name: 'filePath',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. in/2026/invoice.pdf',
+		description,
+	};
+}
+
+/** The bucket's numeric ID from the Bucket parameter. */
+export function bucketIdOf(this: IExecuteFunctions, itemIndex: number): number {
+	const raw = String((this.getNodeParameter('bucket', itemIndex) as { value?: unknown }).value ?? '').trim();
+	if (!/^\d+$/.test(raw)) {
+		throw new NodeOperationError(this.getNode(), raw ? `"${raw}" is not a bucket ID` : 'Pick a bucket', {
+			itemIndex,
+			description: 'Choose the bucket from the list, or give its numeric ID (Bucket → Get Many lists the buckets of a folder and their IDs).',
+		});
+	}
+	return Number(raw);
+}
+
+/** The File Path parameter, relative to the bucket root (a leading / or \ is dropped, as Orchestrator does). */
+export function filePathOf(this: IExecuteFunctions, itemIndex: number): string {
+	const path = String(this.getNodeParameter('filePath', itemIndex, '')).trim().replace(/^[/\\]+/, '');
+	if (!path) {
+		throw new NodeOperationError(this.getNode(), 'File Path is empty', {
+			itemIndex,
+			description: "Give the file's path in the bucket, relative to its root, e.g. in/2026/invoice.pdf.",
+		});
+	}
+	return path;
+}
+
+/** How long the upload or download URI Orchestrator hands out stays valid. */
+export const expiryOption: INodeProperties = {
+	displayName: 'URI Expiry (Minutes)',
+	name: 'expiryInMinutes',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 60,
+	description: 'How long the storage URI stays valid: raise it for very large files over slow links',
+};

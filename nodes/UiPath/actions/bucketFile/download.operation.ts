@@ -1,0 +1,83 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { asNodeError } from '../../../shared/router';
+import { getBlob } from '../../api/blobs';
+import { bucketFileUri } from '../../api/buckets';
+import { folderField, folderOf } from '../common';
+import { bucketIdOf, bucketLocator, expiryOption, filePathField, filePathOf } from './bucketRef';
+
+export const option = {
+	name: 'Download',
+	action: 'Download a file from a bucket',
+	description: 'Download one file of a storage bucket as binary data',
+};
+
+export const description: INodeProperties[] = [
+	folderField,
+	bucketLocator,
+	filePathField('The path of the file to download, relative to the bucket root'),
+	{
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		required: true,
+		default: 'data',
+		hint: 'The name of the output binary field to put the file in',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [expiryOption],
+	},
+];
+
+/** One item's file: GetReadUri, then the URI's bytes streamed into n8n's binary data store. */
+async function download(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData> {
+	const bucketId = bucketIdOf.call(this, itemIndex);
+	const path = filePathOf.call(this, itemIndex);
+	const expiry = (this.getNodeParameter('options', itemIndex, {}) as IDataObject).expiryInMinutes;
+	const access = await bucketFileUri(this, 'read', {
+		bucketId,
+		path,
+		folder: folderOf.call(this, itemIndex),
+		itemIndex,
+		qs: expiry ? { expiryInMinutes: expiry } : {},
+	});
+	const { body, contentType } = await getBlob(this, access, itemIndex);
+	const fileName = path.split(/[/\\]/).pop() ?? path;
+	const binary = await this.helpers.prepareBinaryData(body, fileName, contentType?.split(';')[0] || undefined);
+	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data'));
+	return {
+		json: { bucketId, path, fileName, contentType: binary.mimeType, fileSize: binary.fileSize },
+		binary: { [property]: binary },
+		pairedItem: { item: itemIndex },
+	};
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	return (await download.call(this, itemIndex)).json;
+}
+
+/** Downloads carry binary data, which the per-item router does not pass on: this operation runs every item itself. */
+export function handlesAllItems(): boolean {
+	return true;
+}
+
+export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < this.getInputData().length; itemIndex++) {
+		try {
+			output.push(await download.call(this, itemIndex));
+		} catch (error) {
+			const failure = asNodeError(this, error, itemIndex);
+			if (!this.continueOnFail()) throw failure;
+			const json: IDataObject = { error: failure.message };
+			if (failure.description) json.description = failure.description;
+			output.push({ json, pairedItem: { item: itemIndex } });
+		}
+	}
+	return output;
+}

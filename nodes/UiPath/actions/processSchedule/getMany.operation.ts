@@ -1,0 +1,36 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { filtersCollection, limitOf, returnAllFields } from '../../../shared/parameters';
+import { listSchedules } from '../../api/schedules';
+import { folderField, folderOf } from '../common';
+
+export const option = {
+	name: 'Get Many',
+	action: 'Get many process schedules',
+	description: 'List the time and queue triggers of a folder, with their cron, next run and queue',
+};
+
+export const description: INodeProperties[] = [
+	folderField,
+	...returnAllFields(),
+	filtersCollection([
+		{
+			displayName: 'Enabled',
+			name: 'enabled',
+			type: 'options',
+			options: [
+				{ name: 'Enabled and Disabled', value: '' },
+				{ name: 'Enabled Only', value: 'true' },
+				{ name: 'Disabled Only', value: 'false' },
+			],
+			default: '',
+		},
+	]),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = { $orderby: 'Name asc,Id asc' };
+	if (filters.enabled === 'true' || filters.enabled === 'false') qs.$filter = `Enabled eq ${filters.enabled}`;
+	return await listSchedules(this, qs, folderOf.call(this, itemIndex), limitOf.call(this, itemIndex), itemIndex);
+}

@@ -1,0 +1,65 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { jsonObjectOf } from '../../../shared/parameters';
+import { createTask } from '../../api/tasks';
+import { folderField, folderOf } from '../common';
+import { taskDataField, taskDataOf } from './taskRef';
+
+export const option = { name: 'Create', action: 'Create a task', description: 'Create an Action Center task (generic or form) for a person to handle' };
+
+const forForm = { displayOptions: { show: { taskType: ['form'] } } };
+
+export const description: INodeProperties[] = [
+	folderField,
+	{
+		displayName: 'Task Type',
+		name: 'taskType',
+		type: 'options',
+		options: [
+			{ name: 'Generic', value: 'generic', description: 'A task with data, handled in Action Center or by an app' },
+			{ name: 'Form', value: 'form', description: 'A task a person fills in through a form.io form' },
+		],
+		default: 'generic',
+	},
+	{ displayName: 'Title', name: 'title', type: 'string', required: true, default: '', typeOptions: { maxLength: 512 } },
+	{
+		displayName: 'Priority',
+		name: 'priority',
+		type: 'options',
+		options: ['Low', 'Medium', 'High', 'Critical'].map((p) => ({ name: p, value: p })),
+		default: 'Medium',
+	},
+	taskDataField('The data the task carries (a form fills its fields from it)'),
+	{ displayName: 'Form Layout (JSON)', name: 'formLayout', type: 'json', default: '', description: 'The form.io JSON of the form; or give a Form Layout ID', ...forForm },
+	{ displayName: 'Form Layout ID', name: 'formLayoutId', type: 'number', default: 0, description: 'A form layout stored in Orchestrator; 0 to use the Form Layout JSON', ...forForm },
+	{ displayName: 'External Tag', name: 'externalTag', type: 'string', default: '', description: 'A reference of your own, to find the task again' },
+];
+
+function formFields(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const layoutId = Number(this.getNodeParameter('formLayoutId', itemIndex, 0));
+	if (layoutId > 0) return { formLayoutId: layoutId };
+	const layout = String(this.getNodeParameter('formLayout', itemIndex, '') ?? '');
+	if (!layout.trim()) {
+		throw new NodeOperationError(this.getNode(), 'Form tasks need a form layout', {
+			itemIndex,
+			description: 'Paste the form.io JSON into Form Layout (JSON), or give a Form Layout ID.',
+		});
+	}
+	const keys = 'A form.io layout is an object, e.g. {"components": [...]}.';
+	return { formLayout: jsonObjectOf.call(this, 'formLayout', itemIndex, { label: 'Form Layout (JSON)', example: '{"components": []}', keys }) };
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const form = this.getNodeParameter('taskType', itemIndex, 'generic') === 'form';
+	const title = String(this.getNodeParameter('title', itemIndex, '')).trim();
+	if (!title) throw new NodeOperationError(this.getNode(), 'Give the task a title', { itemIndex });
+	const externalTag = String(this.getNodeParameter('externalTag', itemIndex, ''));
+	const body: IDataObject = {
+		title,
+		priority: this.getNodeParameter('priority', itemIndex, 'Medium'),
+		data: taskDataOf.call(this, itemIndex),
+		...(externalTag ? { externalTag } : {}),
+		...(form ? formFields.call(this, itemIndex) : {}),
+	};
+	return await createTask(this, form, body, folderOf.call(this, itemIndex), itemIndex);
+}

@@ -1,0 +1,33 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { filtersCollection, limitOf, returnAllFields } from '../../../shared/parameters';
+import { listTasks } from '../../api/tasks';
+import { anyOf } from '../../api/odata';
+import { folderField, folderOf } from '../common';
+
+export const option = {
+	name: 'Get Many',
+	action: 'Get many tasks',
+	description: 'List the tasks of a folder, newest first, without their data (Task → Get has it)',
+};
+
+export const description: INodeProperties[] = [
+	folderField,
+	...returnAllFields(),
+	filtersCollection([
+		{
+			displayName: 'Statuses',
+			name: 'statuses',
+			type: 'multiOptions',
+			options: ['Unassigned', 'Pending', 'Completed'].map((s) => ({ name: s, value: s })),
+			default: [],
+		},
+	]),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const statuses = ((this.getNodeParameter('filters', itemIndex, {}) as IDataObject).statuses as string[] | undefined) ?? [];
+	const qs: IDataObject = { $orderby: 'CreationTime desc,Id desc', $expand: 'AssignedToUser' };
+	if (statuses.length) qs.$filter = anyOf('Status', statuses);
+	return await listTasks(this, qs, folderOf.call(this, itemIndex), limitOf.call(this, itemIndex), itemIndex);
+}
