@@ -9,6 +9,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
+import { readErrorBody } from '../shared/errorBody';
 import { describeFailure, pacerFor } from '../shared/http';
 import { serviceError, serviceRequest, type ServiceConfig } from '../shared/transport';
 import { apiBase } from './auth';
@@ -26,16 +27,6 @@ export interface RequestSpec {
 	/** reads may be re-sent after a timeout or 5xx; a create never is */
 	idempotent?: boolean;
 	itemIndex?: number;
-}
-
-function apiMessage(body: unknown): { message?: string } {
-	if (typeof body === 'string') return { message: body.slice(0, 500) || undefined };
-	if (body && typeof body === 'object') {
-		const b = body as IDataObject;
-		const text = b.message ?? b.error ?? b.errors;
-		if (text !== undefined) return { message: typeof text === 'string' ? text : JSON.stringify(text) };
-	}
-	return {};
 }
 
 const roboticCrowd: ServiceConfig<RequestSpec> = {
@@ -84,7 +75,7 @@ const roboticCrowd: ServiceConfig<RequestSpec> = {
 		},
 		otherwise: (status) => ({ message: `Robotic Crowd answered ${status}` }),
 	},
-	readBody: apiMessage,
+	readBody: (body) => ({ message: readErrorBody(body).message }),
 	notResent: (spec) =>
 		spec.method === 'POST'
 			? 'The request was not re-sent, as it may have started a run: check the run list before trying again.'

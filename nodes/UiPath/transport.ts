@@ -2,6 +2,7 @@
 // rate-limited list calls, the retry rule for calls that start work, and the hints per status and errorCode.
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 
+import { readErrorBody } from '../shared/errorBody';
 import { pacerFor } from '../shared/http';
 import { serviceRequest, type ServiceConfig } from '../shared/transport';
 import { CLOUD_CREDENTIAL, orchestratorBaseUrl, type UiPathCredentialType } from './auth';
@@ -69,19 +70,6 @@ export function folderHeaders(folder: FolderRef | undefined): Record<string, str
 /** The list calls Automation Cloud rate-limits per tenant. */
 const LIST_CALLS = /^\/odata\/(Jobs|QueueItems)\/?$/;
 
-function apiMessage(body: unknown): { message?: string; errorCode?: string | number } {
-	if (typeof body === 'string') return { message: body.slice(0, 500) || undefined };
-	if (body && typeof body === 'object') {
-		const b = body as IDataObject;
-		const inner = (b.error && typeof b.error === 'object' ? b.error : b) as IDataObject;
-		return {
-			message: (inner.message ?? b.message ?? b.error_description) as string | undefined,
-			errorCode: (b.errorCode ?? inner.errorCode ?? inner.code) as string | number | undefined,
-		};
-	}
-	return {};
-}
-
 const uiPath: ServiceConfig<UiPathRequest> = {
 	service: 'UiPath Orchestrator',
 	credentialType: credentialTypeOf,
@@ -133,7 +121,7 @@ const uiPath: ServiceConfig<UiPathRequest> = {
 			description: status && status >= 500 ? 'Try again later.' : '',
 		}),
 	},
-	readBody: apiMessage,
+	readBody: readErrorBody,
 	errorCodeSuffix: (errorCode) => (String(errorCode) === '0' ? undefined : `(UiPath error ${errorCode})`),
 	notResent: (request) =>
 		request.method === 'POST' && request.idempotent === false

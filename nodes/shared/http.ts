@@ -14,6 +14,8 @@ export interface HttpFailure {
 	malformed: boolean;
 	/** the credential could not get a token: the reason, worded for the user */
 	credentialRejected?: string;
+	/** the token endpoint stayed unavailable (retried already): the reason, worded for the user */
+	tokenUnavailable?: string;
 }
 
 /**
@@ -22,6 +24,14 @@ export interface HttpFailure {
  */
 export class CredentialRejectedError extends Error {
 	override name = 'CredentialRejectedError';
+}
+
+/**
+ * Thrown by a credential when its token endpoint stayed unavailable (5xx, reset, timeout) after retries: the
+ * credential was not checked, so the message does not blame it.
+ */
+export class TokenUnavailableError extends Error {
+	override name = 'TokenUnavailableError';
 }
 
 /** Thrown by a transport when a 2xx answer's body is not valid JSON. */
@@ -71,8 +81,10 @@ export function describeFailure(error: unknown): HttpFailure {
 	let code: string | undefined;
 	let httpCode: string | undefined;
 	let credentialRejected: string | undefined;
+	let tokenUnavailable: string | undefined;
 	for (let depth = 0; current && depth < 5; depth++) {
 		if ((current as Error).name === 'CredentialRejectedError') credentialRejected = current.message;
+		if ((current as Error).name === 'TokenUnavailableError') tokenUnavailable = current.message;
 		response ??= current.response;
 		code ??= current.code;
 		httpCode ??= current.httpCode ?? undefined;
@@ -87,10 +99,11 @@ export function describeFailure(error: unknown): HttpFailure {
 		status,
 		body: response?.data ?? response?.body,
 		retryAfterMs: parseRetryAfter(retryAfter),
-		noResponse: !response && !status && !malformed && !credentialRejected,
+		noResponse: !response && !status && !malformed && !credentialRejected && !tokenUnavailable,
 		timedOut,
 		malformed,
 		credentialRejected,
+		tokenUnavailable,
 	};
 }
 
@@ -116,7 +129,8 @@ export interface RetryOptions {
 }
 
 export function isRetryable(failure: HttpFailure, idempotent: boolean, unsafeRetryStatuses = [429, 503]): boolean {
-	if (failure.credentialRejected) return false;
+	// A token failure was already retried where the token is fetched (fetchToken).
+	if (failure.credentialRejected || failure.tokenUnavailable) return false;
 	if (failure.status === 429 || failure.status === 503) return idempotent || unsafeRetryStatuses.includes(failure.status);
 	if (!idempotent) return false;
 	if (failure.noResponse || failure.timedOut || failure.malformed) return true;
@@ -151,6 +165,25 @@ export async function withRetries<T>(
 		options.onRetry?.(failure, attempt + 1, delay);
 		await sleep(delay);
 	}
+}
+
+/**
+ * Sends a token request, retried like a read (asking for a token twice is harmless). Only a 400, 401 or 403 means
+ * the server refused the credential (`refused` words that); any other failure that outlasts the retries is an
+ * outage of the token endpoint, and says so instead of blaming the credential.
+ */
+export async function fetchToken<T>(send: () => Promise<T>, service: string, refused: (error: unknown) => Error): Promise<T> {
+	return await withRetries(send, { idempotent: true }, (failure, error) => {
+		if (failure.status === 400 || failure.status === 401 || failure.status === 403) return refused(error);
+		const what = failure.status
+			? `answered ${failure.status}`
+			: failure.timedOut
+				? 'did not answer in time'
+				: failure.malformed
+					? 'answered with a body that is not JSON'
+					: 'could not be reached';
+		return new TokenUnavailableError(`${service}'s token endpoint ${what}, also after retries, so the credential could not be checked`);
+	});
 }
 
 /**

@@ -101,6 +101,12 @@ function describeWithoutAnswer<R extends ServiceRequest>(failure: HttpFailure, c
 	if (failure.credentialRejected) {
 		return { message: failure.credentialRejected, description: 'Fix the credential, then use its Test button to check it.' };
 	}
+	if (failure.tokenUnavailable) {
+		return {
+			message: failure.tokenUnavailable,
+			description: `This is an outage in front of ${config.service}'s sign-in, not a wrong credential: n8n retried. Try again later; if it persists, check the credential's URL.`,
+		};
+	}
 	if (failure.malformed) {
 		return {
 			message: `${config.service} answered with a body that is not valid JSON`,

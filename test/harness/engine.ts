@@ -403,11 +403,15 @@ export class EngineHarness {
 	}
 
 	/**
-	 * Presses a credential's "Test" button as n8n does for a declarative `test` request: preAuthentication (always,
-	 * like n8n's tester), then `authenticate`, then the request through n8n-core's HTTP helper.
+	 * Presses a credential's "Test" button as n8n's CredentialsTester does for a declarative `test` request: the
+	 * request goes through n8n-core's httpRequestWithAuthentication with the form's values (`credentialsDecrypted`),
+	 * so preAuthentication runs only when the expirable field is empty (the tester's node is the node using the
+	 * credential, not the no-op node n8n's helper treats as a test), and again after a 401.
+	 * `storedId`: test the stored credential after editing it: the form then carries the stored values, hidden token
+	 * fields included (n8n restores them), with `data` as the edits; a new token is saved back, as n8n does.
 	 * Returns n8n's answer shape: `{ status: 'OK' | 'Error', message }`.
 	 */
-	async testCredential(type: string, data: ICredentialDataDecryptedObject) {
+	async testCredential(type: string, data: ICredentialDataDecryptedObject, storedId?: string) {
 		const credentialType = this.credentials.credentialType(type);
 		const test = credentialType.test as ICredentialTestRequest | undefined;
 		if (!test) throw new Error(`${type} has no test request`);
@@ -415,41 +419,38 @@ export class EngineHarness {
 		const nodeName = Object.keys(this.loader.nodeTypes).find((name) =>
 			(this.loader.nodeTypes[name].type.description as INodeTypeDescription).credentials?.some((c) => c.name === type),
 		);
-		const node = this.toNode({ type: nodeName!, parameters: {} });
+		const stored = storedId ? this.credentials.store.get(storedId) : undefined;
+		const node = this.toNode({ type: nodeName!, parameters: {}, credentials: stored ? { [type]: stored.id } : undefined });
 		const workflow = this.workflow(node);
-		// n8n runs a credential test through a node context: preAuthentication gets its helpers (httpRequest and all).
-		const helpers = new LoadOptionsContext(workflow, node, this.additionalData(), 'parameters');
-		let credentials = this.credentials.withDefaults(type, structuredClone(data));
+		const context = new LoadOptionsContext(workflow, node, this.additionalData(), 'parameters');
+		const credentials = this.credentials.withDefaults(type, { ...structuredClone(stored?.data ?? {}), ...structuredClone(data) });
+		const resolve = (value: unknown) =>
+			typeof value === 'string'
+				? workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '')
+				: value;
+		const request = test.request;
 		try {
-			if (typeof credentialType.preAuthentication === 'function') {
-				const output = await credentialType.preAuthentication.call(helpers, credentials);
-				credentials = { ...credentials, ...output } as ICredentialDataDecryptedObject;
-			}
-			const resolve = (value: unknown) =>
-				typeof value === 'string'
-					? workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '')
-					: value;
-			const request = test.request;
-			let options: IHttpRequestOptions = {
-				method: request.method ?? 'GET',
-				baseURL: resolve(request.baseURL) as string,
-				url: resolve(request.url) as string,
-				qs: request.qs,
-				body: request.body,
-				headers: request.headers as IDataObject,
-				json: true,
-			};
-			options = await this.credentials.authenticate(credentials, type, options, workflow, node);
-			await helpers.helpers.request({
-				method: options.method,
-				uri: `${options.baseURL ?? ''}${options.url}`,
-				headers: options.headers,
-				qs: options.qs,
-				json: true,
-			});
+			await context.helpers.httpRequestWithAuthentication.call(
+				context,
+				type,
+				{
+					method: request.method ?? 'GET',
+					url: `${String(resolve(request.baseURL) ?? '')}${String(resolve(request.url))}`,
+					qs: request.qs,
+					body: request.body,
+					headers: request.headers as IDataObject,
+					json: true,
+				},
+				{ credentialsDecrypted: { id: stored?.id ?? 'test', name: 'test', type, data: credentials } },
+			);
 			return { status: 'OK', message: 'Connection successful!' };
 		} catch (error) {
-			return { status: 'Error', message: (error as Error).message };
+			// What n8n's tester answers: the status for an HTTP answer, the code for a network error, else the message.
+			const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }).cause;
+			if (cause?.response) {
+				return { status: 'Error', message: cause.response.statusText || `Received HTTP status code: ${cause.response.status}` };
+			}
+			return { status: 'Error', message: cause?.code ?? (error as Error).message };
 		}
 	}
 }
