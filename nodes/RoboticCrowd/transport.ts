@@ -36,8 +36,9 @@ const roboticCrowd: ServiceConfig<RequestSpec> = {
 	pacer: (credentials) =>
 		pacerFor(`roboticCrowd:${String(credentials.baseUrl)}:${String(credentials.accessKeyId)}`, Number(credentials.quotaPerMinute) || 60),
 	timeoutMs: (credentials) => (Number(credentials.timeoutSeconds) || 60) * 1000,
-	// Robotic Crowd answers 429 and 503 before it takes a run: both may be re-sent. (Issue 10 settles one rule.)
-	startsWorkRetryStatuses: [429, 503],
+	// One rule for both services: only a 429 proves a run was not created (the quota is checked first). A 503 may
+	// come from a proxy after Robotic Crowd created the run, so a create is not re-sent after it.
+	startsWorkRetryStatuses: [429],
 	hints: {
 		byStatus: {
 			400: {
@@ -71,7 +72,13 @@ const roboticCrowd: ServiceConfig<RequestSpec> = {
 				message: 'Robotic Crowd had an internal error (500)',
 				description: 'Try again later. If the request started a run, check the run list before starting it again.',
 			},
-			503: { message: 'Robotic Crowd is unavailable (503)', description: 'n8n retried and gave up. Try again later.' },
+			503: {
+				message: 'Robotic Crowd is unavailable (503)',
+				description: (spec) =>
+					spec.method === 'POST'
+						? 'The request was not re-sent, as a 503 can come after the run was started: check the run list before trying again.'
+						: 'n8n retried and gave up. Try again later.',
+			},
 		},
 		otherwise: (status) => ({ message: `Robotic Crowd answered ${status}` }),
 	},

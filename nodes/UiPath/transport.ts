@@ -82,8 +82,8 @@ const uiPath: ServiceConfig<UiPathRequest> = {
 	},
 	headers: (request) => ({ Accept: 'application/json', ...folderHeaders(request.folder) }),
 	timeoutMs: () => 60_000,
-	// A 503 can come from a proxy after Orchestrator took the call: only a 429 proves a job start or a queue item
-	// add was not carried out. (Issue 10 settles one rule for both services.)
+	// One rule for both services: a 503 can come from a proxy after Orchestrator took the call, so only a 429 proves
+	// a job start or a queue item add was not carried out.
 	startsWorkRetryStatuses: [429],
 	hints: {
 		byErrorCode: {

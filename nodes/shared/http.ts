@@ -110,7 +110,8 @@ export function describeFailure(error: unknown): HttpFailure {
 export interface RetryOptions {
 	/**
 	 * True for calls that may be sent twice without harm (reads). A call that starts work is only re-sent when the
-	 * server said it did not take it (429, 503), never after a timeout or a 5xx that may have started it.
+	 * server proved it did not take it: a 429 (the quota check comes before any work). Never after a timeout, a reset
+	 * or a 5xx, a 503 included: a proxy or load balancer answers 503 also after the origin has acted.
 	 */
 	idempotent: boolean;
 	/** retries after the first attempt */
@@ -119,16 +120,13 @@ export interface RetryOptions {
 	baseDelayMs?: number;
 	/** longest single wait; a Retry-After beyond it is not waited for */
 	maxDelayMs?: number;
-	/**
-	 * Statuses that prove the server did not take a non-idempotent call, so it may be sent again
-	 * (default 429 and 503).
-	 */
+	/** Statuses that prove the server did not take a call that starts work, so it may be sent again (default 429). */
 	unsafeRetryStatuses?: number[];
 	/** called before each wait, e.g. to log */
 	onRetry?: (failure: HttpFailure, attempt: number, delayMs: number) => void;
 }
 
-export function isRetryable(failure: HttpFailure, idempotent: boolean, unsafeRetryStatuses = [429, 503]): boolean {
+export function isRetryable(failure: HttpFailure, idempotent: boolean, unsafeRetryStatuses = [429]): boolean {
 	// A token failure was already retried where the token is fetched (fetchToken).
 	if (failure.credentialRejected || failure.tokenUnavailable) return false;
 	if (failure.status === 429 || failure.status === 503) return idempotent || unsafeRetryStatuses.includes(failure.status);

@@ -55,8 +55,8 @@ export interface ServiceConfig<R extends ServiceRequest> {
 	headers?: (request: R) => Record<string, string> | undefined;
 	timeoutMs: (credentials: IDataObject) => number;
 	/**
-	 * Statuses that prove the server did not take a call that starts work, so it may be sent again. Each service
-	 * names its own (a 503 from a proxy may come after the call was taken).
+	 * Statuses that prove the server did not take a call that starts work, so it may be sent again. Both services
+	 * name only 429: a 503 from a proxy may come after the call was taken.
 	 */
 	startsWorkRetryStatuses: number[];
 	hints: HintTable<R>;
