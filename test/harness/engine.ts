@@ -52,11 +52,28 @@ export async function loadPackage(): Promise<PackageDirectoryLoader> {
 	return await loaderPromise;
 }
 
+/**
+ * The tool variant n8n derives from a `usableAsTool` node (its CLI's convertNodeToAiTool): the same node with the
+ * name `<name>Tool` (what the `@tool` display option and `getNode().type` see) and the same execute.
+ */
+function toolVariant(base: INodeType): INodeType {
+	const description = { ...base.description, name: `${base.description.name}Tool`, displayName: `${base.description.displayName} Tool` };
+	delete description.usableAsTool;
+	return Object.assign(Object.create(base) as INodeType, { description });
+}
+
 class PackageNodeTypes implements INodeTypes {
+	private readonly tools = new Map<string, INodeType>();
+
 	constructor(private readonly loader: PackageDirectoryLoader) {}
 
 	getByName(nodeType: string): INodeType | IVersionedNodeType {
 		const name = nodeType.replace(`${PACKAGE_NAME}.`, '');
+		const base = name.endsWith('Tool') ? this.loader.nodeTypes[name.slice(0, -'Tool'.length)]?.type : undefined;
+		if (base && 'description' in base && (base.description as INodeTypeDescription).usableAsTool) {
+			if (!this.tools.has(name)) this.tools.set(name, toolVariant(base as INodeType));
+			return this.tools.get(name)!;
+		}
 		const loaded = this.loader.nodeTypes[name];
 		if (!loaded) throw new Error(`Unknown node type ${nodeType}`);
 		return loaded.type;
