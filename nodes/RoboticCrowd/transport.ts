@@ -43,7 +43,12 @@ const roboticCrowd: ServiceConfig<RequestSpec> = {
 		byStatus: {
 			400: {
 				message: 'Robotic Crowd rejected the request as invalid (400)',
-				description: 'Check the workflow ID and the parameters sent with it.',
+				description: (spec) =>
+					spec.method === 'DELETE'
+						? 'Only a queued or running run can be cancelled: a finished one answers 400. Session Queue → Get shows its status.'
+						: spec.method === 'POST'
+							? 'Check the workflow ID and the parameters sent with it.'
+							: 'Check the filters and paging values sent.',
 			},
 			401: {
 				message: 'Robotic Crowd did not accept the token (401)',

@@ -70,6 +70,18 @@ export function folderHeaders(folder: FolderRef | undefined): Record<string, str
 /** The list calls Automation Cloud rate-limits per tenant. */
 const LIST_CALLS = /^\/odata\/(Jobs|QueueItems)\/?$/;
 
+/** What to look for when a call that starts work may have been carried out without an answer reaching n8n. */
+function notResentAdvice(request: UiPathRequest): string | undefined {
+	if (request.method !== 'POST' || request.idempotent !== false) return undefined;
+	if (request.path.includes('StartJobs')) {
+		return 'A job may already have been started: look for it with Job → Get Many (this process, created in the last minutes) before starting it again. The request was not re-sent.';
+	}
+	if (request.path.includes('QueueItems')) {
+		return 'The item may already be in the queue: look for it with Queue Item → Get Many (its Reference) before adding it again. The request was not re-sent.';
+	}
+	return 'The request was not re-sent, as it may have been carried out: check Orchestrator before trying again.';
+}
+
 const uiPath: ServiceConfig<UiPathRequest> = {
 	service: 'UiPath Orchestrator',
 	credentialType: credentialTypeOf,
@@ -96,7 +108,10 @@ const uiPath: ServiceConfig<UiPathRequest> = {
 			400: { message: 'UiPath rejected the request (400)' },
 			401: {
 				message: 'UiPath did not accept the credential (401)',
-				description: 'n8n got a new token and tried once more. Check the credential, and that its user or application may use this tenant.',
+				description: (_request, credentials) =>
+					credentials.authMethod === 'personalAccessToken'
+						? 'The personal access token was refused: it may have expired or been revoked, or belong to another organization. Make a new one in your UiPath user preferences and paste it into the credential.'
+						: 'n8n got a new token and tried once more. Check the credential, and that its user or application may use this tenant.',
 			},
 			403: {
 				message: 'The credential is not allowed to do this (403)',
@@ -107,7 +122,9 @@ const uiPath: ServiceConfig<UiPathRequest> = {
 			},
 			404: {
 				message: 'UiPath found no such item (404)',
-				description: (request) => request.notFoundHint ?? 'Check the ID and the folder.',
+				description: (request) =>
+					request.notFoundHint ??
+					"Check the ID and the folder. If they are right, check the credential's organization or tenant: UiPath answers 404 for another tenant's paths too.",
 			},
 			409: { message: 'UiPath reports a conflict (409)' },
 			429: {
@@ -123,10 +140,7 @@ const uiPath: ServiceConfig<UiPathRequest> = {
 	},
 	readBody: readErrorBody,
 	errorCodeSuffix: (errorCode) => (String(errorCode) === '0' ? undefined : `(UiPath error ${errorCode})`),
-	notResent: (request) =>
-		request.method === 'POST' && request.idempotent === false
-			? 'The request was not re-sent, as it may have been carried out: check Orchestrator before trying again.'
-			: undefined,
+	notResent: notResentAdvice,
 	checkReach: "Check the credential's URL and the network between n8n and Orchestrator.",
 };
 

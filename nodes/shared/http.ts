@@ -10,6 +10,8 @@ export interface HttpFailure {
 	/** no answer came back: connection refused or reset, DNS, or our own timeout */
 	noResponse: boolean;
 	timedOut: boolean;
+	/** the connection was cut (reset, hang-up) after the request went out: it may have been carried out */
+	connectionCut: boolean;
 	/** an answer came back, but its body was not the JSON the API promises */
 	malformed: boolean;
 	/** the credential could not get a token: the reason, worded for the user */
@@ -95,12 +97,14 @@ export function describeFailure(error: unknown): HttpFailure {
 	const retryAfter = headers['retry-after'] ?? headers['Retry-After'];
 	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(String((error as ErrorLike)?.message));
 	const malformed = error instanceof MalformedResponseError;
+	const connectionCut = !response && (code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up/i.test(String((error as ErrorLike)?.message)));
 	return {
 		status,
 		body: response?.data ?? response?.body,
 		retryAfterMs: parseRetryAfter(retryAfter),
 		noResponse: !response && !status && !malformed && !credentialRejected && !tokenUnavailable,
 		timedOut,
+		connectionCut,
 		malformed,
 		credentialRejected,
 		tokenUnavailable,

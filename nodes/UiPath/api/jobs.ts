@@ -55,7 +55,8 @@ export async function startJobs(ctx: UiPathContext, startInfo: IDataObject, fold
 		idempotent: false,
 		itemIndex,
 		scopes: WRITE_SCOPES,
-		notFoundHint: 'The process was not found in this folder: Process → Get Many lists the processes of a folder.',
+		notFoundHint:
+			"The process was not found in this folder: Process → Get Many lists the processes of a folder. If it is there, check the credential's organization or tenant: UiPath answers 404 for another tenant's paths too.",
 	});
 	return value;
 }
