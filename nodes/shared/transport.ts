@@ -71,6 +71,19 @@ export interface ServiceConfig<R extends ServiceRequest> {
 	checkReach: string;
 }
 
+// Errors of calls that start work and may have been carried out all the same (no answer after sending, or a 5xx).
+const carriedOutMaybe = new WeakSet<object>();
+
+/** Whether this error came from a call that starts work and may have been carried out (see startOnce.ts). */
+export function mayHaveBeenCarriedOut(error: unknown): boolean {
+	return typeof error === 'object' && error !== null && carriedOutMaybe.has(error);
+}
+
+function mayHaveActed(failure: HttpFailure): boolean {
+	if (failure.credentialRejected || failure.tokenUnavailable) return false;
+	return failure.timedOut || failure.connectionCut || (failure.status !== undefined && failure.status >= 500);
+}
+
 /** Sends one request: paced, retried within a bound, and a failure turned into the service's n8n error. */
 export async function serviceRequest<T, R extends ServiceRequest>(ctx: RequestContext, config: ServiceConfig<R>, request: R): Promise<T> {
 	const credentialType = config.credentialType(ctx);
@@ -158,9 +171,11 @@ export function serviceError<R extends ServiceRequest>(
 	if (suffix) text.message = `${text.message} ${suffix}`;
 	const extra: JsonObject = config.errorCodeSuffix ? { errorCode: errorCode ?? null } : {};
 	// Built from the sanitized failure only: no request, header or token goes into it.
-	return new NodeApiError(
+	const error = new NodeApiError(
 		node,
 		{ message: text.message, status: failure.status ?? null, ...extra, body: (failure.body ?? null) as JsonObject } as JsonObject,
 		{ ...text, httpCode: failure.status ? String(failure.status) : undefined, itemIndex: request.itemIndex },
 	);
+	if (request.idempotent === false && mayHaveActed(failure)) carriedOutMaybe.add(error);
+	return error;
 }

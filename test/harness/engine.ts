@@ -41,6 +41,7 @@ export const PACKAGE_ROOT = path.resolve(__dirname, '../..');
 const PACKAGE_NAME = 'n8n-nodes-rpa';
 
 let loaderPromise: Promise<PackageDirectoryLoader> | undefined;
+let executions = 0;
 
 /** Loads the built package (dist/) as n8n does: by its package.json `n8n` block. Run `npm run build` first. */
 export async function loadPackage(): Promise<PackageDirectoryLoader> {
@@ -238,6 +239,8 @@ export interface NodeSpec {
 	/** credential type -> stored credential id */
 	credentials?: Record<string, string>;
 	continueOnFail?: boolean;
+	/** n8n's node setting "Retry On Fail": the engine runs the whole node again (maxTries, waitBetweenTries ms) */
+	retryOnFail?: { maxTries: number; waitBetweenTries: number };
 	name?: string;
 	/** the workflow's time zone setting */
 	timezone?: string;
@@ -284,6 +287,7 @@ export class EngineHarness {
 			position: [0, 0],
 			parameters: spec.parameters,
 			continueOnFail: spec.continueOnFail,
+			...(spec.retryOnFail ? { retryOnFail: true, ...spec.retryOnFail } : {}),
 			credentials: Object.fromEntries(
 				Object.entries(spec.credentials ?? {}).map(([type, id]) => [type, { id, name: `${type} (${id})` }]),
 			),
@@ -303,11 +307,11 @@ export class EngineHarness {
 		});
 	}
 
-	additionalData(hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+	additionalData(hooks?: ExecutionLifecycleHooks, executionId = 'harness-execution'): IWorkflowExecuteAdditionalData {
 		return {
 			credentialsHelper: this.credentials,
 			hooks,
-			executionId: 'harness-execution',
+			executionId,
 			currentNodeExecutionIndex: 0,
 			restApiUrl: 'http://127.0.0.1/rest',
 			instanceBaseUrl: 'http://127.0.0.1/',
@@ -336,7 +340,9 @@ export class EngineHarness {
 	async run(spec: NodeSpec, input: IDataObject[] = [{}], mode: WorkflowExecuteMode = 'manual'): Promise<RunResult> {
 		const node = this.toNode(spec);
 		const workflow = this.workflow(node, undefined, spec.timezone);
-		const hooks = new ExecutionLifecycleHooks(mode, 'harness-execution', {
+		// Each run is its own execution, with an id unique in the process, as in n8n.
+		const executionId = `harness-execution-${++executions}`;
+		const hooks = new ExecutionLifecycleHooks(mode, executionId, {
 			id: workflow.id,
 			name: workflow.name,
 			nodes: [node],
@@ -365,7 +371,7 @@ export class EngineHarness {
 				],
 			},
 		} as unknown as IRunExecutionData;
-		const execute = new WorkflowExecute(this.additionalData(hooks), mode, runExecutionData);
+		const execute = new WorkflowExecute(this.additionalData(hooks, executionId), mode, runExecutionData);
 		await execute.processRunExecutionData(workflow);
 		const run = await done;
 		const taskData = run.data.resultData.runData[node.name]?.[0];

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { addQueueItem } from '../../api/queues';
 import { folderOf } from '../common';
 import { addFields } from './addFields';
+import { addQueueItemOnce } from './addOnce';
 import { addAllInOneCall } from './addAllInOneCall';
 import { itemDataOf, queueNameOf } from './itemData';
 
@@ -10,11 +10,11 @@ export const option = { name: 'Add', action: 'Add a queue item', description: 'A
 
 export const description: INodeProperties[] = addFields;
 
-/** One AddQueueItem call for this input item. */
+/** One AddQueueItem call for this input item; a re-run of the node (Retry On Fail) returns the item added before. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const folder = folderOf.call(this, itemIndex);
 	const itemData = itemDataOf.call(this, itemIndex, queueNameOf.call(this, itemIndex));
-	return await addQueueItem(this, itemData, folder, itemIndex);
+	return await addQueueItemOnce.call(this, itemData, folder, itemIndex);
 }
 
 /** With "All Input Items in One Call" the router hands this operation every input item at once. */
