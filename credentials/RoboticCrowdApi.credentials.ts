@@ -16,7 +16,24 @@ import {
 	signJwt,
 	type RoboticCrowdCredentialData,
 } from '../nodes/RoboticCrowd/auth';
-import { CredentialRejectedError } from '../nodes/shared/http';
+import { readErrorBody, sentences } from '../nodes/shared/errorBody';
+import { CredentialRejectedError, describeFailure, fetchToken } from '../nodes/shared/http';
+import { storedToken, tokenForCurrentValues, tokenIssuedForField } from './shared/tokenFingerprint';
+
+/** The fields a server-issued token depends on: changing any of them drops the stored token. */
+const TOKEN_INPUTS = ['accessKeyId', 'secretAccessKey', 'baseUrl', 'authMethod', 'lifetimeSeconds'] as const;
+
+/** The key was refused at POST /v1/token: the API's own message and what to check. */
+function serverTokenRefused(error: unknown): CredentialRejectedError {
+	const { status, body } = describeFailure(error);
+	const said = readErrorBody(body).message;
+	return new CredentialRejectedError(
+		sentences(
+			`Robotic Crowd refused to issue a token${status ? ` (${status})` : ''}${said ? `: ${said}` : ''}`,
+			'Check the Robotic Crowd API credential: its access key ID and secret access key, and that the API key may mint tokens (access_token.create)',
+		),
+	);
+}
 
 export class RoboticCrowdApi implements ICredentialType {
 	name = 'roboticCrowdApi';
@@ -130,6 +147,7 @@ export class RoboticCrowdApi implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
+		tokenIssuedForField,
 	];
 
 	// With "Request Tokens From Robotic Crowd", n8n calls this when it has no token yet or a request got a 401,
@@ -137,15 +155,15 @@ export class RoboticCrowdApi implements ICredentialType {
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const data = credentials as unknown as RoboticCrowdCredentialData;
 		if (data.authMethod !== 'tokenEndpoint') return {};
-		try {
-			const { token } = await requestServerToken(this.helpers.httpRequest, data, data.lifetimeSeconds);
-			return { accessToken: token };
-		} catch (error) {
-			const status = (error as { response?: { status?: number } }).response?.status;
-			throw new CredentialRejectedError(
-				`Robotic Crowd refused to issue a token${status ? ` (${status})` : ''}: check the access key ID and secret access key, and that the API key may mint tokens (access_token.create)`,
+		// Retried like a read; only a 400/401/403 blames the key.
+		const send = async (options: IHttpRequestOptions) =>
+			await fetchToken(
+				async () => await this.helpers.httpRequest({ timeout: (Number(data.timeoutSeconds) || 60) * 1000, ...options }),
+				'Robotic Crowd',
+				(error) => serverTokenRefused(error),
 			);
-		}
+		const { token } = await requestServerToken(send, data, data.lifetimeSeconds);
+		return storedToken(token, credentials, TOKEN_INPUTS);
 	}
 
 	async authenticate(
@@ -153,16 +171,17 @@ export class RoboticCrowdApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const data = credentials as unknown as RoboticCrowdCredentialData;
+		// A server token issued for other values is not sent: the 401 makes n8n fetch one for the values in the form.
 		const token =
 			data.authMethod === 'tokenEndpoint'
-				? data.accessToken
+				? tokenForCurrentValues(credentials, TOKEN_INPUTS)
 				: await signJwt(
 						buildClaims(data, [scopeForRequest(requestOptions.method, requestOptions.url)], data.lifetimeSeconds),
 						data.secretAccessKey,
 					);
 		return {
 			...requestOptions,
-			headers: { ...requestOptions.headers, Authorization: `Bearer ${token}` },
+			headers: { ...requestOptions.headers, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
 		};
 	}
 

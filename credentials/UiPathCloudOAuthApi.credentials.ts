@@ -9,6 +9,24 @@ import type {
 } from 'n8n-workflow';
 
 import { accessTokenField, externalApplicationFields, identityToken } from './shared/externalApplication';
+import { tokenForCurrentValues, tokenIssuedForField } from './shared/tokenFingerprint';
+
+/** The fields a fetched token depends on: changing any of them drops the stored token. */
+const TOKEN_INPUTS = [
+	'authMethod',
+	'cloudUrl',
+	'organization',
+	'tenant',
+	'clientId',
+	'clientSecret',
+	'scopes',
+	'identityUrl',
+	'refreshToken',
+	'accountLogicalName',
+	'tenantLogicalName',
+	'accountUrl',
+	'platformUrl',
+] as const;
 
 const show = (authMethod: string[]) => ({ show: { authMethod } });
 
@@ -135,22 +153,27 @@ export class UiPathCloudOAuthApi implements ICredentialType {
 				"Automation Cloud allows 100 list calls of jobs and of queue items a minute per tenant; n8n spaces its own to stay under it. 0 turns spacing off.",
 		},
 		accessTokenField,
+		tokenIssuedForField,
 	];
 
 	// n8n calls this when it has no token yet, or a request got a 401; it stores the answer so one token serves
 	// every execution and item until it expires.
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		if (credentials.authMethod === 'personalAccessToken') return {};
-		return await identityToken(this, credentials);
+		return await identityToken(this, credentials, TOKEN_INPUTS);
 	}
 
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		// A token issued for other values is not sent: the 401 makes n8n fetch one for the values in the form.
 		const token =
-			credentials.authMethod === 'personalAccessToken' ? credentials.personalAccessToken : credentials.accessToken;
-		const headers: IHttpRequestOptions['headers'] = { ...requestOptions.headers, Authorization: `Bearer ${token}` };
+			credentials.authMethod === 'personalAccessToken'
+				? credentials.personalAccessToken
+				: tokenForCurrentValues(credentials, TOKEN_INPUTS);
+		const headers: IHttpRequestOptions['headers'] = { ...requestOptions.headers };
+		if (token) headers.Authorization = `Bearer ${String(token)}`;
 		// The legacy cloud names the tenant in a header too (the seed's step 5).
 		if (credentials.authMethod === 'apiKey') headers['X-UIPATH-TenantName'] = String(credentials.tenantLogicalName);
 		return { ...requestOptions, headers };

@@ -9,6 +9,21 @@ import type {
 } from 'n8n-workflow';
 
 import { accessTokenField, externalApplicationFields, identityToken } from './shared/externalApplication';
+import { tokenForCurrentValues, tokenIssuedForField } from './shared/tokenFingerprint';
+
+/** The fields a fetched token depends on: changing any of them drops the stored token. */
+const TOKEN_INPUTS = [
+	'orchestratorUrl',
+	'tenancyName',
+	'authMethod',
+	'username',
+	'password',
+	'clientId',
+	'clientSecret',
+	'scopes',
+	'identityUrl',
+	'ignoreSslIssues',
+] as const;
 
 export class UiPathOnPremisesApi implements ICredentialType {
 	name = 'uiPathOnPremisesApi';
@@ -84,21 +99,24 @@ export class UiPathOnPremisesApi implements ICredentialType {
 				'Whether to connect even if the certificate cannot be validated (self-signed). Anyone between n8n and Orchestrator could then read the traffic.',
 		},
 		accessTokenField,
+		tokenIssuedForField,
 	];
 
 	// Called by n8n when there is no token yet or a request got a 401; the token is stored and reused.
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return await identityToken(this, credentials);
+		return await identityToken(this, credentials, TOKEN_INPUTS);
 	}
 
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		// A token issued for other values is not sent: the 401 makes n8n fetch one for the values in the form.
+		const token = tokenForCurrentValues(credentials, TOKEN_INPUTS);
 		return {
 			...requestOptions,
 			skipSslCertificateValidation: credentials.ignoreSslIssues === true || requestOptions.skipSslCertificateValidation,
-			headers: { ...requestOptions.headers, Authorization: `Bearer ${credentials.accessToken}` },
+			headers: { ...requestOptions.headers, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
 		};
 	}
 

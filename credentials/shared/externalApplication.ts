@@ -1,9 +1,11 @@
 // The External Application fields both UiPath credentials ask for (client credentials against an identity
 // server): Client ID, Client Secret, Scopes and Identity URL. Each credential shows them for its own choices.
 // Also the token both fetch in preAuthentication and the hidden field n8n stores it in.
-import type { ICredentialDataDecryptedObject, IHttpRequestHelper, INodeProperties } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_SCOPES, explainTokenFailure, fetchAccessToken } from '../../nodes/UiPath/auth';
+import { fetchToken } from '../../nodes/shared/http';
+import { storedToken } from './tokenFingerprint';
 
 type Show = { show: { authMethod: string[] } };
 
@@ -55,11 +57,25 @@ export const accessTokenField: INodeProperties = {
 	default: '',
 };
 
-/** preAuthentication of both UiPath credentials: the token, or an error that names the field to check. */
-export async function identityToken(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-	try {
-		return { accessToken: await fetchAccessToken(helper.helpers.httpRequest, credentials) };
-	} catch (error) {
-		throw explainTokenFailure(error, credentials);
-	}
+/** How long a token request may take before it counts as an outage (and is retried). */
+const TOKEN_TIMEOUT_MS = 30_000;
+
+/**
+ * preAuthentication of both UiPath credentials: the token, or an error that names the field to check. The token
+ * call is retried like a read; only a 400/401/403 blames the credential.
+ */
+export async function identityToken(
+	helper: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+	/** the fields the token depends on (see tokenFingerprint.ts) */
+	inputs: readonly string[],
+) {
+	const send = async (options: IHttpRequestOptions) =>
+		await fetchToken(
+			async () => await helper.helpers.httpRequest({ timeout: TOKEN_TIMEOUT_MS, ...options }),
+			'UiPath',
+			(error) => explainTokenFailure(error, credentials),
+		);
+	const token = await fetchAccessToken(send, credentials);
+	return token === undefined ? {} : storedToken(token, credentials, inputs);
 }

@@ -9,6 +9,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
+import { readErrorBody } from '../shared/errorBody';
 import { describeFailure, pacerFor } from '../shared/http';
 import { serviceError, serviceRequest, type ServiceConfig } from '../shared/transport';
 import { apiBase } from './auth';
@@ -28,16 +29,6 @@ export interface RequestSpec {
 	itemIndex?: number;
 }
 
-function apiMessage(body: unknown): { message?: string } {
-	if (typeof body === 'string') return { message: body.slice(0, 500) || undefined };
-	if (body && typeof body === 'object') {
-		const b = body as IDataObject;
-		const text = b.message ?? b.error ?? b.errors;
-		if (text !== undefined) return { message: typeof text === 'string' ? text : JSON.stringify(text) };
-	}
-	return {};
-}
-
 const roboticCrowd: ServiceConfig<RequestSpec> = {
 	service: 'Robotic Crowd',
 	credentialType: () => CREDENTIAL_TYPE,
@@ -45,13 +36,19 @@ const roboticCrowd: ServiceConfig<RequestSpec> = {
 	pacer: (credentials) =>
 		pacerFor(`roboticCrowd:${String(credentials.baseUrl)}:${String(credentials.accessKeyId)}`, Number(credentials.quotaPerMinute) || 60),
 	timeoutMs: (credentials) => (Number(credentials.timeoutSeconds) || 60) * 1000,
-	// Robotic Crowd answers 429 and 503 before it takes a run: both may be re-sent. (Issue 10 settles one rule.)
-	startsWorkRetryStatuses: [429, 503],
+	// One rule for both services: only a 429 proves a run was not created (the quota is checked first). A 503 may
+	// come from a proxy after Robotic Crowd created the run, so a create is not re-sent after it.
+	startsWorkRetryStatuses: [429],
 	hints: {
 		byStatus: {
 			400: {
 				message: 'Robotic Crowd rejected the request as invalid (400)',
-				description: 'Check the workflow ID and the parameters sent with it.',
+				description: (spec) =>
+					spec.method === 'DELETE'
+						? 'Only a queued or running run can be cancelled: a finished one answers 400. Session Queue → Get shows its status.'
+						: spec.method === 'POST'
+							? 'Check the workflow ID and the parameters sent with it.'
+							: 'Check the filters and paging values sent.',
 			},
 			401: {
 				message: 'Robotic Crowd did not accept the token (401)',
@@ -80,11 +77,17 @@ const roboticCrowd: ServiceConfig<RequestSpec> = {
 				message: 'Robotic Crowd had an internal error (500)',
 				description: 'Try again later. If the request started a run, check the run list before starting it again.',
 			},
-			503: { message: 'Robotic Crowd is unavailable (503)', description: 'n8n retried and gave up. Try again later.' },
+			503: {
+				message: 'Robotic Crowd is unavailable (503)',
+				description: (spec) =>
+					spec.method === 'POST'
+						? 'The request was not re-sent, as a 503 can come after the run was started: check the run list before trying again.'
+						: 'n8n retried and gave up. Try again later.',
+			},
 		},
 		otherwise: (status) => ({ message: `Robotic Crowd answered ${status}` }),
 	},
-	readBody: apiMessage,
+	readBody: (body) => ({ message: readErrorBody(body).message }),
 	notResent: (spec) =>
 		spec.method === 'POST'
 			? 'The request was not re-sent, as it may have started a run: check the run list before trying again.'

@@ -2,6 +2,7 @@
 // same everywhere (the seed says so too); only authentication differs.
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
+import { readErrorBody, sentences } from '../shared/errorBody';
 import { CredentialRejectedError } from '../shared/http';
 
 export const CLOUD_CREDENTIAL = 'uiPathCloudOAuthApi';
@@ -120,9 +121,9 @@ export async function fetchAccessToken(httpRequest: HttpRequest, data: IDataObje
 export function explainTokenFailure(error: unknown, data: IDataObject): CredentialRejectedError {
 	const response = (error as { response?: { status?: number; data?: IDataObject } }).response ??
 		(error as { cause?: { response?: { status?: number; data?: IDataObject } } }).cause?.response;
-	const body = (response?.data ?? {}) as IDataObject;
-	const code = String(body.error ?? body.errorCode ?? '');
-	const said = String(body.error_description ?? body.message ?? body.error ?? '') || (error as Error).message;
+	const body = (response?.data && typeof response.data === 'object' ? response.data : {}) as IDataObject;
+	const code = typeof body.error === 'string' ? body.error : '';
+	const said = readErrorBody(response?.data).message ?? (error as Error).message;
 	let advice: string;
 	if (data.authMethod === 'externalApp') {
 		advice =
@@ -136,5 +137,7 @@ export function explainTokenFailure(error: unknown, data: IDataObject): Credenti
 	} else {
 		advice = 'Check the tenancy name, user name and password.';
 	}
-	return new CredentialRejectedError(`UiPath refused to issue a token${response?.status ? ` (${response.status})` : ''}: ${said}. ${advice}`);
+	return new CredentialRejectedError(
+		sentences(`UiPath refused to issue a token${response?.status ? ` (${response.status})` : ''}: ${said}`, advice),
+	);
 }

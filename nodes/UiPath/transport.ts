@@ -2,6 +2,7 @@
 // rate-limited list calls, the retry rule for calls that start work, and the hints per status and errorCode.
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 
+import { readErrorBody } from '../shared/errorBody';
 import { pacerFor } from '../shared/http';
 import { serviceRequest, type ServiceConfig } from '../shared/transport';
 import { CLOUD_CREDENTIAL, orchestratorBaseUrl, type UiPathCredentialType } from './auth';
@@ -69,17 +70,16 @@ export function folderHeaders(folder: FolderRef | undefined): Record<string, str
 /** The list calls Automation Cloud rate-limits per tenant. */
 const LIST_CALLS = /^\/odata\/(Jobs|QueueItems)\/?$/;
 
-function apiMessage(body: unknown): { message?: string; errorCode?: string | number } {
-	if (typeof body === 'string') return { message: body.slice(0, 500) || undefined };
-	if (body && typeof body === 'object') {
-		const b = body as IDataObject;
-		const inner = (b.error && typeof b.error === 'object' ? b.error : b) as IDataObject;
-		return {
-			message: (inner.message ?? b.message ?? b.error_description) as string | undefined,
-			errorCode: (b.errorCode ?? inner.errorCode ?? inner.code) as string | number | undefined,
-		};
+/** What to look for when a call that starts work may have been carried out without an answer reaching n8n. */
+function notResentAdvice(request: UiPathRequest): string | undefined {
+	if (request.method !== 'POST' || request.idempotent !== false) return undefined;
+	if (request.path.includes('StartJobs')) {
+		return 'A job may already have been started: look for it with Job → Get Many (this process, created in the last minutes) before starting it again. The request was not re-sent.';
 	}
-	return {};
+	if (request.path.includes('QueueItems')) {
+		return 'The item may already be in the queue: look for it with Queue Item → Get Many (its Reference) before adding it again. The request was not re-sent.';
+	}
+	return 'The request was not re-sent, as it may have been carried out: check Orchestrator before trying again.';
 }
 
 const uiPath: ServiceConfig<UiPathRequest> = {
@@ -94,8 +94,8 @@ const uiPath: ServiceConfig<UiPathRequest> = {
 	},
 	headers: (request) => ({ Accept: 'application/json', ...folderHeaders(request.folder) }),
 	timeoutMs: () => 60_000,
-	// A 503 can come from a proxy after Orchestrator took the call: only a 429 proves a job start or a queue item
-	// add was not carried out. (Issue 10 settles one rule for both services.)
+	// One rule for both services: a 503 can come from a proxy after Orchestrator took the call, so only a 429 proves
+	// a job start or a queue item add was not carried out.
 	startsWorkRetryStatuses: [429],
 	hints: {
 		byErrorCode: {
@@ -108,7 +108,10 @@ const uiPath: ServiceConfig<UiPathRequest> = {
 			400: { message: 'UiPath rejected the request (400)' },
 			401: {
 				message: 'UiPath did not accept the credential (401)',
-				description: 'n8n got a new token and tried once more. Check the credential, and that its user or application may use this tenant.',
+				description: (_request, credentials) =>
+					credentials.authMethod === 'personalAccessToken'
+						? 'The personal access token was refused: it may have expired or been revoked, or belong to another organization. Make a new one in your UiPath user preferences and paste it into the credential.'
+						: 'n8n got a new token and tried once more. Check the credential, and that its user or application may use this tenant.',
 			},
 			403: {
 				message: 'The credential is not allowed to do this (403)',
@@ -119,7 +122,9 @@ const uiPath: ServiceConfig<UiPathRequest> = {
 			},
 			404: {
 				message: 'UiPath found no such item (404)',
-				description: (request) => request.notFoundHint ?? 'Check the ID and the folder.',
+				description: (request) =>
+					request.notFoundHint ??
+					"Check the ID and the folder. If they are right, check the credential's organization or tenant: UiPath answers 404 for another tenant's paths too.",
 			},
 			409: { message: 'UiPath reports a conflict (409)' },
 			429: {
@@ -133,12 +138,9 @@ const uiPath: ServiceConfig<UiPathRequest> = {
 			description: status && status >= 500 ? 'Try again later.' : '',
 		}),
 	},
-	readBody: apiMessage,
+	readBody: readErrorBody,
 	errorCodeSuffix: (errorCode) => (String(errorCode) === '0' ? undefined : `(UiPath error ${errorCode})`),
-	notResent: (request) =>
-		request.method === 'POST' && request.idempotent === false
-			? 'The request was not re-sent, as it may have been carried out: check Orchestrator before trying again.'
-			: undefined,
+	notResent: notResentAdvice,
 	checkReach: "Check the credential's URL and the network between n8n and Orchestrator.",
 };
 

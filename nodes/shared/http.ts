@@ -10,10 +10,14 @@ export interface HttpFailure {
 	/** no answer came back: connection refused or reset, DNS, or our own timeout */
 	noResponse: boolean;
 	timedOut: boolean;
+	/** the connection was cut (reset, hang-up) after the request went out: it may have been carried out */
+	connectionCut: boolean;
 	/** an answer came back, but its body was not the JSON the API promises */
 	malformed: boolean;
 	/** the credential could not get a token: the reason, worded for the user */
 	credentialRejected?: string;
+	/** the token endpoint stayed unavailable (retried already): the reason, worded for the user */
+	tokenUnavailable?: string;
 }
 
 /**
@@ -22,6 +26,14 @@ export interface HttpFailure {
  */
 export class CredentialRejectedError extends Error {
 	override name = 'CredentialRejectedError';
+}
+
+/**
+ * Thrown by a credential when its token endpoint stayed unavailable (5xx, reset, timeout) after retries: the
+ * credential was not checked, so the message does not blame it.
+ */
+export class TokenUnavailableError extends Error {
+	override name = 'TokenUnavailableError';
 }
 
 /** Thrown by a transport when a 2xx answer's body is not valid JSON. */
@@ -71,8 +83,10 @@ export function describeFailure(error: unknown): HttpFailure {
 	let code: string | undefined;
 	let httpCode: string | undefined;
 	let credentialRejected: string | undefined;
+	let tokenUnavailable: string | undefined;
 	for (let depth = 0; current && depth < 5; depth++) {
 		if ((current as Error).name === 'CredentialRejectedError') credentialRejected = current.message;
+		if ((current as Error).name === 'TokenUnavailableError') tokenUnavailable = current.message;
 		response ??= current.response;
 		code ??= current.code;
 		httpCode ??= current.httpCode ?? undefined;
@@ -83,21 +97,25 @@ export function describeFailure(error: unknown): HttpFailure {
 	const retryAfter = headers['retry-after'] ?? headers['Retry-After'];
 	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(String((error as ErrorLike)?.message));
 	const malformed = error instanceof MalformedResponseError;
+	const connectionCut = !response && (code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up/i.test(String((error as ErrorLike)?.message)));
 	return {
 		status,
 		body: response?.data ?? response?.body,
 		retryAfterMs: parseRetryAfter(retryAfter),
-		noResponse: !response && !status && !malformed && !credentialRejected,
+		noResponse: !response && !status && !malformed && !credentialRejected && !tokenUnavailable,
 		timedOut,
+		connectionCut,
 		malformed,
 		credentialRejected,
+		tokenUnavailable,
 	};
 }
 
 export interface RetryOptions {
 	/**
 	 * True for calls that may be sent twice without harm (reads). A call that starts work is only re-sent when the
-	 * server said it did not take it (429, 503), never after a timeout or a 5xx that may have started it.
+	 * server proved it did not take it: a 429 (the quota check comes before any work). Never after a timeout, a reset
+	 * or a 5xx, a 503 included: a proxy or load balancer answers 503 also after the origin has acted.
 	 */
 	idempotent: boolean;
 	/** retries after the first attempt */
@@ -106,17 +124,15 @@ export interface RetryOptions {
 	baseDelayMs?: number;
 	/** longest single wait; a Retry-After beyond it is not waited for */
 	maxDelayMs?: number;
-	/**
-	 * Statuses that prove the server did not take a non-idempotent call, so it may be sent again
-	 * (default 429 and 503).
-	 */
+	/** Statuses that prove the server did not take a call that starts work, so it may be sent again (default 429). */
 	unsafeRetryStatuses?: number[];
 	/** called before each wait, e.g. to log */
 	onRetry?: (failure: HttpFailure, attempt: number, delayMs: number) => void;
 }
 
-export function isRetryable(failure: HttpFailure, idempotent: boolean, unsafeRetryStatuses = [429, 503]): boolean {
-	if (failure.credentialRejected) return false;
+export function isRetryable(failure: HttpFailure, idempotent: boolean, unsafeRetryStatuses = [429]): boolean {
+	// A token failure was already retried where the token is fetched (fetchToken).
+	if (failure.credentialRejected || failure.tokenUnavailable) return false;
 	if (failure.status === 429 || failure.status === 503) return idempotent || unsafeRetryStatuses.includes(failure.status);
 	if (!idempotent) return false;
 	if (failure.noResponse || failure.timedOut || failure.malformed) return true;
@@ -151,6 +167,25 @@ export async function withRetries<T>(
 		options.onRetry?.(failure, attempt + 1, delay);
 		await sleep(delay);
 	}
+}
+
+/**
+ * Sends a token request, retried like a read (asking for a token twice is harmless). Only a 400, 401 or 403 means
+ * the server refused the credential (`refused` words that); any other failure that outlasts the retries is an
+ * outage of the token endpoint, and says so instead of blaming the credential.
+ */
+export async function fetchToken<T>(send: () => Promise<T>, service: string, refused: (error: unknown) => Error): Promise<T> {
+	return await withRetries(send, { idempotent: true }, (failure, error) => {
+		if (failure.status === 400 || failure.status === 401 || failure.status === 403) return refused(error);
+		const what = failure.status
+			? `answered ${failure.status}`
+			: failure.timedOut
+				? 'did not answer in time'
+				: failure.malformed
+					? 'answered with a body that is not JSON'
+					: 'could not be reached';
+		return new TokenUnavailableError(`${service}'s token endpoint ${what}, also after retries, so the credential could not be checked`);
+	});
 }
 
 /**

@@ -33,3 +33,15 @@ export function toInstant(value: string | Date, timeZone = 'UTC'): Date {
 	const guess = wallClock - offsetAt(wallClock, timeZone);
 	return new Date(wallClock - offsetAt(guess, timeZone));
 }
+
+/**
+ * A Date & Time field's value as an ISO 8601 instant (UTC). A value that is not a date (often an expression of the
+ * wrong type) fails with a message that names the field, instead of JavaScript's "Invalid time value".
+ */
+export function isoInstant(value: string | Date, timeZone: string | undefined, field: string): string {
+	const instant = toInstant(value, timeZone);
+	if (Number.isNaN(instant.getTime())) {
+		throw new Error(`"${field}" is not a date: "${String(value)}". Give a date and time such as 2026-03-01T09:00:00Z.`);
+	}
+	return instant.toISOString();
+}

@@ -34,7 +34,8 @@ export interface ServiceRequest {
 /** What the user reads for one status or error code; the description may depend on the request. */
 export interface Hint<R> {
 	message: string;
-	description?: string | ((request: R) => string);
+	/** may depend on the request, and on the credential's fields (e.g. its authentication method) */
+	description?: string | ((request: R, credentials: IDataObject) => string);
 }
 
 export interface HintTable<R> {
@@ -55,8 +56,8 @@ export interface ServiceConfig<R extends ServiceRequest> {
 	headers?: (request: R) => Record<string, string> | undefined;
 	timeoutMs: (credentials: IDataObject) => number;
 	/**
-	 * Statuses that prove the server did not take a call that starts work, so it may be sent again. Each service
-	 * names its own (a 503 from a proxy may come after the call was taken).
+	 * Statuses that prove the server did not take a call that starts work, so it may be sent again. Both services
+	 * name only 429: a 503 from a proxy may come after the call was taken.
 	 */
 	startsWorkRetryStatuses: number[];
 	hints: HintTable<R>;
@@ -64,10 +65,23 @@ export interface ServiceConfig<R extends ServiceRequest> {
 	readBody: (body: unknown) => { message?: string; errorCode?: string | number };
 	/** appended to the message for an error code not in the hint table; undefined adds nothing */
 	errorCodeSuffix?: (errorCode: string | number) => string | undefined;
-	/** said when a call that may have started work got no answer (it is not re-sent) */
+	/** said when a call that may have started work got no answer or a 5xx (it is not re-sent): what to look for */
 	notResent: (request: R) => string | undefined;
 	/** said when no answer came to a call that may be sent again */
 	checkReach: string;
+}
+
+// Errors of calls that start work and may have been carried out all the same (no answer after sending, or a 5xx).
+const carriedOutMaybe = new WeakSet<object>();
+
+/** Whether this error came from a call that starts work and may have been carried out (see startOnce.ts). */
+export function mayHaveBeenCarriedOut(error: unknown): boolean {
+	return typeof error === 'object' && error !== null && carriedOutMaybe.has(error);
+}
+
+function mayHaveActed(failure: HttpFailure): boolean {
+	if (failure.credentialRejected || failure.tokenUnavailable) return false;
+	return failure.timedOut || failure.connectionCut || (failure.status !== undefined && failure.status >= 500);
 }
 
 /** Sends one request: paced, retried within a bound, and a failure turned into the service's n8n error. */
@@ -92,14 +106,32 @@ export async function serviceRequest<T, R extends ServiceRequest>(ctx: RequestCo
 	return await withRetries(
 		send,
 		{ idempotent: request.idempotent ?? request.method === 'GET', unsafeRetryStatuses: config.startsWorkRetryStatuses },
-		(failure) => serviceError(ctx.getNode(), config, failure, request),
+		(failure) => serviceError(ctx.getNode(), config, failure, request, { credentials, credentialType }),
 	);
 }
 
+/** Which credential a failed request used, so an error can name it. */
+export interface UsedCredential {
+	credentials?: IDataObject;
+	credentialType?: string;
+}
+
+/** The credential as the user named it in n8n, e.g. `credential "UiPath prod"`. */
+function credentialLabel(node: INode, used: UsedCredential): string {
+	const name = used.credentialType ? node.credentials?.[used.credentialType]?.name : undefined;
+	return name ? `credential "${name}"` : 'credential';
+}
+
 /** Message and advice for failures that carry no API answer to word: no token, no answer, or no JSON. */
-function describeWithoutAnswer<R extends ServiceRequest>(failure: HttpFailure, config: ServiceConfig<R>, request: R) {
+function describeWithoutAnswer<R extends ServiceRequest>(failure: HttpFailure, config: ServiceConfig<R>, request: R, credential: string) {
 	if (failure.credentialRejected) {
-		return { message: failure.credentialRejected, description: 'Fix the credential, then use its Test button to check it.' };
+		return { message: failure.credentialRejected, description: `Fix the ${credential}, then use its Test button to check it.` };
+	}
+	if (failure.tokenUnavailable) {
+		return {
+			message: failure.tokenUnavailable,
+			description: `This is an outage in front of ${config.service}'s sign-in, not a wrong credential: n8n retried. Try again later; if it persists, check the credential's URL.`,
+		};
 	}
 	if (failure.malformed) {
 		return {
@@ -108,29 +140,42 @@ function describeWithoutAnswer<R extends ServiceRequest>(failure: HttpFailure, c
 		};
 	}
 	if (failure.timedOut || failure.noResponse) {
-		return {
-			message: failure.timedOut ? `${config.service} did not answer in time` : `Could not reach ${config.service}`,
-			description: config.notResent(request) ?? config.checkReach,
-		};
+		// A reset after the request went out is not "could not reach": the server may have acted on it.
+		const message = failure.timedOut
+			? `${config.service} did not answer in time`
+			: failure.connectionCut
+				? `The connection to ${config.service} was cut before it answered`
+				: `Could not reach ${config.service}`;
+		return { message, description: config.notResent(request) ?? config.checkReach };
 	}
 	return undefined;
 }
 
 /** The n8n error for a failed call: what happened, what to do, and the API's own message and error code. */
-export function serviceError<R extends ServiceRequest>(node: INode, config: ServiceConfig<R>, failure: HttpFailure, request: R): NodeApiError {
+export function serviceError<R extends ServiceRequest>(
+	node: INode,
+	config: ServiceConfig<R>,
+	failure: HttpFailure,
+	request: R,
+	used: UsedCredential = {},
+): NodeApiError {
 	const { message: said, errorCode } = config.readBody(failure.body);
 	const codeHint = errorCode !== undefined ? config.hints.byErrorCode?.[String(errorCode)] : undefined;
 	const hint = codeHint ?? (failure.status ? config.hints.byStatus[failure.status] : undefined) ?? config.hints.otherwise(failure.status);
-	const description = typeof hint.description === 'function' ? hint.description(request) : (hint.description ?? '');
-	const text = describeWithoutAnswer(failure, config, request) ?? { message: hint.message, description };
+	let description = typeof hint.description === 'function' ? hint.description(request, used.credentials ?? {}) : (hint.description ?? '');
+	// A 5xx to a call that starts work: it may have been carried out, so "try again" is the wrong advice.
+	if (request.idempotent === false && failure.status && failure.status >= 500) description = config.notResent(request) ?? description;
+	const text = describeWithoutAnswer(failure, config, request, credentialLabel(node, used)) ?? { message: hint.message, description };
 	if (said && !failure.malformed) text.message = `${text.message}: ${said}`;
 	const suffix = errorCode !== undefined && !codeHint ? config.errorCodeSuffix?.(errorCode) : undefined;
 	if (suffix) text.message = `${text.message} ${suffix}`;
 	const extra: JsonObject = config.errorCodeSuffix ? { errorCode: errorCode ?? null } : {};
 	// Built from the sanitized failure only: no request, header or token goes into it.
-	return new NodeApiError(
+	const error = new NodeApiError(
 		node,
 		{ message: text.message, status: failure.status ?? null, ...extra, body: (failure.body ?? null) as JsonObject } as JsonObject,
 		{ ...text, httpCode: failure.status ? String(failure.status) : undefined, itemIndex: request.itemIndex },
 	);
+	if (request.idempotent === false && mayHaveActed(failure)) carriedOutMaybe.add(error);
+	return error;
 }

@@ -41,6 +41,7 @@ export const PACKAGE_ROOT = path.resolve(__dirname, '../..');
 const PACKAGE_NAME = 'n8n-nodes-rpa';
 
 let loaderPromise: Promise<PackageDirectoryLoader> | undefined;
+let executions = 0;
 
 /** Loads the built package (dist/) as n8n does: by its package.json `n8n` block. Run `npm run build` first. */
 export async function loadPackage(): Promise<PackageDirectoryLoader> {
@@ -52,11 +53,28 @@ export async function loadPackage(): Promise<PackageDirectoryLoader> {
 	return await loaderPromise;
 }
 
+/**
+ * The tool variant n8n derives from a `usableAsTool` node (its CLI's convertNodeToAiTool): the same node with the
+ * name `<name>Tool` (what the `@tool` display option and `getNode().type` see) and the same execute.
+ */
+function toolVariant(base: INodeType): INodeType {
+	const description = { ...base.description, name: `${base.description.name}Tool`, displayName: `${base.description.displayName} Tool` };
+	delete description.usableAsTool;
+	return Object.assign(Object.create(base) as INodeType, { description });
+}
+
 class PackageNodeTypes implements INodeTypes {
+	private readonly tools = new Map<string, INodeType>();
+
 	constructor(private readonly loader: PackageDirectoryLoader) {}
 
 	getByName(nodeType: string): INodeType | IVersionedNodeType {
 		const name = nodeType.replace(`${PACKAGE_NAME}.`, '');
+		const base = name.endsWith('Tool') ? this.loader.nodeTypes[name.slice(0, -'Tool'.length)]?.type : undefined;
+		if (base && 'description' in base && (base.description as INodeTypeDescription).usableAsTool) {
+			if (!this.tools.has(name)) this.tools.set(name, toolVariant(base as INodeType));
+			return this.tools.get(name)!;
+		}
 		const loaded = this.loader.nodeTypes[name];
 		if (!loaded) throw new Error(`Unknown node type ${nodeType}`);
 		return loaded.type;
@@ -221,6 +239,8 @@ export interface NodeSpec {
 	/** credential type -> stored credential id */
 	credentials?: Record<string, string>;
 	continueOnFail?: boolean;
+	/** n8n's node setting "Retry On Fail": the engine runs the whole node again (maxTries, waitBetweenTries ms) */
+	retryOnFail?: { maxTries: number; waitBetweenTries: number };
 	name?: string;
 	/** the workflow's time zone setting */
 	timezone?: string;
@@ -267,6 +287,7 @@ export class EngineHarness {
 			position: [0, 0],
 			parameters: spec.parameters,
 			continueOnFail: spec.continueOnFail,
+			...(spec.retryOnFail ? { retryOnFail: true, ...spec.retryOnFail } : {}),
 			credentials: Object.fromEntries(
 				Object.entries(spec.credentials ?? {}).map(([type, id]) => [type, { id, name: `${type} (${id})` }]),
 			),
@@ -286,11 +307,11 @@ export class EngineHarness {
 		});
 	}
 
-	additionalData(hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+	additionalData(hooks?: ExecutionLifecycleHooks, executionId = 'harness-execution'): IWorkflowExecuteAdditionalData {
 		return {
 			credentialsHelper: this.credentials,
 			hooks,
-			executionId: 'harness-execution',
+			executionId,
 			currentNodeExecutionIndex: 0,
 			restApiUrl: 'http://127.0.0.1/rest',
 			instanceBaseUrl: 'http://127.0.0.1/',
@@ -319,7 +340,9 @@ export class EngineHarness {
 	async run(spec: NodeSpec, input: IDataObject[] = [{}], mode: WorkflowExecuteMode = 'manual'): Promise<RunResult> {
 		const node = this.toNode(spec);
 		const workflow = this.workflow(node, undefined, spec.timezone);
-		const hooks = new ExecutionLifecycleHooks(mode, 'harness-execution', {
+		// Each run is its own execution, with an id unique in the process, as in n8n.
+		const executionId = `harness-execution-${++executions}`;
+		const hooks = new ExecutionLifecycleHooks(mode, executionId, {
 			id: workflow.id,
 			name: workflow.name,
 			nodes: [node],
@@ -348,7 +371,7 @@ export class EngineHarness {
 				],
 			},
 		} as unknown as IRunExecutionData;
-		const execute = new WorkflowExecute(this.additionalData(hooks), mode, runExecutionData);
+		const execute = new WorkflowExecute(this.additionalData(hooks, executionId), mode, runExecutionData);
 		await execute.processRunExecutionData(workflow);
 		const run = await done;
 		const taskData = run.data.resultData.runData[node.name]?.[0];
@@ -403,11 +426,15 @@ export class EngineHarness {
 	}
 
 	/**
-	 * Presses a credential's "Test" button as n8n does for a declarative `test` request: preAuthentication (always,
-	 * like n8n's tester), then `authenticate`, then the request through n8n-core's HTTP helper.
+	 * Presses a credential's "Test" button as n8n's CredentialsTester does for a declarative `test` request: the
+	 * request goes through n8n-core's httpRequestWithAuthentication with the form's values (`credentialsDecrypted`),
+	 * so preAuthentication runs only when the expirable field is empty (the tester's node is the node using the
+	 * credential, not the no-op node n8n's helper treats as a test), and again after a 401.
+	 * `storedId`: test the stored credential after editing it: the form then carries the stored values, hidden token
+	 * fields included (n8n restores them), with `data` as the edits; a new token is saved back, as n8n does.
 	 * Returns n8n's answer shape: `{ status: 'OK' | 'Error', message }`.
 	 */
-	async testCredential(type: string, data: ICredentialDataDecryptedObject) {
+	async testCredential(type: string, data: ICredentialDataDecryptedObject, storedId?: string) {
 		const credentialType = this.credentials.credentialType(type);
 		const test = credentialType.test as ICredentialTestRequest | undefined;
 		if (!test) throw new Error(`${type} has no test request`);
@@ -415,41 +442,38 @@ export class EngineHarness {
 		const nodeName = Object.keys(this.loader.nodeTypes).find((name) =>
 			(this.loader.nodeTypes[name].type.description as INodeTypeDescription).credentials?.some((c) => c.name === type),
 		);
-		const node = this.toNode({ type: nodeName!, parameters: {} });
+		const stored = storedId ? this.credentials.store.get(storedId) : undefined;
+		const node = this.toNode({ type: nodeName!, parameters: {}, credentials: stored ? { [type]: stored.id } : undefined });
 		const workflow = this.workflow(node);
-		// n8n runs a credential test through a node context: preAuthentication gets its helpers (httpRequest and all).
-		const helpers = new LoadOptionsContext(workflow, node, this.additionalData(), 'parameters');
-		let credentials = this.credentials.withDefaults(type, structuredClone(data));
+		const context = new LoadOptionsContext(workflow, node, this.additionalData(), 'parameters');
+		const credentials = this.credentials.withDefaults(type, { ...structuredClone(stored?.data ?? {}), ...structuredClone(data) });
+		const resolve = (value: unknown) =>
+			typeof value === 'string'
+				? workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '')
+				: value;
+		const request = test.request;
 		try {
-			if (typeof credentialType.preAuthentication === 'function') {
-				const output = await credentialType.preAuthentication.call(helpers, credentials);
-				credentials = { ...credentials, ...output } as ICredentialDataDecryptedObject;
-			}
-			const resolve = (value: unknown) =>
-				typeof value === 'string'
-					? workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '')
-					: value;
-			const request = test.request;
-			let options: IHttpRequestOptions = {
-				method: request.method ?? 'GET',
-				baseURL: resolve(request.baseURL) as string,
-				url: resolve(request.url) as string,
-				qs: request.qs,
-				body: request.body,
-				headers: request.headers as IDataObject,
-				json: true,
-			};
-			options = await this.credentials.authenticate(credentials, type, options, workflow, node);
-			await helpers.helpers.request({
-				method: options.method,
-				uri: `${options.baseURL ?? ''}${options.url}`,
-				headers: options.headers,
-				qs: options.qs,
-				json: true,
-			});
+			await context.helpers.httpRequestWithAuthentication.call(
+				context,
+				type,
+				{
+					method: request.method ?? 'GET',
+					url: `${String(resolve(request.baseURL) ?? '')}${String(resolve(request.url))}`,
+					qs: request.qs,
+					body: request.body,
+					headers: request.headers as IDataObject,
+					json: true,
+				},
+				{ credentialsDecrypted: { id: stored?.id ?? 'test', name: 'test', type, data: credentials } },
+			);
 			return { status: 'OK', message: 'Connection successful!' };
 		} catch (error) {
-			return { status: 'Error', message: (error as Error).message };
+			// What n8n's tester answers: the status for an HTTP answer, the code for a network error, else the message.
+			const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }).cause;
+			if (cause?.response) {
+				return { status: 'Error', message: cause.response.statusText || `Received HTTP status code: ${cause.response.status}` };
+			}
+			return { status: 'Error', message: cause?.code ?? (error as Error).message };
 		}
 	}
 }

@@ -77,16 +77,21 @@ describe('Robotic Crowd authentication and failures', () => {
 		expect(error?.description).toMatch(/project may not see/);
 	});
 
-	it('waits out a 429 (Retry-After) and a 503 (backoff), even for a create, then succeeds', async () => {
+	it('re-sends a create after a 429 (Retry-After), but not after a 503, which may come after the run started', async () => {
 		sim.faults.add({ status: 429, retryAfter: 1, method: 'POST' });
-		sim.faults.add({ status: 503, method: 'POST' });
 		const started = Date.now();
 		const { items, error } = await harness.run(createFor(workflowId));
 		expect(error).toBeUndefined();
 		expect(items[0].json.status).toBe('queued');
-		expect(log(sim).map((e) => e.status)).toEqual([429, 503, 201]);
+		expect(log(sim).map((e) => e.status)).toEqual([429, 201]);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
 		expect(sim.runs).toHaveLength(1);
+
+		sim.faults.add({ status: 503, method: 'POST' });
+		const unavailable = await harness.run(createFor(workflowId));
+		expect(unavailable.error?.message).toMatch(/^Robotic Crowd is unavailable \(503\)/);
+		expect(unavailable.error?.description).toMatch(/not re-sent.*check the run list/);
+		expect(log(sim).filter((e) => e.method === 'POST').map((e) => e.status)).toEqual([429, 201, 503]);
 	});
 
 	it('retries a read after a 500, a malformed body or a hang, within a bound', async () => {

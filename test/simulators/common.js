@@ -27,9 +27,10 @@ class Clock {
 
 /**
  * @typedef {{ status?: number, body?: unknown, retryAfter?: number, hang?: boolean, malformed?: boolean,
- *   method?: string, path?: string | RegExp, times?: number }} Fault
+ *   reset?: 'before' | 'after', method?: string, path?: string | RegExp, times?: number }} Fault
  *   A fault answers the next matching request(s) instead of the API: an HTTP status with a body (and optionally
- *   Retry-After seconds), a connection that never answers (`hang`), or a 200 whose JSON is cut off (`malformed`).
+ *   Retry-After seconds), a connection that never answers (`hang`), a 200 whose JSON is cut off (`malformed`), or a
+ *   connection reset (`reset`): `'before'` the API saw the request, or `'after'` it carried it out (the answer is lost).
  */
 class Faults {
 	constructor() {
@@ -148,9 +149,11 @@ async function startServer({ port = 0, clock, faults, log, handle }) {
 				res.end(text);
 			};
 			const fault = faults.take(simReq.method, simReq.path);
-			if (fault) {
-				entry.fault = fault.hang ? 'hang' : fault.malformed ? 'malformed' : fault.status;
+			if (fault?.reset === 'after') entry.fault = 'reset after';
+			if (fault && fault.reset !== 'after') {
+				entry.fault = fault.hang ? 'hang' : fault.malformed ? 'malformed' : fault.reset ? `reset ${fault.reset}` : fault.status;
 				if (fault.hang) return; // never answer; the socket is destroyed on stop()
+				if (fault.reset === 'before') return req.socket.destroy();
 				if (fault.malformed) return send(200, '{"value": [ {"Id": 1,');
 				return send(
 					fault.status ?? 500,
@@ -173,6 +176,10 @@ async function startServer({ port = 0, clock, faults, log, handle }) {
 				}
 				entry.body = simReq.body;
 				const out = await handle(simReq, entry);
+				if (fault?.reset === 'after') {
+					entry.status = out.status ?? 200;
+					return req.socket.destroy();
+				}
 				send(out.status ?? 200, out.body, out.headers);
 			} catch (error) {
 				if (error instanceof HttpError) return send(error.status, error.body, error.headers);

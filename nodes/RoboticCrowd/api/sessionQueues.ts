@@ -2,7 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { paginate, type Page, type PageRequest } from '../../shared/paginate';
-import { toInstant } from '../../shared/time';
+import { isoInstant } from '../../shared/time';
 import { roboticCrowdRequest, type RoboticCrowdContext } from '../transport';
 
 export interface SessionQueue extends IDataObject {
@@ -22,8 +22,8 @@ export const FINISHED_STATUSES = ['success', 'error'];
 export const MAX_PER_PAGE = 50;
 
 /** `after:"2026-11-25 10:05"`: the query syntax takes dates to the minute. */
-export function queryDate(value: string | Date, timeZone?: string): string {
-	const iso = toInstant(value, timeZone).toISOString();
+export function queryDate(value: string | Date, timeZone: string | undefined, field: string): string {
+	const iso = isoInstant(value, timeZone, field);
 	return `"${iso.slice(0, 10)} ${iso.slice(11, 16)}"`;
 }
 
@@ -35,8 +35,8 @@ export function buildQuery(
 	const terms: string[] = [];
 	if (filters.workflowName) terms.push(filters.workflowName.trim());
 	for (const status of filters.status ?? []) terms.push(`is:${status}`);
-	if (filters.createdAfter) terms.push(`after:${queryDate(filters.createdAfter, timeZone)}`);
-	if (filters.createdBefore) terms.push(`before:${queryDate(filters.createdBefore, timeZone)}`);
+	if (filters.createdAfter) terms.push(`after:${queryDate(filters.createdAfter, timeZone, 'Created After')}`);
+	if (filters.createdBefore) terms.push(`before:${queryDate(filters.createdBefore, timeZone, 'Created Before')}`);
 	return terms.join(' ');
 }
 

@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { filtersCollection } from '../../shared/parameters';
-import { toInstant } from '../../shared/time';
+import { isoInstant } from '../../shared/time';
 import { folderLocator } from '../descriptions';
 import { folderRefFrom, odataString, type FolderRef } from '../transport';
 
@@ -40,6 +40,6 @@ export function containsQuery(this: IExecuteFunctions, itemIndex: number, filter
 }
 
 /** An OData datetime literal (unquoted ISO 8601, UTC) from a Date & Time field of the workflow's time zone. */
-export function odataDate(value: string, timeZone: string): string {
-	return toInstant(value, timeZone).toISOString();
+export function odataDate(value: string, timeZone: string, field: string): string {
+	return isoInstant(value, timeZone, field);
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { buildClaims, requestServerToken, signJwt, type RoboticCrowdCredentialData, type Scope } from '../../auth';
 import { CREDENTIAL_TYPE, nodeErrorFrom } from '../../transport';
@@ -6,6 +6,17 @@ import { CREDENTIAL_TYPE, nodeErrorFrom } from '../../transport';
 export const option = { name: 'Create', action: 'Create a token', description: 'Mint a JWT to hand to another system' };
 
 export const description: INodeProperties[] = [
+	{
+		// An agent that may mint tokens can hand out the key's powers (any scopes, printed in its answer): off unless
+		// the user turns it on. Shown only on the tool variant (what an AI agent calls).
+		displayName: 'Allow AI Agents to Mint Tokens',
+		name: 'allowAiAgents',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether an AI agent using this tool may mint tokens. A token carries the API key\'s powers and appears in the agent\'s conversation.',
+		displayOptions: { show: { '@tool': [true] } },
+	},
 	{
 		displayName: 'Scopes',
 		name: 'scopes',
@@ -29,7 +40,19 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+/** The tool variant n8n derives for AI agents is named `<node>Tool`. */
+function calledByAnAgent(ctx: IExecuteFunctions): boolean {
+	return ctx.getNode().type.endsWith('Tool');
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	if (calledByAnAgent(this) && this.getNodeParameter('allowAiAgents', itemIndex, false) !== true) {
+		throw new NodeOperationError(this.getNode(), 'AI agents may not mint Robotic Crowd tokens with this tool', {
+			itemIndex,
+			description:
+				'Token → Create is off for AI agents: a token carries the API key\'s powers. To allow it, turn on "Allow AI Agents to Mint Tokens" in this tool.',
+		});
+	}
 	const credentials = (await this.getCredentials(CREDENTIAL_TYPE)) as unknown as RoboticCrowdCredentialData;
 	const scopes = this.getNodeParameter('scopes', itemIndex, []) as Scope[];
 	const expiresIn = this.getNodeParameter('expiresIn', itemIndex, 600) as number;

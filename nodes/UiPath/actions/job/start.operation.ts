@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { Awaiting } from '../../../shared/router';
-import { startJobs, withParsedArguments } from '../../api/jobs';
+import { withParsedArguments } from '../../api/jobs';
 import { folderOf } from '../common';
 import { startFields } from './startFields';
+import { startJobsOnce } from './startOnce';
 import { releaseKeyOf, startInfoOf } from './startInfo';
 import { waitForJob } from './waitForJob';
 
@@ -14,7 +15,8 @@ export const description: INodeProperties[] = startFields;
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[] | Awaiting> {
 	const folder = folderOf.call(this, itemIndex);
 	const releaseKey = await releaseKeyOf.call(this, folder, itemIndex);
-	const jobs = await startJobs(this, startInfoOf.call(this, itemIndex, releaseKey), folder, itemIndex);
+	// Once per item: a re-run of the node (Retry On Fail) returns the jobs an earlier try started.
+	const jobs = await startJobsOnce.call(this, startInfoOf.call(this, itemIndex, releaseKey), folder, itemIndex);
 	if (!this.getNodeParameter('waitForCompletion', itemIndex, false)) return jobs.map(withParsedArguments);
 	// The router starts every item first, then waits for all of them together.
 	return new Awaiting(async () => await Promise.all(jobs.map(async (job) => await waitForJob.call(this, job, folder, itemIndex))));

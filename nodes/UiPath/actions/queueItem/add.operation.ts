@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { Awaiting } from '../../../shared/router';
-import { addQueueItem } from '../../api/queues';
 import { folderOf } from '../common';
 import { addFields } from './addFields';
+import { addQueueItemOnce } from './addOnce';
 import { addAllInOneCall } from './addAllInOneCall';
 import { itemDataOf, queueNameOf } from './itemData';
 import { waitForQueueItem } from './waitForQueueItem';
@@ -12,11 +12,14 @@ export const option = { name: 'Add', action: 'Add a queue item', description: 'A
 
 export const description: INodeProperties[] = addFields;
 
-/** One AddQueueItem call for this input item; with Wait for Processing, the item once a robot processed it. */
+/**
+ * One AddQueueItem call for this input item (a re-run of the node by Retry On Fail returns the item added before);
+ * with Wait for Processing, the item once a robot processed it.
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | Awaiting> {
 	const folder = folderOf.call(this, itemIndex);
 	const queueName = queueNameOf.call(this, itemIndex);
-	const added = await addQueueItem(this, itemDataOf.call(this, itemIndex, queueName), folder, itemIndex);
+	const added = await addQueueItemOnce.call(this, itemDataOf.call(this, itemIndex, queueName), folder, itemIndex);
 	if (!this.getNodeParameter('waitForProcessing', itemIndex, false)) return added;
 	// The router adds every item first, then waits for all of them together.
 	return new Awaiting(async () => await waitForQueueItem.call(this, added, { queueName, folder }, itemIndex));
