@@ -20,6 +20,9 @@
  * Build first (`npm run test:queue` does).
  */
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
 
 const n8n = require('./lib/n8n');
 const queue = require('./lib/queueMode');
@@ -93,10 +96,13 @@ async function main() {
 		const rcPolls = () => rc.log.filter((/** @type {any} */ e) => e.method === 'GET' && e.claims?.sub === RC_TRIGGER_KEY.accessKeyId && /is:queued is:running/.test(e.query.query ?? '')).length;
 		const tokenRequests = () => ui.log.filter((/** @type {any} */ e) => e.method === 'POST' && /connect\/token$/.test(e.path)).length;
 
+		// published before main starts, as a deployment's workflows are (main activates them at start)
+		await timed('publish 4 workflows', async () => {
+			for (const workflow of [uiStart, uiTrigger, rcBatch, rcTrigger]) await c.main.publish(workflow.id);
+		});
 		await timed('n8n main (queue mode)', () => c.startMain());
-		await timed(`${WORKERS} workers`, () => c.startWorkers(WORKERS, { concurrency: 5 }));
 		const activatedAt = Date.now();
-		await timed('activate 4 workflows (public API)', () => c.activate([uiStart.id, uiTrigger.id, rcBatch.id, rcTrigger.id]));
+		await timed(`${WORKERS} workers`, () => c.startWorkers(WORKERS, { concurrency: 5 }));
 		await timed('both triggers poll at activation', () => until(() => uiPolls() >= 1 && rcPolls() >= 1, 90_000, 'the activation polls'));
 
 		// ---- UiPath: 20 executions × 3 job starts, on the workers ----
@@ -175,7 +181,10 @@ async function main() {
 
 		printReport({ uiTokens, uiExecutions: uiExecutions.length, jobs: jobs.length, uiPolls: uiPolls(), rcPolls: rcPolls(), minutes, byWorker: countWorkers(c, uiExecutions) });
 	} catch (error) {
-		if (cluster) process.stderr.write(`\n[queue] last lines of each n8n process:\n${cluster.tails()}\n`);
+		if (cluster) {
+			const logs = cluster.writeLogs(fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-queue-logs-')));
+			process.stderr.write(`\n[queue] last lines of each n8n process (whole logs in ${logs}):\n${cluster.tails()}\n`);
+		}
 		throw error;
 	} finally {
 		if (cluster) await cluster.stop();

@@ -217,6 +217,18 @@ async function startQueueCluster(options = {}) {
 				.join('\n');
 		},
 
+		/**
+		 * Writes every n8n process's whole output (also of stopped ones) to `<dir>/<name>-<n>.log`, for a failure.
+		 * @param {string} dir
+		 */
+		writeLogs(dir) {
+			fs.mkdirSync(dir, { recursive: true });
+			started.forEach(({ name, server }, index) => {
+				fs.writeFileSync(path.join(dir, `${name}-${index + 1}.log`), server.log.lines.map((line) => line.text).join('\n'));
+			});
+			return dir;
+		},
+
 		/** Stops workers, main, Redis and PostgreSQL; deletes every folder. Safe to call twice. */
 		async stop() {
 			await cluster.stopWorkers().catch(() => undefined);
