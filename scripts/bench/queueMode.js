@@ -10,6 +10,7 @@
 //   node scripts/bench/queueMode.js --workers 2,4 --retry-after
 //     --workers      worker counts to run (default 1,2,4)
 //     --retry-after  the simulator sends Retry-After on its 429s (default: not, as the API documents none)
+//     --rpm N        the credential's "Requests per Minute" (default 60, the quota; e.g. 30 = the quota shared by 2)
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -22,11 +23,12 @@ const { queueWorld, runRoboticCrowdBatch } = require('../../test/e2e/queueScenar
 const QUOTA = 60;
 
 function parseArgs(/** @type {string[]} */ argv) {
-	const options = { workers: [1, 2, 4], retryAfter: false };
+	const options = { workers: [1, 2, 4], retryAfter: false, rpm: QUOTA };
 	for (let i = 0; i < argv.length; i++) {
 		if (argv[i] === '--workers') options.workers = String(argv[++i]).split(',').map(Number).filter((n) => n > 0);
 		else if (argv[i] === '--retry-after') options.retryAfter = true;
-		else throw new Error(`unknown option ${argv[i]} (--workers 1,2,4, --retry-after)`);
+		else if (argv[i] === '--rpm') options.rpm = Number(argv[++i]);
+		else throw new Error(`unknown option ${argv[i]} (--workers 1,2,4, --retry-after, --rpm N)`);
 	}
 	return options;
 }
@@ -44,7 +46,7 @@ async function main() {
 	if (!fs.existsSync(path.join(__dirname, '..', '..', 'dist', 'nodes'))) throw new Error('dist/ is missing: run `npm run build` first (or `npm run bench:queue`, which builds)');
 	const started = Date.now();
 	const rc = await startRoboticCrowdSimulator({ quotaPerMinute: QUOTA, retryAfterOn429: options.retryAfter });
-	const world = queueWorld({ rc });
+	const world = queueWorld({ rc, rcQuotaPerMinute: options.rpm });
 	/** @type {import('../../test/e2e/lib/queueMode').QueueCluster | undefined} */
 	let cluster;
 	/** @type {Array<Record<string, string | number>>} */
@@ -94,7 +96,7 @@ async function main() {
 	}
 	console.log('');
 	console.log(`n8n-nodes-rpa queue-mode bench: Robotic Crowd, 10 executions × 10 run starts at once, quota ${QUOTA}/minute per organisation,`);
-	console.log(`  ${options.retryAfter ? 'with' : 'no'} Retry-After on 429; n8n 2.41.1 main + N workers × concurrency 5; credential "Requests per Minute" ${QUOTA}.`);
+	console.log(`  ${options.retryAfter ? 'with' : 'no'} Retry-After on 429; n8n 2.41.1 main + N workers × concurrency 5; credential "Requests per Minute" ${options.rpm}.`);
 	console.log('  failed (429) = executions that failed (of them, with a 429 surfaced); twice = runs created twice; left by failed =');
 	console.log('  runs the failed executions had started; busiest min = most requests in any 60 s; quota use = accepted / quota.');
 	console.log('');

@@ -32,6 +32,7 @@ const { startUiPathSimulator } = require('../simulators/uipath');
 const { queueWorld, batchItems, runRoboticCrowdBatch, RC_TRIGGER_KEY } = require('./queueScenarios');
 
 const WORKERS = 2;
+const ACTIVATE_LIVE = process.argv.includes('--activate-live');
 const UI_EXECUTIONS = 20;
 const UI_JOBS_PER_EXECUTION = 3;
 
@@ -96,13 +97,16 @@ async function main() {
 		const rcPolls = () => rc.log.filter((/** @type {any} */ e) => e.method === 'GET' && e.claims?.sub === RC_TRIGGER_KEY.accessKeyId && /is:queued is:running/.test(e.query.query ?? '')).length;
 		const tokenRequests = () => ui.log.filter((/** @type {any} */ e) => e.method === 'POST' && /connect\/token$/.test(e.path)).length;
 
-		// published before main starts, as a deployment's workflows are (main activates them at start)
-		await timed('publish 4 workflows', async () => {
-			for (const workflow of [uiStart, uiTrigger, rcBatch, rcTrigger]) await c.main.publish(workflow.id);
+		const toActivate = [uiStart.id, uiTrigger.id, rcBatch.id, rcTrigger.id];
+		// default: published before main starts (main activates them at start); --activate-live: through the public
+		// API while main runs, as the editor's Publish does
+		if (!ACTIVATE_LIVE) await timed('publish 4 workflows', async () => {
+			for (const id of toActivate) await c.main.publish(id);
 		});
 		await timed('n8n main (queue mode)', () => c.startMain());
 		const activatedAt = Date.now();
 		await timed(`${WORKERS} workers`, () => c.startWorkers(WORKERS, { concurrency: 5 }));
+		if (ACTIVATE_LIVE) await timed('activate 4 workflows (public API)', () => c.activate(toActivate));
 		await timed('both triggers poll at activation', () => until(() => uiPolls() >= 1 && rcPolls() >= 1, 90_000, 'the activation polls'));
 
 		// ---- UiPath: 20 executions × 3 job starts, on the workers ----
