@@ -226,6 +226,15 @@ async function startQueueCluster(options = {}) {
 			started.forEach(({ name, server }, index) => {
 				fs.writeFileSync(path.join(dir, `${name}-${index + 1}.log`), server.log.lines.map((line) => line.text).join('\n'));
 			});
+			// the workflows' static data (the triggers' cursors) as the database holds it
+			try {
+				const psql = path.join(/** @type {string} */ (services.postgresBinDir()), 'psql');
+				const query = 'select id, name, "staticData" from workflow_entity';
+				const args = ['-h', '127.0.0.1', '-p', String(postgres.port), '-U', postgres.user, '-d', postgres.database, '-c', query];
+				fs.writeFileSync(path.join(dir, 'static-data.txt'), require('node:child_process').execFileSync(psql, args, { encoding: 'utf8', timeout: 10000 }));
+			} catch (error) {
+				fs.writeFileSync(path.join(dir, 'static-data.txt'), `could not read: ${error instanceof Error ? error.message : error}`);
+			}
 			return dir;
 		},
 
