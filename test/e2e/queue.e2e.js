@@ -82,9 +82,11 @@ async function main() {
 	const { rcBatch, rcTrigger } = world.workflows;
 	/** @type {import('./lib/queueMode').QueueCluster | undefined} */
 	let cluster;
+	/** @type {string | undefined} */
+	let tarball;
 	try {
 		const runtime = await timed('runtime (Node 24 + n8n, cached)', () => n8n.ensureRuntime());
-		const tarball = await timed('npm pack', () => n8n.packPackage());
+		tarball = await timed('npm pack', () => n8n.packPackage());
 		cluster = await timed('Redis, PostgreSQL and main\'s folder', () => queue.startQueueCluster({ runtime, tarball }));
 		const c = cluster;
 		process.stderr.write(`[queue] Redis on ${c.redis.port}, PostgreSQL on ${c.postgres.port} (as ${c.postgres.runsAs})\n`);
@@ -192,6 +194,7 @@ async function main() {
 		throw error;
 	} finally {
 		if (cluster) await cluster.stop();
+		if (tarball) fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
 		await rc.close();
 		await ui.close();
 	}
