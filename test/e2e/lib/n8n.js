@@ -561,8 +561,10 @@ async function createN8nHome(options = {}) {
 		},
 
 		/**
-		 * Starts `n8n start` and waits until `/healthz/readiness` answers 200.
-		 * @param {{ timeoutMs?: number, env?: Record<string, string> }} [startOptions]
+		 * Starts `n8n start` (or another long-running command: `args`, e.g. `['worker', '--concurrency=5']`) and
+		 * waits until `<url>/healthz/readiness` answers 200. `url`: where that process answers (a worker's health
+		 * server: `QUEUE_HEALTH_CHECK_ACTIVE=true` and its `QUEUE_HEALTH_CHECK_PORT`); default this folder's n8n URL.
+		 * @param {{ timeoutMs?: number, env?: Record<string, string>, args?: string[], url?: string }} [startOptions]
 		 * @returns {Promise<N8nServer>}
 		 */
 		async start(startOptions = {}) {
@@ -570,7 +572,8 @@ async function createN8nHome(options = {}) {
 				runtime,
 				cwd: dir,
 				env: processEnv(startOptions.env),
-				url: baseUrl,
+				url: startOptions.url ?? baseUrl,
+				args: startOptions.args,
 				verbose,
 				session,
 				onStop: () => servers.delete(server),
@@ -662,7 +665,8 @@ async function installTarball(tarball, nodesDir, installDependencies) {
  */
 class N8nServer {
 	/**
-	 * @param {{ runtime: Runtime, cwd: string, env: NodeJS.ProcessEnv, url: string, verbose: boolean, session: Session, onStop: () => void }} options
+	 * @param {{ runtime: Runtime, cwd: string, env: NodeJS.ProcessEnv, url: string, verbose: boolean, session: Session, onStop: () => void, args?: string[] }} options
+	 *   args: n8n's command line (default `['start']`)
 	 */
 	constructor(options) {
 		proc.installExitHook();
@@ -671,7 +675,10 @@ class N8nServer {
 		this.startedAt = Date.now();
 		/** @type {number | undefined} ms from spawn to ready */
 		this.readyMs = undefined;
-		this.log = new proc.OutputLog({ echo: options.verbose ? '[n8n start] ' : false });
+		const args = options.args ?? ['start'];
+		/** the n8n command this runs (`start`, `worker`) */
+		this.command = args[0];
+		this.log = new proc.OutputLog({ echo: options.verbose ? `[n8n ${args[0]}] ` : false });
 		/** @type {{ code: number | null, signal: NodeJS.Signals | null } | undefined} */
 		this.exit = undefined;
 		this.onStop = options.onStop;
@@ -679,7 +686,7 @@ class N8nServer {
 		this.authCookie = undefined;
 		this.session = options.session;
 		this.browserId = crypto.randomUUID();
-		this.child = spawn(options.runtime.nodeBin, [options.runtime.n8nBin, 'start'], {
+		this.child = spawn(options.runtime.nodeBin, [options.runtime.n8nBin, ...args], {
 			cwd: options.cwd,
 			env: options.env,
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -720,7 +727,7 @@ class N8nServer {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			if (this.exit) {
-				throw new N8nError(`n8n start exited (${this.exit.code ?? this.exit.signal}) before it was ready`, {
+				throw new N8nError(`n8n ${this.command} exited (${this.exit.code ?? this.exit.signal}) before it was ready`, {
 					tail: this.tail(),
 				});
 			}
@@ -735,7 +742,7 @@ class N8nServer {
 				// not listening yet
 			}
 			if (Date.now() > deadline) {
-				throw new N8nError(`n8n start was not ready after ${timeoutMs} ms (${this.url}/healthz/readiness)`, {
+				throw new N8nError(`n8n ${this.command} was not ready after ${timeoutMs} ms (${this.url}/healthz/readiness)`, {
 					tail: this.tail(),
 				});
 			}
