@@ -747,6 +747,12 @@ async function startRoboticCrowdSimulator(options = {}) {
 			run.finalStatus = status;
 			return render(run);
 		},
+		/** Cancels a run as `DELETE …/cancel` does (a queued run is removed), without a request. @param {number} id */
+		cancelRun(id) {
+			const run = getRunRecord(id);
+			const req = /** @type {import('./common.js').SimRequest} */ (/** @type {unknown} */ ({ time: clock.now() }));
+			return handleCancel(req, /** @type {ApiKey} */ (/** @type {unknown} */ ({ projectId: run.projectId })), id).body;
+		},
 		/** Requests per minute per project (default 60). @param {number} perMinute */
 		setQuota(perMinute) {
 			quota = perMinute;
