@@ -27,9 +27,12 @@ class Clock {
 
 /**
  * @typedef {{ status?: number, body?: unknown, retryAfter?: number, hang?: boolean, malformed?: boolean,
+ *   malformedBody?: string, html?: boolean, reset?: 'before' | 'after',
  *   method?: string, path?: string | RegExp, times?: number }} Fault
  *   A fault answers the next matching request(s) instead of the API: an HTTP status with a body (and optionally
- *   Retry-After seconds), a connection that never answers (`hang`), or a 200 whose JSON is cut off (`malformed`).
+ *   Retry-After seconds), a connection that never answers (`hang`), a 200 whose JSON is cut off (`malformed`) or is
+ *   `malformedBody`, a proxy's HTML error page with the status (`html`), or a connection reset before the request is
+ *   handled or after it was (`reset`: the server acted, the answer is lost).
  */
 class Faults {
 	constructor() {
@@ -138,8 +141,10 @@ async function startServer({ port = 0, clock, faults, log, handle }) {
 				time: simReq.time,
 			};
 			log.push(entry);
+			let resetAfterHandling = false;
 			const send = (/** @type {number} */ status, /** @type {unknown} */ body, headers = {}) => {
 				entry.status = status;
+				if (resetAfterHandling) return void req.socket.destroy();
 				const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
 				res.writeHead(status, {
 					...(text ? { 'content-type': 'application/json; charset=utf-8' } : {}),
@@ -149,10 +154,17 @@ async function startServer({ port = 0, clock, faults, log, handle }) {
 			};
 			const fault = faults.take(simReq.method, simReq.path);
 			if (fault) {
-				entry.fault = fault.hang ? 'hang' : fault.malformed ? 'malformed' : fault.status;
+				entry.fault = fault.hang ? 'hang' : fault.reset ? `reset ${fault.reset}` : fault.malformed || fault.malformedBody ? 'malformed' : fault.status;
 				if (fault.hang) return; // never answer; the socket is destroyed on stop()
+				if (fault.reset === 'before') return void req.socket.destroy();
 				if (fault.malformed) return send(200, '{"value": [ {"Id": 1,');
-				return send(
+				if (fault.malformedBody !== undefined) return send(200, fault.malformedBody);
+				if (fault.html) {
+					const page = `<html><head><title>${fault.status ?? 502} Bad Gateway</title></head><body><center><h1>${fault.status ?? 502} Bad Gateway</h1></center><hr><center>nginx</center></body></html>`;
+					return send(fault.status ?? 502, page, { 'content-type': 'text/html' });
+				}
+				if (fault.reset === 'after') resetAfterHandling = true;
+				else return send(
 					fault.status ?? 500,
 					fault.body ?? { message: `Simulated fault ${fault.status ?? 500}` },
 					fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {},
