@@ -7,80 +7,9 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { buildQuery, listRuns, listSessionQueues, type SessionQueue } from '../RoboticCrowd/api/sessionQueues';
+import { buildQuery, listSessionQueues, type SessionQueue } from '../RoboticCrowd/api/sessionQueues';
 import { searchWorkflows } from '../RoboticCrowd/methods/listSearch';
-import type { CursorState } from '../shared/pollCursor';
-import { pollFinished } from '../shared/pollFinished';
-
-// The query filters runs by creation time only, to the minute. Each poll reads the finished runs created since the
-// newest creation time the last poll saw (the server's clock, not n8n's), reaching back a minute more for that
-// rounding and for runs created in the same second.
-const LOOKBACK_MS = 60_000;
-const MINUTE = 60_000;
-// Long runs that end in the same poll are looked up together when they were created within this span.
-const VANISHED_WINDOW_MS = 10 * MINUTE;
-
-const createdAt = (run: SessionQueue) => Date.parse(run.created_at);
-
-interface TriggerState extends IDataObject {
-	cursor: CursorState;
-	/** runs open (queued or running) at the last poll: id -> creation time */
-	open: Record<string, number>;
-}
-
-const listAll = async (ctx: IPollFunctions, query: string) => await listRuns(ctx, query, Infinity);
-
-/**
- * Runs that were open at the last poll and are no longer: they finished (or a queued run was cancelled and
- * removed). Each is looked up in the minutes around its creation, so a run that started hours ago costs one
- * request when it ends instead of re-reading everything since.
- */
-async function findVanished(ctx: IPollFunctions, ids: Map<string, number>, statuses: string[]): Promise<SessionQueue[]> {
-	// Runs created close together share one query: a window from a minute before the first to two after the last.
-	const byCreation = [...ids].sort((a, b) => a[1] - b[1]);
-	const windows: Array<{ from: number; to: number }> = [];
-	for (const [, created] of byCreation) {
-		const last = windows.at(-1);
-		if (last && created - last.from <= VANISHED_WINDOW_MS) last.to = created;
-		else windows.push({ from: created, to: created });
-	}
-	const found: SessionQueue[] = [];
-	for (const { from, to } of windows) {
-		const query = buildQuery({
-			status: statuses,
-			createdAfter: new Date(from - MINUTE).toISOString(),
-			createdBefore: new Date(to + 2 * MINUTE).toISOString(),
-		});
-		found.push(...(await listAll(ctx, query)).filter((run) => ids.has(String(run.id))));
-	}
-	return found;
-}
-
-/**
- * Runs open at the last poll that are open no more have ended. Those created inside the window come back with
- * `recent` and go through the cursor; older ones are taken from `recent` when the query's minute rounding brought
- * them along, and otherwise looked up.
- */
-async function endedSince(
-	ctx: IPollFunctions,
-	openBefore: Record<string, number>,
-	openNow: Record<string, number>,
-	recent: SessionQueue[],
-	queryFrom: number,
-	statuses: string[],
-): Promise<SessionQueue[]> {
-	const recentById = new Map(recent.map((run) => [String(run.id), run]));
-	const ended: SessionQueue[] = [];
-	const lookUp = new Map<string, number>();
-	for (const [id, created] of Object.entries(openBefore)) {
-		if (id in openNow || created >= queryFrom) continue;
-		const run = recentById.get(id);
-		if (run) ended.push(run);
-		else lookUp.set(id, created);
-	}
-	if (lookUp.size) ended.push(...(await findVanished(ctx, lookUp, statuses)));
-	return ended;
-}
+import { QueryCheckFailed, readByPages, readByQuery, type PollRead, type TriggerState } from './runReads';
 
 export class RoboticCrowdTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -147,27 +76,24 @@ export class RoboticCrowdTrigger implements INodeType {
 
 		const staticData = this.getWorkflowStaticData('node') as IDataObject & { state?: TriggerState };
 		const saved = staticData.state;
-		// Open runs first: a run open now that ends before the next poll must be found then.
-		const open = await listAll(this, buildQuery({ status: ['queued', 'running'] }));
-		const openNow = Object.fromEntries(open.map((run) => [String(run.id), createdAt(run)]));
-		const { cursor, fresh: recentFresh, records: recent, queryFrom } = await pollFinished<SessionQueue>(saved?.cursor, {
-			lookbackMs: LOOKBACK_MS,
-			idOf: (run) => String(run.id),
-			timeOf: createdAt,
-			// The newest run tells the server's time.
-			newestTime: async () => (await listSessionQueues(this, '', 1, 1)).session_queues.map(createdAt)[0],
-			readSince: async (from) => await listAll(this, buildQuery({ status: statuses, createdAfter: new Date(from).toISOString() })),
-			alsoSeen: Object.values(openNow),
-		});
-		// First activation: what already finished is history, not news.
-		if (!saved) {
-			staticData.state = { cursor, open: openNow };
-			return null;
+		let read: PollRead | undefined;
+		if ((saved?.path ?? 'query') === 'query') {
+			// A failed check moves the trigger to the page path; any other error (a 429, an outage) ends the poll.
+			const checked = await readByQuery(this, saved, statuses).then(
+				(answer) => ({ answer, failed: undefined }),
+				async (error: unknown) => (error instanceof QueryCheckFailed ? { answer: undefined, failed: error.message } : await Promise.reject(error)),
+			);
+			read = checked.answer;
+			if (checked.failed) {
+				this.logger.warn(`Robotic Crowd Trigger: the run list's query did not answer as expected (${checked.failed}); reading the run list page by page from now on`);
+			}
 		}
-		const ended = await endedSince(this, saved.open, openNow, recent, queryFrom, statuses);
-		const fresh = [...recentFresh, ...ended].filter(matches);
-		// Only now, with everything read, does the state move (an error above leaves it where it was).
-		staticData.state = { cursor, open: openNow };
+		read ??= await readByPages(this, saved, statuses);
+		if (!saved) this.logger.info(`Robotic Crowd Trigger: reading runs by ${read.state.path === 'query' ? 'query' : 'pages of the run list'}`);
+		// Only now, with everything read, does the state move (an error above leaves it where it was). The first
+		// activation emits nothing: what already finished is history, not news.
+		staticData.state = read.state;
+		const fresh = saved ? read.fresh.filter(matches) : [];
 		if (!fresh.length) return null;
 		fresh.sort((a, b) => Date.parse(a.ended_at ?? a.created_at) - Date.parse(b.ended_at ?? b.created_at) || a.id - b.id);
 		return [fresh.map((run) => ({ json: run }))];

@@ -20,7 +20,7 @@ import {
 	queueLocator,
 	uiPathCredentials,
 } from '../UiPath/descriptions';
-import { readLatest, readWindow, timeOf, watchesOf } from './watches';
+import { readLatest, readWindow, timeOf, watchesOf, type QueueIdCache } from './watches';
 
 // A job's EndTime can become visible a little after the moment it names. Each poll reads back this far behind
 // the newest end time it has seen, and remembers the ids it emitted over that stretch, so such late writes are
@@ -102,8 +102,9 @@ export class UiPathTrigger implements INodeType {
 	methods = { listSearch: { searchFolders, searchQueues } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const watches = await watchesOf(this);
-		const staticData = this.getWorkflowStaticData('node') as IDataObject & { cursors?: Record<string, CursorState> };
+		const staticData = this.getWorkflowStaticData('node') as IDataObject & { cursors?: Record<string, CursorState>; queueIds?: QueueIdCache };
+		staticData.queueIds ??= {};
+		const watches = await watchesOf(this, staticData.queueIds);
 
 		// "Fetch test event": the latest finished record across the watched folders; the cursors stay where they are.
 		if (this.getMode() === 'manual') {
@@ -123,11 +124,13 @@ export class UiPathTrigger implements INodeType {
 				lookbackMs: LOOKBACK_MS,
 				idOf: (r) => String(r.Id),
 				timeOf: (r) => timeOf(r, watch.timeField),
+				// The first activation starts at the newest finished record, on the server's clock; with none yet, at
+				// the beginning (whatever finishes later is news), never at n8n's clock.
 				newestTime: async () => {
 					const latest = await readLatest(this, watch);
-					return latest ? timeOf(latest, watch.timeField) : Date.now();
+					return latest ? timeOf(latest, watch.timeField) : undefined;
 				},
-				readSince: async (from) => await readWindow(this, watch, from),
+				readSince: async (from, isNew) => await readWindow(this, watch, from, isNew),
 			});
 			emitted.push(...fresh.map(watch.shape));
 			cursors[watch.key] = cursor;

@@ -10,6 +10,11 @@ import { folderRefFrom, odataString, type FolderRef } from '../UiPath/transport'
 
 const JOB_PAGE = 1000;
 const QUEUE_ITEM_PAGE = 100;
+// A backlog (after downtime) is read in slices of this many pages per poll, oldest first.
+const PAGES_PER_POLL = 5;
+
+/** Queue ids found by name, kept in the trigger's static data: the lookup is not repeated on every poll. */
+export type QueueIdCache = Record<string, { name: string; id: number }>;
 
 export interface Watch {
 	/** the static-data key of this folder or queue's cursor */
@@ -32,7 +37,15 @@ function withParsedQueueItem(item: IDataObject): IDataObject {
 	};
 }
 
-export async function watchesOf(ctx: IPollFunctions): Promise<Watch[]> {
+async function cachedQueueId(ctx: IPollFunctions, cache: QueueIdCache, queueName: string, folder: FolderRef) {
+	const key = `${folder.by}:${folder.value}`;
+	if (cache[key]?.name === queueName) return cache[key].id;
+	const id = await findQueueId(ctx, queueName, folder);
+	if (id !== undefined) cache[key] = { name: queueName, id };
+	return id;
+}
+
+export async function watchesOf(ctx: IPollFunctions, queueIds: QueueIdCache = {}): Promise<Watch[]> {
 	if (ctx.getNodeParameter('event') === 'queueItemFinished') {
 		const folder = folderRefFrom(ctx.getNodeParameter('folder') as IDataObject);
 		const queueName = String(ctx.getNodeParameter('queue', '', { extractValue: true }) ?? '').trim();
@@ -40,7 +53,7 @@ export async function watchesOf(ctx: IPollFunctions): Promise<Watch[]> {
 		if (!folder || !queueName || !statuses.length) {
 			throw new NodeOperationError(ctx.getNode(), 'Pick a folder, a queue and at least one status to watch');
 		}
-		const queueId = await findQueueId(ctx, queueName, folder);
+		const queueId = await cachedQueueId(ctx, queueIds, queueName, folder);
 		if (queueId === undefined) {
 			throw new NodeOperationError(ctx.getNode(), `There is no queue named "${queueName}" in this folder`, {
 				description: 'Pick the queue from the list, or check its name and the folder.',
@@ -91,14 +104,22 @@ export async function readLatest(ctx: IPollFunctions, watch: Watch): Promise<IDa
 }
 
 /**
- * Everything that finished at or after `from`, oldest first: one request unless more than a page finished.
+ * What finished at or after `from`, oldest first: one request unless more than a page finished, and at most
+ * PAGES_PER_POLL pages once they hold new records (a backlog goes on at the next poll, from where this one ended).
  * Finished records never leave the list, so a record inserted ahead of the offset between two pages only makes a
  * later record appear twice (the cursor drops it); none is skipped.
  */
-export async function readWindow(ctx: IPollFunctions, watch: Watch, from: number): Promise<IDataObject[]> {
+export async function readWindow(ctx: IPollFunctions, watch: Watch, from: number, isNew: (r: IDataObject) => boolean = () => true): Promise<IDataObject[]> {
 	const filter = `${watch.baseFilter} and ${watch.timeField} ge ${new Date(from).toISOString()}`;
+	let fresh = 0;
 	return await paginate(
 		async ({ size, offset }) => ({ items: await readPage(ctx, watch, filter, `${watch.timeField} asc,Id asc`, size, offset) }),
-		{ limit: Infinity, maxPageSize: watch.pageSize, shrinkLastPage: true },
+		{
+			limit: Infinity,
+			maxPageSize: watch.pageSize,
+			shrinkLastPage: true,
+			// Pages of records emitted already (the lookback) do not count: every poll moves the cursor on.
+			stopAfter: (page) => (fresh += page.filter(isNew).length) >= PAGES_PER_POLL * watch.pageSize,
+		},
 	);
 }

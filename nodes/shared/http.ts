@@ -1,6 +1,6 @@
 // Retries, backoff, Retry-After and pacing to a quota: written once, used by every node of the package.
 // Nothing here knows either service.
-import { sleep } from 'n8n-workflow';
+import { sleepUnlessAborted, throwIfAborted } from './abort';
 
 /** What a failed HTTP call tells us, read from the error n8n-core throws (an AxiosError, often wrapped). */
 export interface HttpFailure {
@@ -128,6 +128,8 @@ export interface RetryOptions {
 	unsafeRetryStatuses?: number[];
 	/** called before each wait, e.g. to log */
 	onRetry?: (failure: HttpFailure, attempt: number, delayMs: number) => void;
+	/** the execution's cancel signal: a Retry-After or backoff wait ends when it fires */
+	signal?: AbortSignal;
 }
 
 export function isRetryable(failure: HttpFailure, idempotent: boolean, unsafeRetryStatuses = [429]): boolean {
@@ -153,6 +155,8 @@ export async function withRetries<T>(
 	const maxDelayMs = options.maxDelayMs ?? 60_000;
 	for (let attempt = 0; ; attempt++) {
 		let caught: unknown;
+		// A cancelled execution sends nothing more (n8n-core aborts the request in flight).
+		throwIfAborted(options.signal);
 		try {
 			return await send();
 		} catch (error) {
@@ -165,7 +169,7 @@ export async function withRetries<T>(
 			throw toError(failure, caught);
 		}
 		options.onRetry?.(failure, attempt + 1, delay);
-		await sleep(delay);
+		await sleepUnlessAborted(delay, options.signal);
 	}
 }
 
@@ -198,7 +202,7 @@ export class RequestPacer {
 	constructor(public limitPerMinute: number) {}
 
 	/** Waits until one more request fits in the last minute, then counts it. */
-	async acquire(now: () => number = Date.now): Promise<number> {
+	async acquire(now: () => number = Date.now, signal?: AbortSignal): Promise<number> {
 		let waited = 0;
 		for (;;) {
 			const t = now();
@@ -209,7 +213,7 @@ export class RequestPacer {
 			}
 			const wait = this.sent[0] + 60_000 - t + 1;
 			waited += wait;
-			await sleep(wait);
+			await sleepUnlessAborted(wait, signal);
 		}
 	}
 }

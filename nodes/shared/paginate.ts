@@ -19,6 +19,8 @@ export interface Page<T> {
 	total?: number;
 	/** the next page's token, for keyset paging; with `keyset`, no token means the end */
 	next?: string;
+	/** how many the page held before duplicates were dropped (a short page ends the list; a de-duplicated one not) */
+	read?: number;
 }
 
 export interface PaginateOptions<T> {
@@ -49,7 +51,7 @@ export async function paginate<T>(readPage: (request: PageRequest) => Promise<Pa
 		items.push(...answer.items);
 		total = answer.total ?? total;
 		token = answer.next;
-		const atEnd = answer.items.length < want || (total !== undefined && items.length >= total) || (options.keyset && !token);
+		const atEnd = (answer.read ?? answer.items.length) < want || (total !== undefined && items.length >= total) || (options.keyset && !token);
 		if (atEnd || options.stopAfter?.(answer.items)) break;
 	}
 	return items.slice(0, options.limit);

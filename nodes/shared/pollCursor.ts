@@ -37,6 +37,11 @@ export class FinishedRecordsCursor {
 		return this.time - this.lookbackMs;
 	}
 
+	/** Whether this record was emitted (or skipped) already. */
+	has(id: string): boolean {
+		return this.seen.has(id);
+	}
+
 	/** Returns the records not emitted before, in time-key order, and remembers them. */
 	take<T>(records: T[], idOf: (r: T) => string, timeOf: (r: T) => number): T[] {
 		const fresh: T[] = [];
@@ -59,8 +64,8 @@ export class FinishedRecordsCursor {
 	 * Moves the cursor to `time` (never backwards) and forgets ids that can no longer come back.
 	 * Call only after the poll's records were all read.
 	 */
-	advance(time: number): CursorState {
-		this.time = Math.max(this.time, time);
+	advance(time: number | undefined): CursorState {
+		if (time !== undefined && time > this.time) this.time = time;
 		for (const [id, t] of this.seen) if (t < this.queryFrom) this.seen.delete(id);
 		return { time: this.time, seen: Object.fromEntries(this.seen) };
 	}

@@ -9,8 +9,12 @@ export interface FinishedFeed<T> {
 	timeOf: (record: T) => number;
 	/** First poll only: the time key of the newest record there is, or undefined when there is none yet. */
 	newestTime: () => Promise<number | undefined>;
-	/** Every record whose time key is at or after `from`. */
-	readSince: (from: number) => Promise<T[]>;
+	/**
+	 * The records whose time key is at or after `from`, oldest first: all of them, or a slice that ends once
+	 * `enough(records read)` says so (a backlog is then read over several polls; the cursor moves only as far as the
+	 * slice reached). `isNew` tells the records not emitted yet, so a slice always makes progress.
+	 */
+	readSince: (from: number, isNew: (record: T) => boolean) => Promise<T[]>;
 	/** time keys the cursor may move to besides the records read (runs still open, on the server's clock) */
 	alsoSeen?: number[];
 }
@@ -25,6 +29,13 @@ export interface PollOutcome<T> {
 	queryFrom: number;
 }
 
+/** The largest of many numbers without spreading them into arguments (a backlog can hold millions). */
+export function newestOf(times: Iterable<number>): number | undefined {
+	let newest: number | undefined;
+	for (const time of times) if (!Number.isNaN(time) && (newest === undefined || time > newest)) newest = time;
+	return newest;
+}
+
 export async function pollFinished<T>(saved: CursorState | undefined, feed: FinishedFeed<T>): Promise<PollOutcome<T>> {
 	const alsoSeen = feed.alsoSeen ?? [];
 	let newest: number | undefined;
@@ -32,12 +43,14 @@ export async function pollFinished<T>(saved: CursorState | undefined, feed: Fini
 		// Start at the newest record: what finished before activation is history, not news.
 		newest = await feed.newestTime();
 	}
-	const cursor = new FinishedRecordsCursor(saved ?? FinishedRecordsCursor.start(Math.max(newest ?? 0, ...alsoSeen)), feed.lookbackMs);
+	const cursor = new FinishedRecordsCursor(saved ?? FinishedRecordsCursor.start(newestOf([newest ?? 0, ...alsoSeen]) ?? 0), feed.lookbackMs);
 	const queryFrom = cursor.queryFrom;
+	const isNew = (record: T) => !cursor.has(feed.idOf(record));
 	// With nothing at all yet there is no history to skip.
-	const records = saved || newest !== undefined ? await feed.readSince(queryFrom) : [];
+	const records = saved || newest !== undefined ? await feed.readSince(queryFrom, isNew) : [];
 	let fresh: T[] = [];
 	if (saved) fresh = cursor.take(records, feed.idOf, feed.timeOf);
 	else cursor.skip(records, feed.idOf, feed.timeOf);
-	return { cursor: cursor.advance(Math.max(...alsoSeen, ...records.map(feed.timeOf))), fresh, records, queryFrom };
+	const reached = newestOf([...alsoSeen, ...records.map(feed.timeOf)]);
+	return { cursor: cursor.advance(reached), fresh, records, queryFrom };
 }

@@ -12,6 +12,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { cancelSignalOf } from './abort';
 import { jsonAnswer, withRetries, type HttpFailure, type RequestPacer } from './http';
 
 export type RequestContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
@@ -90,8 +91,10 @@ export async function serviceRequest<T, R extends ServiceRequest>(ctx: RequestCo
 	const credentials = await ctx.getCredentials(credentialType);
 	const base = config.baseUrl(credentials);
 	const pacer = config.pacer?.(credentials, request, base);
+	// Quota and Retry-After waits end when the execution is cancelled.
+	const signal = cancelSignalOf(ctx);
 	const send = async () => {
-		await pacer?.acquire();
+		await pacer?.acquire(Date.now, signal);
 		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
 			method: request.method,
 			url: request.url ?? `${base}${request.path}`,
@@ -105,7 +108,7 @@ export async function serviceRequest<T, R extends ServiceRequest>(ctx: RequestCo
 	};
 	return await withRetries(
 		send,
-		{ idempotent: request.idempotent ?? request.method === 'GET', unsafeRetryStatuses: config.startsWorkRetryStatuses },
+		{ idempotent: request.idempotent ?? request.method === 'GET', unsafeRetryStatuses: config.startsWorkRetryStatuses, signal },
 		(failure) => serviceError(ctx.getNode(), config, failure, request, { credentials, credentialType }),
 	);
 }

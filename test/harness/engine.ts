@@ -20,6 +20,7 @@ import {
 	type ICredentials,
 	type ICredentialTestRequest,
 	type IDataObject,
+	type IExecuteFunctions,
 	type IHttpRequestHelper,
 	type IHttpRequestOptions,
 	type INode,
@@ -254,6 +255,13 @@ export interface RunResult {
 	outputs: INodeExecutionData[][];
 	/** the node's error when the workflow failed */
 	error?: Error & { description?: string; httpCode?: string; context?: IDataObject };
+	/** with `cancelAfterMs`: when the node's execute() settled after the cancel (Date.now()) */
+	nodeSettled?: Promise<number>;
+}
+
+export interface RunOptions {
+	/** cancel the execution this long after it started, as n8n's Stop button does */
+	cancelAfterMs?: number;
 }
 
 export class EngineHarness {
@@ -337,8 +345,9 @@ export class EngineHarness {
 	}
 
 	/** Runs one node of this package as a workflow through WorkflowExecute, with `input` as its incoming items. */
-	async run(spec: NodeSpec, input: IDataObject[] = [{}], mode: WorkflowExecuteMode = 'manual'): Promise<RunResult> {
+	async run(spec: NodeSpec, input: IDataObject[] = [{}], mode: WorkflowExecuteMode = 'manual', options: RunOptions = {}): Promise<RunResult> {
 		const node = this.toNode(spec);
+		const nodeSettled = options.cancelAfterMs === undefined ? undefined : this.trackExecute(node);
 		const workflow = this.workflow(node, undefined, spec.timezone);
 		// Each run is its own execution, with an id unique in the process, as in n8n.
 		const executionId = `harness-execution-${++executions}`;
@@ -372,7 +381,10 @@ export class EngineHarness {
 			},
 		} as unknown as IRunExecutionData;
 		const execute = new WorkflowExecute(this.additionalData(hooks, executionId), mode, runExecutionData);
-		await execute.processRunExecutionData(workflow);
+		const running = execute.processRunExecutionData(workflow);
+		// A cancelled execution's promise never settles (n8n does not reject it): its end is the after-hook.
+		if (options.cancelAfterMs !== undefined) setTimeout(() => running.cancel(), options.cancelAfterMs);
+		else await running;
 		const run = await done;
 		const taskData = run.data.resultData.runData[node.name]?.[0];
 		const outputs = (taskData?.data?.main ?? []).map((o) => o ?? []);
@@ -381,7 +393,24 @@ export class EngineHarness {
 			outputs,
 			items: outputs[0] ?? [],
 			error: (taskData?.error ?? run.data.resultData.error) as RunResult['error'],
+			nodeSettled,
 		};
+	}
+
+	/** The moment the next execute() of this node's type settles: work left running after a cancel shows here. */
+	private trackExecute(node: INode): Promise<number> {
+		const type = this.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+		const original = type.execute!;
+		return new Promise((resolve) => {
+			type.execute = async function (this: IExecuteFunctions) {
+				type.execute = original;
+				try {
+					return await original.call(this);
+				} finally {
+					resolve(Date.now());
+				}
+			};
+		});
 	}
 
 	/** Runs `node.poll()` once through PollContext, as n8n's poll executor does, keeping static data in `state`. */

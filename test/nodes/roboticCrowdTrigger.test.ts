@@ -65,7 +65,12 @@ describe('Robotic Crowd Trigger', () => {
 		sim.log.length = 0;
 		const emitted = ids(await harness.poll(trigger(), state));
 		expect(emitted.sort()).toEqual(finished.map((r) => r.id).sort());
-		expect(log(sim).map((e) => e.query.per_page)).toEqual(['50', '50', '50', '50']); // open runs, then 3 pages
+		// open runs, the newest page (no finished run known yet to check the query's answer with), then 3 pages
+		expect(log(sim).map((e) => [e.query.per_page, e.query.query ?? ''])).toEqual([
+			['50', 'is:queued is:running'],
+			['50', ''],
+			...[1, 2, 3].map(() => ['50', expect.stringMatching(/^is:success is:error after:"/)]),
+		]);
 	});
 
 	it('leaves the cursor where it was when a poll hits a 429 mid-way, and loses nothing', async () => {
@@ -134,4 +139,73 @@ describe('Robotic Crowd Trigger', () => {
 		expect(emitted.sort()).toEqual(finished.sort());
 		expect(requests / polls).toBeLessThan(8);
 	}, 60_000);
+
+	describe('when the query means something the documentation does not say', () => {
+		const semantics: Array<[string, Record<string, unknown>, 'query' | 'pages']> = [
+			['is: terms ORed, UTC, inclusive after: (as assumed)', {}, 'query'],
+			['several is: terms ANDed', { isTerms: 'and' }, 'pages'],
+			['after: and before: read in UTC+9', { utcOffsetMinutes: 540 }, 'pages'],
+			['after: and before: read in UTC-5', { utcOffsetMinutes: -300 }, 'pages'],
+			['exclusive after: (after the whole minute)', { afterExclusive: true }, 'query'],
+		];
+		it.each(semantics)('%s: each finished run fires exactly once', async (_name, querySemantics, path) => {
+			await sim.close();
+			({ sim, harness } = await setUp({ quotaPerMinute: 100_000, querySemantics }));
+			workflowId = sim.addWorkflow({ name: 'Invoice intake' }).id;
+			harness.addCredential('roboticCrowdApi', credentialData(sim, { quotaPerMinute: 100_000 }), 'rc');
+			const t0 = Date.now();
+			// history: finished hours ago and just now; one run open since long before activation
+			for (let i = 0; i < 8; i++) sim.addRun({ workflow_id: workflowId, status: 'success', created_at: t0 - 6 * 3600_000 + i * 600_000 });
+			sim.addRun({ workflow_id: workflowId, status: 'success', created_at: t0 - 20_000 });
+			const longOpen = sim.addRun({ workflow_id: workflowId, status: 'running', created_at: t0 - 3 * 3600_000 });
+			expect(await harness.poll(trigger(), state)).toBeNull();
+			const expected: number[] = [];
+			const emitted: number[] = [];
+			for (let p = 0; p < 6; p++) {
+				sim.clock.advance(40_000);
+				const open = sim.addRun({ workflow_id: workflowId, status: 'running' });
+				expected.push(sim.addRun({ workflow_id: workflowId, status: p % 2 ? 'error' : 'success' }).id);
+				emitted.push(...ids(await harness.poll(trigger(), state)));
+				sim.finishRun(open.id, 'success');
+				expected.push(open.id);
+				if (p === 3) {
+					sim.finishRun(longOpen.id, 'error');
+					expected.push(longOpen.id);
+				}
+			}
+			sim.clock.advance(40_000);
+			emitted.push(...ids(await harness.poll(trigger(), state)));
+			emitted.push(...ids(await harness.poll(trigger(), state)));
+			expect(emitted.length - new Set(emitted).size).toBe(0);
+			expect([...emitted].sort()).toEqual([...expected].sort());
+			expect((state.staticData['node:Node'] as { state: { path: string } }).state.path).toBe(path);
+		}, 30_000);
+	});
+
+	it('keeps a long-open run that moves to an earlier page while others finish during the read, and emits it once', async () => {
+		const t0 = Date.now();
+		const open = Array.from({ length: 70 }, (_, i) => sim.addRun({ workflow_id: workflowId, status: 'running', created_at: t0 - 5 * 3600_000 + i * 60_000 }));
+		expect(await harness.poll(trigger(), state)).toBeNull();
+		sim.clock.advance(30_000);
+		// Right after page 1 of the open runs is read, the ten newest finish: page 2 then starts ten runs later, and
+		// open[10..19] are on no page read.
+		const take = sim.faults.take.bind(sim.faults);
+		const newest = open.slice(60);
+		let openReads = 0;
+		sim.faults.take = (method: string, path: string) => {
+			if (path === '/v1/session_queues' && ++openReads === 2) for (const run of newest) sim.finishRun(run.id, 'success');
+			return take(method, path);
+		};
+		// Those the finished runs' answer already shows come now, the others at the next poll: each once.
+		const firstPoll = ids(await harness.poll(trigger(), state));
+		sim.faults.take = take;
+		sim.clock.advance(30_000);
+		const both = [...firstPoll, ...ids(await harness.poll(trigger(), state))];
+		expect(both.sort()).toEqual(newest.map((r) => r.id).sort());
+		sim.clock.advance(30_000);
+		const shifted = open[15];
+		sim.finishRun(shifted.id, 'error');
+		expect(ids(await harness.poll(trigger(), state))).toEqual([shifted.id]);
+		expect(await harness.poll(trigger(), state)).toBeNull();
+	});
 });

@@ -162,14 +162,15 @@ describe('UiPath Job', () => {
 		expect(bad.error?.message).toMatch(/neither a job ID nor a job Key/);
 	});
 
-	it('gets many jobs past one page with $top and $skip, and turns filters into $filter', async () => {
+	it('gets many jobs past one page by keyset (Id lt the last Id), and turns filters into $filter', async () => {
 		const end = Date.parse('2026-11-20T10:00:00Z');
 		for (let i = 0; i < 1203; i++) sim.addJob({ folderId: shared.Id, releaseId: (release as unknown as { Id: number }).Id, state: i % 4 ? 'Successful' : 'Faulted', endTime: end + i * 1000 });
 		const all = await harness.run(uiNode({ resource: 'job', operation: 'getMany', folder: inFolder(), returnAll: true }));
 		expect(all.items).toHaveLength(1203);
 		expect(new Set(all.items.map((i) => i.json.Id)).size).toBe(1203);
-		const pages = orchestratorCalls().map((c) => [c.query.$top, c.query.$skip]);
-		expect(pages).toEqual([['1000', '0'], ['1000', '1000']]);
+		const lastOfFirstPage = all.items[999].json.Id;
+		const pages = orchestratorCalls().map((c) => [c.query.$top, c.query.$orderby, c.query.$filter]);
+		expect(pages).toEqual([['1000', 'Id desc', undefined], ['1000', 'Id desc', `Id lt ${lastOfFirstPage}`]]);
 
 		sim.reset();
 		const filtered = await harness.run(

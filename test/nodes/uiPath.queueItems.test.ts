@@ -274,10 +274,12 @@ describe('UiPath Queue Item', () => {
 			expect(items[0].json.Reference).toBe('r249');
 			expect(items[249].json.Reference).toBe('r0');
 			expect(new Set(items.map((i) => i.json.Id)).size).toBe(250);
-			expect(calls('/odata/QueueItems').map((c) => [c.query.$top, c.query.$skip, c.query.$count, c.query.$orderby])).toEqual([
-				['100', '0', 'true', 'Id desc'],
-				['100', '100', undefined, 'Id desc'],
-				['100', '200', undefined, 'Id desc'],
+			// keyset paging: each page asks for the Ids below the last one read
+			const lastIds = [items[99].json.Id, items[199].json.Id];
+			expect(calls('/odata/QueueItems').map((c) => [c.query.$top, c.query.$filter, c.query.$orderby])).toEqual([
+				['100', undefined, 'Id desc'],
+				['100', `Id lt ${lastIds[0]}`, 'Id desc'],
+				['100', `Id lt ${lastIds[1]}`, 'Id desc'],
 			]);
 
 			sim.reset();

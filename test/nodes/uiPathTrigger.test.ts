@@ -171,4 +171,61 @@ describe('UiPath Trigger', () => {
 		expect(emitted.sort()).toEqual(finished.sort());
 		expect(lists / polls).toBeLessThanOrEqual(1.1);
 	}, 60_000);
+
+	const queueTrigger = () => ({
+		type: 'uiPathTrigger',
+		parameters: { authentication: 'uiPathCloudOAuthApi', event: 'queueItemFinished', folder: { __rl: true, mode: 'path', value: 'Shared' }, queue: { __rl: true, mode: 'name', value: 'Invoices' }, statuses: ['Successful', 'Failed'] } as never,
+		credentials: { uiPathCloudOAuthApi: 'cloud' },
+	});
+
+	it("takes its first starting point from the server's clock: n8n 5 minutes ahead, nothing finished yet, loses nothing", async () => {
+		sim.clock.freeze(Date.now() - 5 * 60_000);
+		expect(await harness.poll(jobTrigger(), state)).toBeNull();
+		sim.clock.advance(10_000);
+		const job = sim.addJob({ folderId: shared.Id, state: 'Successful' });
+		sim.clock.advance(1000);
+		expect(ids(await harness.poll(jobTrigger(), state))).toEqual([job.Id]);
+		expect(await harness.poll(jobTrigger(), state)).toBeNull();
+	});
+
+	it('looks the queue up by name once, not on every poll', async () => {
+		const queue = sim.addQueue({ folderId: shared.Id, name: 'Invoices' });
+		for (let p = 0; p < 4; p++) {
+			const item = sim.addQueueItem({ queueId: queue.Id, reference: `p${p}` });
+			sim.setQueueItemStatus(item.Id, 'Successful');
+			sim.clock.advance(5000);
+			await harness.poll(queueTrigger(), state);
+		}
+		expect(uiLog(sim).filter((e) => e.path.endsWith('/odata/QueueDefinitions'))).toHaveLength(1);
+		expect(state.staticData['node:Node']).toMatchObject({ queueIds: { 'path:Shared': { name: 'Invoices', id: queue.Id } } });
+	});
+
+	it('reads a backlog after long downtime in bounded slices across polls: each item once, none lost', async () => {
+		const queue = sim.addQueue({ folderId: shared.Id, name: 'Invoices' });
+		await harness.poll(queueTrigger(), state);
+		const backlog: number[] = [];
+		for (let i = 0; i < 1230; i++) {
+			sim.clock.advance(i % 3 ? 0 : 1000); // ties in threes, hours of downtime
+			const item = sim.addQueueItem({ queueId: queue.Id, reference: `b${i}` });
+			sim.setQueueItemStatus(item.Id, i % 7 ? 'Successful' : 'Failed');
+			backlog.push(item.Id);
+		}
+		sim.clock.advance(1000);
+		const perPoll: number[] = [];
+		const emitted: number[] = [];
+		for (let p = 0; p < 5; p++) {
+			sim.reset();
+			const got = ids(await harness.poll(queueTrigger(), state));
+			perPoll.push(got.length);
+			emitted.push(...got);
+			// five pages of new items, after the pages of the lookback (two minutes, read again for late writes)
+			expect(uiLog(sim).filter((e) => e.path.endsWith('/odata/QueueItems')).length).toBeLessThanOrEqual(10);
+		}
+		// at most five pages of new items a poll (one more when a page holds both lookback and new ones)
+		expect(perPoll[0]).toBe(500);
+		expect(perPoll.every((n) => n <= 600)).toBe(true);
+		expect(perPoll.slice(3)).toEqual([0, 0]);
+		expect(new Set(emitted).size).toBe(emitted.length);
+		expect(emitted.sort()).toEqual(backlog.sort());
+	}, 60_000);
 });

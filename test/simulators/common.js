@@ -27,10 +27,12 @@ class Clock {
 
 /**
  * @typedef {{ status?: number, body?: unknown, retryAfter?: number, hang?: boolean, malformed?: boolean,
- *   reset?: 'before' | 'after', method?: string, path?: string | RegExp, times?: number }} Fault
+ *   malformedBody?: string, html?: boolean, reset?: 'before' | 'after',
+ *   method?: string, path?: string | RegExp, times?: number }} Fault
  *   A fault answers the next matching request(s) instead of the API: an HTTP status with a body (and optionally
- *   Retry-After seconds), a connection that never answers (`hang`), a 200 whose JSON is cut off (`malformed`), or a
- *   connection reset (`reset`): `'before'` the API saw the request, or `'after'` it carried it out (the answer is lost).
+ *   Retry-After seconds), a connection that never answers (`hang`), a 200 whose JSON is cut off (`malformed`) or is
+ *   `malformedBody`, a proxy's HTML error page with the status (`html`), or a connection reset before the request is
+ *   handled or after it was (`reset`: the server acted, the answer is lost).
  */
 class Faults {
 	constructor() {
@@ -139,8 +141,10 @@ async function startServer({ port = 0, clock, faults, log, handle }) {
 				time: simReq.time,
 			};
 			log.push(entry);
+			let resetAfterHandling = false;
 			const send = (/** @type {number} */ status, /** @type {unknown} */ body, headers = {}) => {
 				entry.status = status;
+				if (resetAfterHandling) return void req.socket.destroy();
 				const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
 				res.writeHead(status, {
 					...(text ? { 'content-type': 'application/json; charset=utf-8' } : {}),
@@ -149,13 +153,18 @@ async function startServer({ port = 0, clock, faults, log, handle }) {
 				res.end(text);
 			};
 			const fault = faults.take(simReq.method, simReq.path);
-			if (fault?.reset === 'after') entry.fault = 'reset after';
-			if (fault && fault.reset !== 'after') {
-				entry.fault = fault.hang ? 'hang' : fault.malformed ? 'malformed' : fault.reset ? `reset ${fault.reset}` : fault.status;
+			if (fault) {
+				entry.fault = fault.hang ? 'hang' : fault.reset ? `reset ${fault.reset}` : fault.malformed || fault.malformedBody ? 'malformed' : fault.status;
 				if (fault.hang) return; // never answer; the socket is destroyed on stop()
-				if (fault.reset === 'before') return req.socket.destroy();
+				if (fault.reset === 'before') return void req.socket.destroy();
 				if (fault.malformed) return send(200, '{"value": [ {"Id": 1,');
-				return send(
+				if (fault.malformedBody !== undefined) return send(200, fault.malformedBody);
+				if (fault.html) {
+					const page = `<html><head><title>${fault.status ?? 502} Bad Gateway</title></head><body><center><h1>${fault.status ?? 502} Bad Gateway</h1></center><hr><center>nginx</center></body></html>`;
+					return send(fault.status ?? 502, page, { 'content-type': 'text/html' });
+				}
+				if (fault.reset === 'after') resetAfterHandling = true;
+				else return send(
 					fault.status ?? 500,
 					fault.body ?? { message: `Simulated fault ${fault.status ?? 500}` },
 					fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {},
@@ -176,10 +185,6 @@ async function startServer({ port = 0, clock, faults, log, handle }) {
 				}
 				entry.body = simReq.body;
 				const out = await handle(simReq, entry);
-				if (fault?.reset === 'after') {
-					entry.status = out.status ?? 200;
-					return req.socket.destroy();
-				}
 				send(out.status ?? 200, out.body, out.headers);
 			} catch (error) {
 				if (error instanceof HttpError) return send(error.status, error.body, error.headers);

@@ -143,6 +143,8 @@ function safeEqual(a, b) {
 	return x.length === y.length && crypto.timingSafeEqual(x, y);
 }
 
+let lastUnitMs = 60_000;
+
 /**
  * Parses `after:`/`before:` values (UTC): `YYYY-MM-DD`, `YYYY-MM-DD hh:mm`, `YYYY-MM-DD hh:mm:ss`.
  * @param {string} value @param {string} op
@@ -152,6 +154,8 @@ function parseQueryDate(value, op) {
 	if (!m) throw fail(400, `Invalid date for ${op}: "${value}" (use YYYY-MM-DD or "YYYY-MM-DD hh:mm").`);
 	const [y, mo, d, hh = '0', mi = '0', ss = '0'] = m.slice(1);
 	const ms = Date.UTC(+y, +mo - 1, +d, +hh, +mi, +ss);
+	// the span the value names: a day, a minute or a second (an exclusive `after:` starts after all of it)
+	lastUnitMs = m[6] !== undefined ? 1000 : m[4] !== undefined ? 60_000 : 86_400_000;
 	const back = new Date(ms);
 	if (
 		back.getUTCFullYear() !== +y ||
@@ -169,9 +173,13 @@ function parseQueryDate(value, op) {
 /**
  * Parses the `query` search string.
  * @param {string} query
- * @returns {{ prefix: string | null, statuses: Set<string> | null, after: number | null, before: number | null }}
+ * @param {{ isTerms?: 'or' | 'and', utcOffsetMinutes?: number, afterExclusive?: boolean }} [semantics]
+ *   How the server reads the query where its documentation is silent (see the options of the simulator).
+ * @returns {{ prefix: string | null, statuses: Set<string> | null, after: number | null, before: number | null,
+ *   allStatuses?: boolean }}
  */
-function parseQuery(query) {
+function parseQuery(query, semantics = {}) {
+	const zoneMs = (semantics.utcOffsetMinutes ?? 0) * 60_000;
 	/** @type {{ text: string, quoteAt: number }[]} */
 	const terms = [];
 	let i = 0;
@@ -217,16 +225,18 @@ function parseQuery(query) {
 			}
 			(statuses ??= new Set()).add(value);
 		} else if (name === 'after') {
-			const ms = parseQueryDate(value, 'after');
+			let ms = parseQueryDate(value, 'after') - zoneMs;
+			if (semantics.afterExclusive) ms += lastUnitMs;
 			after = after === null ? ms : Math.max(after, ms);
 		} else if (name === 'before') {
-			const ms = parseQueryDate(value, 'before');
+			const ms = parseQueryDate(value, 'before') - zoneMs;
 			before = before === null ? ms : Math.min(before, ms);
 		} else {
 			throw fail(400, `Invalid query: unknown operator "${name}:".`);
 		}
 	}
-	return { prefix: words.length ? words.join(' ').toLowerCase() : null, statuses, after, before };
+	const allStatuses = semantics.isTerms === 'and' && statuses !== null && statuses.size > 1;
+	return { prefix: words.length ? words.join(' ').toLowerCase() : null, statuses, after, before, allStatuses };
 }
 
 /**
@@ -282,7 +292,11 @@ function toMs(v, what) {
  * Starts the simulator.
  * @param {{ port?: number, quotaPerMinute?: number, retryAfterOn429?: boolean, audience?: string,
  *   acceptIss?: string[], clockSkewSeconds?: number, projectId?: number, queueDelayMs?: number, durationMs?: number,
- *   robot?: { id: number, name: string } }} [options]
+ *   robot?: { id: number, name: string },
+ *   querySemantics?: { isTerms?: 'or' | 'and', utcOffsetMinutes?: number, afterExclusive?: boolean } }} [options]
+ *   `querySemantics`: how `query` is read where the API documentation is silent. By default several `is:` terms are
+ *   ORed, `after:`/`before:` are UTC and `after:` is inclusive; `isTerms: 'and'` ANDs them, `utcOffsetMinutes` reads
+ *   dates in that local time, `afterExclusive` starts `after:` after the whole day, minute or second it names.
  *   `acceptIss`: accepted `iss` values; the entry `'access_key_id'` stands for the token's own access_key_id
  *   (default `['console.roboticcrowd.com', 'access_key_id']`). `projectId` (default 226) is the project of keys and
  *   workflows added without one. `queueDelayMs`/`durationMs` are the defaults for workflows (1000 / 3000).
@@ -296,6 +310,7 @@ async function startRoboticCrowdSimulator(options = {}) {
 	const defaultDurationMs = options.durationMs ?? 3000;
 	const robot = options.robot ?? { id: 1, name: 'standard-1' };
 	const retryAfterOn429 = options.retryAfterOn429 !== false;
+	const querySemantics = options.querySemantics ?? {};
 	let quota = options.quotaPerMinute ?? 60;
 
 	const clock = new Clock();
@@ -486,14 +501,15 @@ async function startRoboticCrowdSimulator(options = {}) {
 	function handleList(req, key) {
 		const page = positiveInt(req.query, 'page', 1, Number.MAX_SAFE_INTEGER);
 		const perPage = positiveInt(req.query, 'per_page', 10, 50);
-		const q = parseQuery(req.query.query ?? '');
+		const q = parseQuery(req.query.query ?? '', querySemantics);
 		const now = req.time;
 		const matching = [...runs.values()]
 			.filter((r) => r.projectId === key.projectId && !r.removed)
 			.map((r) => render(r, now))
 			.filter((sq) => {
 				if (q.prefix !== null && !sq.workflow.name.toLowerCase().startsWith(q.prefix)) return false;
-				if (q.statuses && !q.statuses.has(sq.status)) return false;
+				// ANDed is: terms: a run has one status, so two of them select nothing
+				if (q.statuses && (q.allStatuses || !q.statuses.has(sq.status))) return false;
 				const created = Date.parse(sq.created_at);
 				if (q.after !== null && created < q.after) return false;
 				if (q.before !== null && created >= q.before) return false;
@@ -746,6 +762,12 @@ async function startRoboticCrowdSimulator(options = {}) {
 			run.endMs = now;
 			run.finalStatus = status;
 			return render(run);
+		},
+		/** Cancels a run as `DELETE …/cancel` does (a queued run is removed), without a request. @param {number} id */
+		cancelRun(id) {
+			const run = getRunRecord(id);
+			const req = /** @type {import('./common.js').SimRequest} */ (/** @type {unknown} */ ({ time: clock.now() }));
+			return handleCancel(req, /** @type {ApiKey} */ (/** @type {unknown} */ ({ projectId: run.projectId })), id).body;
 		},
 		/** Requests per minute per project (default 60). @param {number} perMinute */
 		setQuota(perMinute) {

@@ -53,16 +53,33 @@ export async function listSessionQueues(
 	return await roboticCrowdRequest<SessionQueuePage>(ctx, { method: 'GET', path: '/session_queues', qs, itemIndex });
 }
 
+/**
+ * Pages of the run list, each run once: the list is paged by number and newest first, so a run created while it
+ * pages pushes older ones down a page and they would come twice. Those are dropped by id.
+ */
 function runPages(ctx: RoboticCrowdContext, query: string, itemIndex?: number) {
+	const seen = new Set<number>();
 	return async ({ page, size }: PageRequest): Promise<Page<SessionQueue>> => {
-		const { session_queues: items, total_count: total } = await listSessionQueues(ctx, query, page, size, itemIndex);
-		return { items, total };
+		const { session_queues: runs, total_count: total } = await listSessionQueues(ctx, query, page, size, itemIndex);
+		const items = runs.filter((run) => !seen.has(Number(run.id)));
+		for (const run of items) seen.add(Number(run.id));
+		return { items, total, read: runs.length };
 	};
 }
 
 /** Pages through the runs a query selects (newest first, 50 a page at most) until `limit` are read. */
 export async function listRuns(ctx: RoboticCrowdContext, query: string, limit: number, itemIndex?: number): Promise<SessionQueue[]> {
 	return await paginate(runPages(ctx, query, itemIndex), { limit, maxPageSize: MAX_PER_PAGE });
+}
+
+/** Every run created at or after `from`, newest first, read without `query`: pages down until one passes it. */
+export async function listRunsDownTo(ctx: RoboticCrowdContext, from: number): Promise<SessionQueue[]> {
+	const runs = await paginate(runPages(ctx, ''), {
+		limit: Infinity,
+		maxPageSize: MAX_PER_PAGE,
+		stopAfter: (page) => page.some((r) => Date.parse(r.created_at) < from),
+	});
+	return runs.filter((r) => Date.parse(r.created_at) >= from);
 }
 
 /** There is no call to read one run: page through the list (newest first) until its id shows up. */

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { FolderRef, UiPathContext } from '../transport';
 import { uiPathRequest } from '../transport';
-import { firstWhere, odataList, parseJsonField } from './odata';
+import { firstWhere, odataListById, parseJsonField } from './odata';
 
 export const JOB_SCOPES = 'OR.Jobs (or OR.Jobs.Read / OR.Jobs.Write)';
 const WRITE_SCOPES = 'OR.Jobs (or OR.Jobs.Write)';
@@ -41,8 +41,9 @@ export async function findJobByKey(ctx: UiPathContext, key: string, folder: Fold
 	return await firstWhere<Job>(ctx, '/odata/Jobs', `Key eq ${key}`, { folder, itemIndex, scopes: JOB_SCOPES });
 }
 
+/** Jobs newest first (by Id, keyset paged: nothing twice or skipped while jobs start). */
 export async function listJobs(ctx: UiPathContext, qs: IDataObject, folder: FolderRef, limit: number, itemIndex: number): Promise<Job[]> {
-	return await odataList<Job>(ctx, '/odata/Jobs', { qs, folder, limit, itemIndex, scopes: JOB_SCOPES });
+	return await odataListById<Job>(ctx, '/odata/Jobs', { qs, folder, limit, itemIndex, scopes: JOB_SCOPES });
 }
 
 /** StartJobs: starts work, so it is never re-sent after a timeout or a 5xx. */

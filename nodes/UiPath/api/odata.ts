@@ -41,6 +41,28 @@ export async function odataList<T = IDataObject>(ctx: UiPathContext, path: strin
 	);
 }
 
+/**
+ * Reads an OData list newest first by keyset: `$orderby=Id desc`, and each page after the first asks for
+ * `Id lt <the last Id read>`. Records created while it pages are newer than the first page, so none comes twice
+ * and none is skipped (offset paging shifts under them).
+ */
+export async function odataListById<T extends { Id?: unknown } = IDataObject>(
+	ctx: UiPathContext,
+	path: string,
+	options: ListOptions,
+): Promise<T[]> {
+	const base = options.qs?.$filter as string | undefined;
+	return await paginate<T>(
+		async ({ size, token }) => {
+			const filter = token ? [base && `(${base})`, `Id lt ${token}`].filter(Boolean).join(' and ') : base;
+			const qs = { ...options.qs, $orderby: 'Id desc', ...(filter ? { $filter: filter } : {}) };
+			const { items } = await odataPage<T>(ctx, path, { offset: 0, page: 1, size }, { ...options, qs });
+			return { items, next: items.length === size ? String(items.at(-1)?.Id) : undefined };
+		},
+		{ limit: options.limit, maxPageSize: options.maxPageSize ?? 1000, shrinkLastPage: true, keyset: true },
+	);
+}
+
 /** UiPath keeps arguments as JSON inside a string: give the user an object (or the string if it is not JSON). */
 export function parseJsonField(value: unknown): unknown {
 	if (typeof value !== 'string' || value === '') return value ?? null;

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { odataString, uiPathRequest, type FolderRef, type UiPathContext } from '../transport';
 import { describeFolder } from './folders';
-import { firstWhere, odataList, parseJsonField } from './odata';
+import { firstWhere, odataList, odataListById, parseJsonField } from './odata';
 
 export const QUEUE_READ_SCOPES = 'OR.Queues (or OR.Queues.Read)';
 const WRITE_SCOPES = 'OR.Queues (or OR.Queues.Write)';
@@ -87,8 +87,9 @@ export async function getQueueItem(ctx: UiPathContext, id: string, folder: Folde
 	return presentQueueItem(item);
 }
 
+/** Queue items newest first (by Id, keyset paged). */
 export async function listQueueItems(ctx: UiPathContext, qs: IDataObject, folder: FolderRef, limit: number, itemIndex: number): Promise<IDataObject[]> {
-	const found = await odataList<IDataObject>(ctx, '/odata/QueueItems', {
+	const found = await odataListById<IDataObject>(ctx, '/odata/QueueItems', {
 		qs,
 		folder,
 		limit,

@@ -1,15 +1,9 @@
-// Waits for one created run. The API has no read-one call: the newest page of runs is read and matched by id.
+// Waits for one created run. The API has no read-one call: the run list (newest first) is read and matched by id.
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import { cancelSignalOf } from '../../../shared/abort';
 import { waitForCompletion } from '../../../shared/waitFor';
-import {
-	FINISHED_STATUSES,
-	MAX_PER_PAGE,
-	findSessionQueue,
-	listSessionQueues,
-	type SessionQueue,
-	type SessionQueuePage,
-} from '../../api/sessionQueues';
+import { FINISHED_STATUSES, MAX_PER_PAGE, listSessionQueues, type SessionQueue, type SessionQueuePage } from '../../api/sessionQueues';
 
 // Runs of one node execution that wait together check the newest page at about the same moments: they share one
 // read of it per second instead of each spending the organisation's quota on the same page.
@@ -26,17 +20,60 @@ async function newestRuns(this: IExecuteFunctions, itemIndex: number): Promise<S
 	return (await page).session_queues;
 }
 
+/** Where a run is in a page of the list (ids grow with creation, the list is newest first). */
+function place(runs: SessionQueue[], id: number): 'here' | 'below' | 'above' | 'gone' {
+	if (runs.some((r) => Number(r.id) === id)) return 'here';
+	if (runs.length && runs.every((r) => Number(r.id) > id)) return runs.length < MAX_PER_PAGE ? 'gone' : 'below';
+	if (runs.length && runs.every((r) => Number(r.id) < id)) return 'above';
+	// It would sit inside this page, or the list ends before it: it was removed.
+	return 'gone';
+}
+
+/**
+ * Follows one run down the list: each check starts at the page it was last seen on (new runs push it down one
+ * page at a time), so a run below the newest page costs about one read per check, not a walk from the top.
+ */
+function runTracker(ctx: IExecuteFunctions, id: number, itemIndex: number) {
+	let lastPage = 2;
+	return async (): Promise<SessionQueue | undefined> => {
+		const newest = await newestRuns.call(ctx, itemIndex);
+		if (place(newest, id) === 'here') return newest.find((r) => Number(r.id) === id);
+		if (place(newest, id) !== 'below') return undefined;
+		let step = 0;
+		for (let page = lastPage, reads = 0; reads < 1000; reads++) {
+			const { session_queues: runs } = await listSessionQueues(ctx, '', page, MAX_PER_PAGE, itemIndex);
+			const where = place(runs, id);
+			if (where === 'here') {
+				lastPage = page;
+				return runs.find((r) => Number(r.id) === id);
+			}
+			// New runs move it down, queued runs removed above it move it up; a turn back means it is not there.
+			const next = where === 'below' ? 1 : where === 'above' ? -1 : 0;
+			if (!next || (step && next !== step) || page + next < 2) return undefined;
+			step = next;
+			page += next;
+		}
+		return undefined;
+	};
+}
+
 export async function waitForRun(this: IExecuteFunctions, run: SessionQueue, itemIndex: number): Promise<IDataObject> {
 	const timeoutSeconds = this.getNodeParameter('waitTimeout', itemIndex, 600) as number;
 	const options = this.getNodeParameter('createOptions', itemIndex, {}) as { pollInterval?: number; returnFailed?: boolean };
+	const current = runTracker(this, Number(run.id), itemIndex);
 	const outcome = await waitForCompletion(
 		async () => {
-			const newest = await newestRuns.call(this, itemIndex);
-			const current =
-				newest.find((r) => Number(r.id) === Number(run.id)) ?? (await findSessionQueue(this, Number(run.id), itemIndex)) ?? run;
-			return { done: FINISHED_STATUSES.includes(current.status), value: current };
+			const seen = await current();
+			// A queued run that is cancelled is removed from the list: say so now rather than at the timeout.
+			if (!seen) {
+				throw new NodeOperationError(this.getNode(), `Run ${run.id} is no longer in the run list: it was cancelled while queued`, {
+					itemIndex,
+					description: 'A queued run that is cancelled is removed in Robotic Crowd. Create the run again if it is still needed.',
+				});
+			}
+			return { done: FINISHED_STATUSES.includes(seen.status), value: seen };
 		},
-		{ timeoutMs: timeoutSeconds * 1000, initialIntervalMs: (options.pollInterval ?? 5) * 1000, maxIntervalMs: 30_000 },
+		{ timeoutMs: timeoutSeconds * 1000, initialIntervalMs: (options.pollInterval ?? 5) * 1000, maxIntervalMs: 30_000, signal: cancelSignalOf(this) },
 	);
 	if (!outcome.finished) {
 		throw new NodeOperationError(this.getNode(), `Run ${run.id} did not finish within ${timeoutSeconds} seconds`, {
@@ -47,7 +84,7 @@ export async function waitForRun(this: IExecuteFunctions, run: SessionQueue, ite
 	if (outcome.value.status === 'error' && !options.returnFailed) {
 		throw new NodeOperationError(this.getNode(), `Run ${run.id} of workflow "${outcome.value.workflow?.name ?? run.workflow?.id}" ended with an error`, {
 			itemIndex,
-			description: 'See the session in Robotic Crowd for the cause. To receive failed runs as output instead, turn on "Return Failed Runs as Output".',
+			description: 'See the session in Robotic Crowd for the cause (a run cancelled while running ends with an error). To receive failed runs as output instead, turn on "Return Failed Runs as Output".',
 		});
 	}
 	return outcome.value;

@@ -39,7 +39,7 @@ function filterOf(filters: IDataObject, timeZone: string): string | undefined {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filter = filterOf(this.getNodeParameter('filters', itemIndex, {}) as IDataObject, this.getTimezone());
-	const qs: IDataObject = { $orderby: 'CreationTime desc,Id desc', ...(filter ? { $filter: filter } : {}) };
+	const qs: IDataObject = filter ? { $filter: filter } : {};
 	const jobs = await listJobs(this, qs, folderOf.call(this, itemIndex), limitOf.call(this, itemIndex), itemIndex);
 	return jobs.map(withParsedArguments);
 }

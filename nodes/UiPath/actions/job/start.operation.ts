@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { allOrNone, cancelSignalOf } from '../../../shared/abort';
 import { Awaiting } from '../../../shared/router';
 import { withParsedArguments } from '../../api/jobs';
 import { folderOf } from '../common';
@@ -18,6 +19,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// Once per item: a re-run of the node (Retry On Fail) returns the jobs an earlier try started.
 	const jobs = await startJobsOnce.call(this, startInfoOf.call(this, itemIndex, releaseKey), folder, itemIndex);
 	if (!this.getNodeParameter('waitForCompletion', itemIndex, false)) return jobs.map(withParsedArguments);
-	// The router starts every item first, then waits for all of them together.
-	return new Awaiting(async () => await Promise.all(jobs.map(async (job) => await waitForJob.call(this, job, folder, itemIndex))));
+	// The router starts every item first, then waits for all of them together. When one of the item's jobs fails
+	// the item fails, and its other waits stop too; all end when the execution is cancelled.
+	const wait = async (job: (typeof jobs)[number], signal: AbortSignal) => await waitForJob.call(this, job, folder, itemIndex, signal);
+	return new Awaiting(async () => await allOrNone(jobs, wait, cancelSignalOf(this)));
 }

@@ -5,7 +5,13 @@ import { waitForCompletion } from '../../../shared/waitFor';
 import { FINISHED_JOB_STATES, getJob, withParsedArguments, type Job } from '../../api/jobs';
 import type { FolderRef } from '../../transport';
 
-export async function waitForJob(this: IExecuteFunctions, job: Job, folder: FolderRef, itemIndex: number): Promise<IDataObject> {
+export async function waitForJob(
+	this: IExecuteFunctions,
+	job: Job,
+	folder: FolderRef,
+	itemIndex: number,
+	signal?: AbortSignal,
+): Promise<IDataObject> {
 	const timeoutSeconds = this.getNodeParameter('waitTimeout', itemIndex, 600) as number;
 	const options = this.getNodeParameter('startOptions', itemIndex, {}) as { pollInterval?: number; returnFailed?: boolean };
 	const outcome = await waitForCompletion(
@@ -13,7 +19,7 @@ export async function waitForJob(this: IExecuteFunctions, job: Job, folder: Fold
 			const current = await getJob(this, job.Id, folder, itemIndex);
 			return { done: FINISHED_JOB_STATES.includes(current.State), value: current };
 		},
-		{ timeoutMs: timeoutSeconds * 1000, initialIntervalMs: (options.pollInterval ?? 5) * 1000, maxIntervalMs: 30_000 },
+		{ timeoutMs: timeoutSeconds * 1000, initialIntervalMs: (options.pollInterval ?? 5) * 1000, maxIntervalMs: 30_000, signal },
 	);
 	if (!outcome.finished) {
 		throw new NodeOperationError(this.getNode(), `Job ${job.Id} did not finish within ${timeoutSeconds} seconds`, {

@@ -55,6 +55,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const wanted = (filters.statuses as string[] | undefined) ?? [];
 	if (wanted.length) clauses.push(anyOf('Status', wanted));
 	if (filters.reference) clauses.push(`Reference eq ${odataString(String(filters.reference))}`);
-	const qs: IDataObject = { $orderby: 'Id desc', ...(clauses.length ? { $filter: clauses.join(' and ') } : {}) };
+	const qs: IDataObject = clauses.length ? { $filter: clauses.join(' and ') } : {};
 	return await listQueueItems(this, qs, folder, limitOf.call(this, itemIndex), itemIndex);
 }
