@@ -16,6 +16,7 @@ const { startUiPathSimulator } = require('../simulators/uipath');
 const { scenarios } = require('./scenarios');
 const { runBrowserCheck } = require('./browser');
 const { runWebhookE2e } = require('./webhook.e2e');
+const { runBreadthE2e } = require('./breadth.e2e');
 
 /** @type {Array<{ step: string, ms: number }>} */
 const figures = [];
@@ -64,6 +65,7 @@ async function main() {
 		// Both triggers poll every minute: check them side by side.
 		await Promise.all(world.triggers.map((trigger) => timed(`trigger: ${trigger.workflow.name}`, () => trigger.check(server))));
 		await timed('UiPath Webhook Trigger (its own n8n: publish, deliveries, restart, unpublish, test event)', () => runWebhookE2e({ ui, runtime, tarball }));
+		await timed('UiPath breadth (issue 11): one workflow per new resource, its own simulator and n8n folder', () => runBreadthE2e({ runtime, tarball }));
 	} finally {
 		if (server) await server.stop();
 		if (home && !process.env.N8N_E2E_KEEP) await home.cleanup();
