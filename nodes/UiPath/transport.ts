@@ -99,6 +99,11 @@ const uiPath: ServiceConfig<UiPathRequest> = {
 	startsWorkRetryStatuses: [429],
 	hints: {
 		byErrorCode: {
+			1100: {
+				message: 'UiPath found no such folder (UiPath error 1100)',
+				description:
+					'The Folder field names a folder that does not exist or that the credential may not see: pick it from the list, or check the path (e.g. Shared/Finance) or ID. Folder → Get Many lists the folders the credential can see.',
+			},
 			1101: {
 				message: 'This operation needs a folder (UiPath error 1101)',
 				description: 'Pick a folder in the Folder field: from the list, by path (e.g. Shared/Finance) or by ID.',

@@ -48,7 +48,8 @@ describe('UiPath machines, sessions and schedules', () => {
 		expect(call.headers['x-uipath-folderpath']).toBe('Shared');
 
 		const noFolder = await harness.run(uiNode({ resource: 'session', operation: 'getMany', folder: inFolder('Nowhere'), returnAll: true }, 'ops'));
-		expect(noFolder.error?.message).toBe('UiPath rejected the request (400): Folder does not exist or the user does not have access to the folder. (UiPath error 1100)');
+		expect(noFolder.error?.message).toBe('UiPath found no such folder (UiPath error 1100): Folder does not exist or the user does not have access to the folder.');
+		expect(noFolder.error?.description).toMatch(/pick it from the list, or check the path/);
 	});
 
 	it('lists schedules, disables and enables one, and reads it back', async () => {
