@@ -191,5 +191,23 @@ export class RoboticCrowdApi implements ICredentialType {
 			url: '/workflows',
 			qs: { page: 1, per_page: 1 },
 		},
+		// What n8n shows when the test request fails: by status, instead of the bare status text.
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: "Robotic Crowd did not accept the token: check the Access Key ID and Secret Access Key, the n8n host's clock, and the Token Issuer and Scopes Claim Format settings.",
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 403, message: 'The API key may not list workflows: give it the session_queue.read scope in Robotic Crowd.' },
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 404, message: 'No Robotic Crowd API at this address: check the API Base URL (default https://api.roboticcrowd.com).' },
+			},
+		],
 	};
 }

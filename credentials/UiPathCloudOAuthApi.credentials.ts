@@ -186,5 +186,26 @@ export class UiPathCloudOAuthApi implements ICredentialType {
 			url: '/odata/Folders',
 			qs: { $top: 1 },
 		},
+		// What n8n shows when the test request fails: by status, instead of the bare status text.
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'UiPath did not accept the token: check the client ID and secret, the personal access token, or the user key, and that the application or user may use this tenant.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 403, message: 'The credential may not read folders: grant OR.Folders.Read (or OR.Folders) and add it to Scopes.' },
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'No Orchestrator at this address: check the Organization and Tenant (the two path segments after the host in your browser), or the account and tenant logical names.',
+				},
+			},
+		],
 	};
 }

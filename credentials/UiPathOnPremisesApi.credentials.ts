@@ -127,5 +127,20 @@ export class UiPathOnPremisesApi implements ICredentialType {
 			qs: { $top: 1 },
 			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',
 		},
+		// What n8n shows when the test request fails: by status, instead of the bare status text.
+		rules: [
+			{
+				type: 'responseCode',
+				properties: { value: 401, message: 'Orchestrator did not accept the token: check the tenancy name, user name and password, or the client ID and secret.' },
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 403, message: 'The user or application may not read folders: give it the Folders View permission (or OR.Folders.Read).' },
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 404, message: 'No Orchestrator API at this address: check the Orchestrator URL (e.g. https://orchestrator.example.com, without /odata).' },
+			},
+		],
 	};
 }

@@ -500,6 +500,9 @@ export class EngineHarness {
 			// What n8n's tester answers: the status for an HTTP answer, the code for a network error, else the message.
 			const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }).cause;
 			if (cause?.response) {
+				// n8n's credentials tester: the first responseCode rule for the status, else the status text.
+				const rule = test.rules?.find((r) => r.type === 'responseCode' && r.properties.value === cause.response!.status);
+				if (rule) return { status: 'Error', message: (rule.properties as { message: string }).message };
 				return { status: 'Error', message: cause.response.statusText || `Received HTTP status code: ${cause.response.status}` };
 			}
 			return { status: 'Error', message: cause?.code ?? (error as Error).message };
