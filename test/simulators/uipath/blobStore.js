@@ -149,8 +149,11 @@ async function startBlobStore({ clock, faults, log, authenticate }) {
 			md5.update(chunk);
 		});
 		req.pipe(out);
+		out.on('error', () => undefined); // a write racing the discard below is expected, not a fault
 		// A client that gives up halfway leaves no blob behind.
+		// Unpipe first: a chunk still buffered in the pipe would otherwise be written to the destroyed file stream.
 		const discard = () => {
+			req.unpipe(out);
 			out.destroy();
 			fs.rm(file, { force: true }, () => undefined);
 		};
