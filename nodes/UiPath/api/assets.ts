@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { uiPathRequest, type FolderRef, type UiPathContext } from '../transport';
 import { describeFolder } from './folders';
+import { odataEntity } from './odata';
 
 const ASSET_WRITE_SCOPES = 'OR.Assets (or OR.Assets.Write)';
 
@@ -39,16 +40,8 @@ export async function replaceAsset(ctx: UiPathContext, asset: IDataObject & { Id
 }
 
 export async function getAssetById(ctx: UiPathContext, id: number, folder: FolderRef, itemIndex: number): Promise<IDataObject> {
-	const asset = await uiPathRequest<IDataObject>(ctx, {
-		method: 'GET',
-		path: `/odata/Assets(${id})`,
-		folder,
-		itemIndex,
-		scopes: 'OR.Assets (or OR.Assets.Read)',
-		notFoundHint: `There is no asset with ID ${id} in ${describeFolder(folder)}.`,
-	});
-	delete asset['@odata.context'];
-	return asset;
+	const notFoundHint = `There is no asset with ID ${id} in ${describeFolder(folder)}.`;
+	return await odataEntity(ctx, `/odata/Assets(${id})`, { folder, itemIndex, scopes: 'OR.Assets (or OR.Assets.Read)', notFoundHint });
 }
 
 export async function deleteAsset(ctx: UiPathContext, asset: { Id: number; Name: string }, folder: FolderRef, itemIndex: number): Promise<void> {

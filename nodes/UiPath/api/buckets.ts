@@ -3,7 +3,7 @@ import { NodeApiError, type IDataObject } from 'n8n-workflow';
 
 import { uiPathRequest, type FolderRef, type UiPathContext } from '../transport';
 import { describeFolder } from './folders';
-import { odataList } from './odata';
+import { odataEntity, odataList } from './odata';
 
 export const BUCKET_READ_SCOPES = 'OR.Administration (or OR.Administration.Read)';
 const BUCKET_WRITE_SCOPES = 'OR.Administration (or OR.Administration.Write)';
@@ -52,31 +52,14 @@ export async function listBucketFiles(
 
 /** One bucket by its Id: 404 with the picker hint when the folder has no such bucket. */
 export async function getBucket(ctx: UiPathContext, bucketId: number, folder: FolderRef, itemIndex: number): Promise<IDataObject> {
-	const bucket = await uiPathRequest<IDataObject>(ctx, {
-		method: 'GET',
-		path: `/odata/Buckets(${bucketId})`,
-		folder,
-		itemIndex,
-		scopes: BUCKET_READ_SCOPES,
-		notFoundHint: noSuchBucket(bucketId, folder),
-	});
-	delete bucket['@odata.context'];
-	return bucket;
+	const options = { folder, itemIndex, scopes: BUCKET_READ_SCOPES, notFoundHint: noSuchBucket(bucketId, folder) };
+	return await odataEntity(ctx, `/odata/Buckets(${bucketId})`, options);
 }
 
 /** One file's metadata (FullPath, ContentType, Size). */
 export async function getBucketFile(ctx: UiPathContext, bucketId: number, path: string, folder: FolderRef, itemIndex: number): Promise<IDataObject> {
-	const file = await uiPathRequest<IDataObject>(ctx, {
-		method: 'GET',
-		path: `/odata/Buckets(${bucketId})/${ACTIONS}.GetFile`,
-		qs: { path },
-		folder,
-		itemIndex,
-		scopes: BUCKET_READ_SCOPES,
-		notFoundHint: noSuchFile(path, bucketId),
-	});
-	delete file['@odata.context'];
-	return file;
+	const options = { qs: { path }, folder, itemIndex, scopes: BUCKET_READ_SCOPES, notFoundHint: noSuchFile(path, bucketId) };
+	return await odataEntity(ctx, `/odata/Buckets(${bucketId})/${ACTIONS}.GetFile`, options);
 }
 
 /** GetReadUri or GetWriteUri: where and how to move the file's bytes. Both need only the read scope. */

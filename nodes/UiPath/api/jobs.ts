@@ -78,34 +78,28 @@ export async function stopJob(ctx: UiPathContext, id: number, strategy: string, 
 const notFoundJob = (ref: string | number) =>
 	`There is no job ${ref} in this folder: check the job and the folder (a job lives in the folder it was started in).`;
 
-/** RestartJob: starts a new job with the finished job's process and arguments; never re-sent. */
-export async function restartJob(ctx: UiPathContext, id: number, folder: FolderRef, itemIndex: number): Promise<Job> {
+/** A job action that answers with the job (RestartJob, ResumeJob); never re-sent, as each changes or starts a job. */
+async function jobAction(ctx: UiPathContext, action: string, body: IDataObject, folder: FolderRef, itemIndex: number): Promise<Job> {
 	const job = await uiPathRequest<Job>(ctx, {
 		method: 'POST',
-		path: '/odata/Jobs/UiPath.Server.Configuration.OData.RestartJob',
-		body: { jobId: id },
+		path: `/odata/Jobs/UiPath.Server.Configuration.OData.${action}`,
+		body,
 		folder,
 		idempotent: false,
 		itemIndex,
 		scopes: WRITE_SCOPES,
-		notFoundHint: notFoundJob(id),
+		notFoundHint: notFoundJob(String(body.jobId ?? body.jobKey)),
 	});
 	delete job['@odata.context'];
 	return job;
 }
 
-/** ResumeJob: resumes a suspended job, by its Key; never re-sent. */
+/** RestartJob: starts a new job with the finished job's process and arguments. */
+export async function restartJob(ctx: UiPathContext, id: number, folder: FolderRef, itemIndex: number): Promise<Job> {
+	return await jobAction(ctx, 'RestartJob', { jobId: id }, folder, itemIndex);
+}
+
+/** ResumeJob: resumes a suspended job, by its Key. */
 export async function resumeJob(ctx: UiPathContext, key: string, folder: FolderRef, itemIndex: number): Promise<Job> {
-	const job = await uiPathRequest<Job>(ctx, {
-		method: 'POST',
-		path: '/odata/Jobs/UiPath.Server.Configuration.OData.ResumeJob',
-		body: { jobKey: key },
-		folder,
-		idempotent: false,
-		itemIndex,
-		scopes: WRITE_SCOPES,
-		notFoundHint: notFoundJob(key),
-	});
-	delete job['@odata.context'];
-	return job;
+	return await jobAction(ctx, 'ResumeJob', { jobKey: key }, folder, itemIndex);
 }

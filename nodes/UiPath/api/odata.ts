@@ -73,6 +73,17 @@ export function parseJsonField(value: unknown): unknown {
 	}
 }
 
+/** One entity (or an action's single answer) by GET, without OData's `@odata.context` annotation. */
+export async function odataEntity<T extends IDataObject = IDataObject>(
+	ctx: UiPathContext,
+	path: string,
+	options: { qs?: IDataObject; folder?: FolderRef; itemIndex: number; scopes: string; notFoundHint: string },
+): Promise<T> {
+	const entity = await uiPathRequest<T>(ctx, { method: 'GET', path, ...options });
+	delete entity['@odata.context'];
+	return entity;
+}
+
 /** `(Field eq 'a' or Field eq 'b')` */
 export function anyOf(field: string, values: string[]): string {
 	return `(${values.map((v) => `${field} eq ${odataString(v)}`).join(' or ')})`;

@@ -34,12 +34,12 @@ export async function startTransaction(
 	return presentQueueItem(answer);
 }
 
-/** SetTransactionResult (the path says Queues, but the key is the queue item's Id); never re-sent. */
-export async function setTransactionResult(ctx: UiPathContext, id: string, transactionResult: IDataObject, folder: FolderRef, itemIndex: number): Promise<void> {
+/** A report on a transaction in progress: answers 204; never re-sent, as a result may already be recorded. */
+async function reportOnTransaction(ctx: UiPathContext, path: string, body: IDataObject, id: string, folder: FolderRef, itemIndex: number): Promise<void> {
 	await uiPathRequest(ctx, {
 		method: 'POST',
-		path: `/odata/Queues(${id})/UiPathODataSvc.SetTransactionResult`,
-		body: { transactionResult },
+		path,
+		body,
 		folder,
 		idempotent: false,
 		itemIndex,
@@ -49,16 +49,11 @@ export async function setTransactionResult(ctx: UiPathContext, id: string, trans
 	});
 }
 
+/** SetTransactionResult (the path says Queues, but the key is the queue item's Id). */
+export async function setTransactionResult(ctx: UiPathContext, id: string, transactionResult: IDataObject, folder: FolderRef, itemIndex: number): Promise<void> {
+	await reportOnTransaction(ctx, `/odata/Queues(${id})/UiPathODataSvc.SetTransactionResult`, { transactionResult }, id, folder, itemIndex);
+}
+
 export async function setTransactionProgress(ctx: UiPathContext, id: string, progress: string, folder: FolderRef, itemIndex: number): Promise<void> {
-	await uiPathRequest(ctx, {
-		method: 'POST',
-		path: `/odata/QueueItems(${id})/UiPathODataSvc.SetTransactionProgress`,
-		body: { progress },
-		folder,
-		idempotent: false,
-		itemIndex,
-		scopes: WRITE_SCOPES,
-		notFoundHint: noSuchItem(id),
-		expectEmpty: true,
-	});
+	await reportOnTransaction(ctx, `/odata/QueueItems(${id})/UiPathODataSvc.SetTransactionProgress`, { progress }, id, folder, itemIndex);
 }

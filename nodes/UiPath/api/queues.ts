@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { odataString, uiPathRequest, type FolderRef, type UiPathContext } from '../transport';
 import { describeFolder } from './folders';
-import { firstWhere, odataList, odataListById, parseJsonField } from './odata';
+import { firstWhere, odataEntity, odataList, odataListById, parseJsonField } from './odata';
 
 export const QUEUE_READ_SCOPES = 'OR.Queues (or OR.Queues.Read)';
 const WRITE_SCOPES = 'OR.Queues (or OR.Queues.Write)';
@@ -75,16 +75,8 @@ export async function bulkAddQueueItems(
 }
 
 export async function getQueueItem(ctx: UiPathContext, id: string, folder: FolderRef, itemIndex: number): Promise<IDataObject> {
-	const item = await uiPathRequest<IDataObject>(ctx, {
-		method: 'GET',
-		path: `/odata/QueueItems(${id})`,
-		folder,
-		itemIndex,
-		scopes: QUEUE_READ_SCOPES,
-		notFoundHint: `There is no queue item ${id} in this folder: check the ID and the folder (Queue Item → Get Many lists them).`,
-	});
-	delete item['@odata.context'];
-	return presentQueueItem(item);
+	const notFoundHint = `There is no queue item ${id} in this folder: check the ID and the folder (Queue Item → Get Many lists them).`;
+	return presentQueueItem(await odataEntity(ctx, `/odata/QueueItems(${id})`, { folder, itemIndex, scopes: QUEUE_READ_SCOPES, notFoundHint }));
 }
 
 /** Queue items newest first (by Id, keyset paged). */
@@ -135,14 +127,6 @@ export async function deleteQueueItem(ctx: UiPathContext, id: string, folder: Fo
 
 /** The newest retry of an item (the item itself when it was never retried). */
 export async function getItemLastRetry(ctx: UiPathContext, id: string, folder: FolderRef, itemIndex: number): Promise<IDataObject> {
-	const item = await uiPathRequest<IDataObject>(ctx, {
-		method: 'GET',
-		path: `/odata/QueueItems(${id})/UiPath.Server.Configuration.OData.GetItemLastRetry`,
-		folder,
-		itemIndex,
-		scopes: QUEUE_READ_SCOPES,
-		notFoundHint: noSuchItem(id),
-	});
-	delete item['@odata.context'];
-	return presentQueueItem(item);
+	const path = `/odata/QueueItems(${id})/UiPath.Server.Configuration.OData.GetItemLastRetry`;
+	return presentQueueItem(await odataEntity(ctx, path, { folder, itemIndex, scopes: QUEUE_READ_SCOPES, notFoundHint: noSuchItem(id) }));
 }

@@ -1,8 +1,8 @@
 // Releases: the processes published to a folder. Their Key is what StartJobs runs.
 import type { IDataObject } from 'n8n-workflow';
 
-import { odataString, uiPathRequest, type FolderRef, type UiPathContext } from '../transport';
-import { firstWhere, odataList, parseJsonField } from './odata';
+import { odataString, type FolderRef, type UiPathContext } from '../transport';
+import { firstWhere, odataEntity, odataList, parseJsonField } from './odata';
 
 export const RELEASE_SCOPES = 'OR.Execution (or OR.Execution.Read)';
 
@@ -40,14 +40,6 @@ export async function listReleases(ctx: UiPathContext, qs: IDataObject, folder: 
 
 /** One release by its numeric Id, with its argument metadata as objects. */
 export async function getRelease(ctx: UiPathContext, id: number, folder: FolderRef, itemIndex: number): Promise<IDataObject> {
-	const release = await uiPathRequest<IDataObject>(ctx, {
-		method: 'GET',
-		path: `/odata/Releases(${id})`,
-		folder,
-		itemIndex,
-		scopes: RELEASE_SCOPES,
-		notFoundHint: `There is no process with ID ${id} in this folder: Process → Get Many lists the processes of a folder and their IDs.`,
-	});
-	delete release['@odata.context'];
-	return withParsedReleaseArguments(release);
+	const notFoundHint = `There is no process with ID ${id} in this folder: Process → Get Many lists the processes of a folder and their IDs.`;
+	return withParsedReleaseArguments(await odataEntity(ctx, `/odata/Releases(${id})`, { folder, itemIndex, scopes: RELEASE_SCOPES, notFoundHint }));
 }

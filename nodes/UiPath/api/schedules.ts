@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { uiPathRequest, type FolderRef, type UiPathContext } from '../transport';
 import { describeFolder } from './folders';
-import { odataList } from './odata';
+import { odataEntity, odataList } from './odata';
 
 const READ_SCOPES = 'OR.Jobs (or OR.Jobs.Read)';
 const WRITE_SCOPES = 'OR.Jobs (or OR.Jobs.Write)';
@@ -16,16 +16,8 @@ export async function listSchedules(ctx: UiPathContext, qs: IDataObject, folder:
 }
 
 export async function getSchedule(ctx: UiPathContext, id: number, folder: FolderRef, itemIndex: number): Promise<IDataObject> {
-	const schedule = await uiPathRequest<IDataObject>(ctx, {
-		method: 'GET',
-		path: `/odata/ProcessSchedules(${id})`,
-		folder,
-		itemIndex,
-		scopes: READ_SCOPES,
-		notFoundHint: noSuchSchedule(id, folder),
-	});
-	delete schedule['@odata.context'];
-	return schedule;
+	const options = { folder, itemIndex, scopes: READ_SCOPES, notFoundHint: noSuchSchedule(id, folder) };
+	return await odataEntity(ctx, `/odata/ProcessSchedules(${id})`, options);
 }
 
 /** SetEnabled for one schedule (the same state twice is harmless, but a POST is never re-sent after a 5xx). */

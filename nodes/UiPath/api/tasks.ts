@@ -4,7 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { uiPathRequest, type FolderRef, type UiPathContext } from '../transport';
 import { describeFolder } from './folders';
-import { odataList } from './odata';
+import { odataEntity, odataList } from './odata';
 
 const READ_SCOPES = 'OR.Tasks (or OR.Tasks.Read)';
 const WRITE_SCOPES = 'OR.Tasks (or OR.Tasks.Write)';
@@ -32,17 +32,8 @@ export async function createTask(ctx: UiPathContext, form: boolean, body: IDataO
 
 /** The task (TaskDto) with the user it is assigned to. */
 export async function getTask(ctx: UiPathContext, id: number, folder: FolderRef, itemIndex: number): Promise<IDataObject> {
-	const task = await uiPathRequest<IDataObject>(ctx, {
-		method: 'GET',
-		path: `/odata/Tasks(${id})`,
-		qs: { $expand: 'AssignedToUser' },
-		folder,
-		itemIndex,
-		scopes: READ_SCOPES,
-		notFoundHint: noSuchTask(id, folder),
-	});
-	delete task['@odata.context'];
-	return task;
+	const options = { qs: { $expand: 'AssignedToUser' }, folder, itemIndex, scopes: READ_SCOPES, notFoundHint: noSuchTask(id, folder) };
+	return await odataEntity(ctx, `/odata/Tasks(${id})`, options);
 }
 
 /** The task's data, from the typed route of its Type (a form task's route 404s for a generic one). */

@@ -1,23 +1,19 @@
 // The Run ID field of Get and Cancel.
-import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-export const runIdField: INodeProperties = {
+import { numericIdField, numericIdOf } from '../../../shared/numericId';
+
+export const runIdField = numericIdField({
 	displayName: 'Run ID',
 	name: 'sessionQueueId',
-	type: 'string',
-	required: true,
-	default: '',
 	placeholder: 'e.g. 341559',
 	description: 'The ID of the session queue (run), as shown on the Sessions page or returned by Create',
-};
+});
 
 export function runIdOf(this: IExecuteFunctions, itemIndex: number): number {
-	const raw = String(this.getNodeParameter('sessionQueueId', itemIndex)).trim();
-	if (!/^\d+$/.test(raw)) {
-		throw new NodeOperationError(this.getNode(), `Run ID "${raw}" is not a number`, {
-			itemIndex,
-			description: 'Give the numeric ID of the session queue, e.g. the "id" field that Create returned.',
-		});
-	}
-	return Number(raw);
+	const id = numericIdOf.call(this, itemIndex, 'sessionQueueId', {
+		message: (raw) => `Run ID "${raw}" is not a number`,
+		hint: 'Give the numeric ID of the session queue, e.g. the "id" field that Create returned.',
+	});
+	return Number(id);
 }

@@ -1,5 +1,6 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { numericIdField, numericIdOf } from '../../../shared/numericId';
 import { getRelease } from '../../api/releases';
 import { folderField, folderOf } from '../common';
 
@@ -11,24 +12,18 @@ export const option = {
 
 export const description: INodeProperties[] = [
 	folderField,
-	{
+	numericIdField({
 		displayName: 'Process ID',
 		name: 'processId',
-		type: 'string',
-		required: true,
-		default: '',
 		placeholder: 'e.g. 42',
 		description: 'The numeric ID of the process (release), as Process → Get Many returns it',
-	},
+	}),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = String(this.getNodeParameter('processId', itemIndex, '')).trim();
-	if (!/^\d+$/.test(id)) {
-		throw new NodeOperationError(this.getNode(), `"${id}" is not a process ID`, {
-			itemIndex,
-			description: 'A process ID is a number: Process → Get Many lists the processes of a folder and their IDs.',
-		});
-	}
+	const id = numericIdOf.call(this, itemIndex, 'processId', {
+		message: (raw) => `"${raw}" is not a process ID`,
+		hint: 'A process ID is a number: Process → Get Many lists the processes of a folder and their IDs.',
+	});
 	return await getRelease(this, Number(id), folderOf.call(this, itemIndex), itemIndex);
 }

@@ -1,29 +1,26 @@
 // The Schedule ID field of Enable and Disable, and the one-schedule switch both run.
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { numericIdField, numericIdOf } from '../../../shared/numericId';
 import { getSchedule, setScheduleEnabled } from '../../api/schedules';
 import { folderOf } from '../common';
 
-export const scheduleIdField: INodeProperties = {
+export const scheduleIdField = numericIdField({
 	displayName: 'Schedule ID',
 	name: 'scheduleId',
-	type: 'string',
-	required: true,
-	default: '',
 	placeholder: 'e.g. 42',
 	description: 'The numeric ID of the schedule, as Process Schedule → Get Many returns it',
-};
+});
 
 /** Switches one schedule on or off, then reads it back. */
 export async function switchSchedule(this: IExecuteFunctions, itemIndex: number, enabled: boolean): Promise<IDataObject> {
-	const raw = String(this.getNodeParameter('scheduleId', itemIndex, '')).trim();
-	if (!/^\d+$/.test(raw)) {
-		throw new NodeOperationError(this.getNode(), raw ? `"${raw}" is not a schedule ID` : 'Schedule ID is empty', {
-			itemIndex,
-			description: 'A schedule ID is a number: Process Schedule → Get Many lists the schedules of a folder and their IDs.',
-		});
-	}
+	const id = Number(
+		numericIdOf.call(this, itemIndex, 'scheduleId', {
+			message: (raw) => (raw ? `"${raw}" is not a schedule ID` : 'Schedule ID is empty'),
+			hint: 'A schedule ID is a number: Process Schedule → Get Many lists the schedules of a folder and their IDs.',
+		}),
+	);
 	const folder = folderOf.call(this, itemIndex);
-	await setScheduleEnabled(this, Number(raw), enabled, folder, itemIndex);
-	return await getSchedule(this, Number(raw), folder, itemIndex);
+	await setScheduleEnabled(this, id, enabled, folder, itemIndex);
+	return await getSchedule(this, id, folder, itemIndex);
 }

@@ -1,30 +1,14 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getQueueItem } from '../../api/queues';
 import { folderField, folderOf } from '../common';
+import { queueItemIdField, queueItemIdOf } from './itemId';
 
 export const option = { name: 'Get', action: 'Get a queue item', description: 'Get one queue item by its ID' };
 
-export const description: INodeProperties[] = [
-	folderField,
-	{
-		displayName: 'Queue Item ID',
-		name: 'queueItemId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 1234',
-		description: 'The numeric ID of the queue item',
-	},
-];
+export const description: INodeProperties[] = [folderField, queueItemIdField];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = String(this.getNodeParameter('queueItemId', itemIndex, '')).trim();
-	if (!/^\d+$/.test(id)) {
-		throw new NodeOperationError(this.getNode(), `"${id}" is not a queue item ID`, {
-			itemIndex,
-			description: 'A queue item ID is a number, e.g. from Add or Get Many.',
-		});
-	}
+	const id = queueItemIdOf.call(this, itemIndex);
 	return await getQueueItem(this, id, folderOf.call(this, itemIndex), itemIndex);
 }

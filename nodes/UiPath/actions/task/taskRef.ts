@@ -1,31 +1,26 @@
 // Fields and helpers the Task operations share: the task ID and the JSON data field.
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { numericIdField, numericIdOf } from '../../../shared/numericId';
 import { jsonObjectOf } from '../../../shared/parameters';
 
-export const taskIdField: INodeProperties = {
+export const taskIdField = numericIdField({
 	displayName: 'Task ID',
 	name: 'taskId',
-	type: 'string',
-	required: true,
-	default: '',
 	placeholder: 'e.g. 1234',
 	description: 'The numeric ID of the task, as Task → Create or Get Many returns it',
-};
+});
 
 export function taskDataField(description: string): INodeProperties {
 	return { displayName: 'Data (JSON)', name: 'taskData', type: 'json', default: '{}', description };
 }
 
 export function taskIdOf(this: IExecuteFunctions, itemIndex: number): number {
-	const raw = String(this.getNodeParameter('taskId', itemIndex, '')).trim();
-	if (!/^\d+$/.test(raw)) {
-		throw new NodeOperationError(this.getNode(), raw ? `"${raw}" is not a task ID` : 'Task ID is empty', {
-			itemIndex,
-			description: 'A task ID is a number: Task → Get Many lists the tasks of a folder and their IDs.',
-		});
-	}
-	return Number(raw);
+	const id = numericIdOf.call(this, itemIndex, 'taskId', {
+		message: (raw) => (raw ? `"${raw}" is not a task ID` : 'Task ID is empty'),
+		hint: 'A task ID is a number: Task → Get Many lists the tasks of a folder and their IDs.',
+	});
+	return Number(id);
 }
 
 export function taskDataOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
