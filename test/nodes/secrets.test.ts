@@ -119,7 +119,8 @@ describe('Secrets never appear in errors, output, run data or logs', () => {
 		texts.push(...visible(await harness.run(runs('rc-server')[0])));
 		sim.faults.clear();
 		// Token → Create: its output is the token (excepted from the scan); its errors are scanned.
-		sim.faults.add({ path: '/v1/token', status: 503 });
+		// Token → Create retries its own POST /v1/token: an outage that outlasts the retries
+		sim.faults.add({ path: '/v1/token', status: 503, times: 10 });
 		const failedMint = await harness.run(
 			rc.rcNode({ resource: 'token', operation: 'create', scopes: ['session_queue.read'], expiresIn: 60 }, { credentials: { roboticCrowdApi: 'rc-server' } }),
 		);

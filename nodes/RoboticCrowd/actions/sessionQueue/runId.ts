@@ -1,5 +1,6 @@
 // The Run ID field of Get and Cancel.
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { textOf } from '../../../shared/text';
 
 export const runIdField: INodeProperties = {
 	displayName: 'Run ID',
@@ -12,7 +13,7 @@ export const runIdField: INodeProperties = {
 };
 
 export function runIdOf(this: IExecuteFunctions, itemIndex: number): number {
-	const raw = String(this.getNodeParameter('sessionQueueId', itemIndex)).trim();
+	const raw = textOf(this.getNodeParameter('sessionQueueId', itemIndex)).trim();
 	if (!/^\d+$/.test(raw)) {
 		throw new NodeOperationError(this.getNode(), `Run ID "${raw}" is not a number`, {
 			itemIndex,

@@ -2,6 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import { getRelease } from '../../api/releases';
 import { folderField, folderOf } from '../common';
+import { textOf } from '../../../shared/text';
 
 export const option = {
 	name: 'Get',
@@ -23,7 +24,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = String(this.getNodeParameter('processId', itemIndex, '')).trim();
+	const id = textOf(this.getNodeParameter('processId', itemIndex, '')).trim();
 	if (!/^\d+$/.test(id)) {
 		throw new NodeOperationError(this.getNode(), `"${id}" is not a process ID`, {
 			itemIndex,

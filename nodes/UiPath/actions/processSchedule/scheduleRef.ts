@@ -3,6 +3,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import { getSchedule, setScheduleEnabled } from '../../api/schedules';
 import { folderOf } from '../common';
+import { textOf } from '../../../shared/text';
 
 export const scheduleIdField: INodeProperties = {
 	displayName: 'Schedule ID',
@@ -16,7 +17,7 @@ export const scheduleIdField: INodeProperties = {
 
 /** Switches one schedule on or off, then reads it back. */
 export async function switchSchedule(this: IExecuteFunctions, itemIndex: number, enabled: boolean): Promise<IDataObject> {
-	const raw = String(this.getNodeParameter('scheduleId', itemIndex, '')).trim();
+	const raw = textOf(this.getNodeParameter('scheduleId', itemIndex, '')).trim();
 	if (!/^\d+$/.test(raw)) {
 		throw new NodeOperationError(this.getNode(), raw ? `"${raw}" is not a schedule ID` : 'Schedule ID is empty', {
 			itemIndex,

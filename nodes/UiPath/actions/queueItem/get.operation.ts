@@ -2,6 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import { getQueueItem } from '../../api/queues';
 import { folderField, folderOf } from '../common';
+import { textOf } from '../../../shared/text';
 
 export const option = { name: 'Get', action: 'Get a queue item', description: 'Get one queue item by its ID' };
 
@@ -19,7 +20,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = String(this.getNodeParameter('queueItemId', itemIndex, '')).trim();
+	const id = textOf(this.getNodeParameter('queueItemId', itemIndex, '')).trim();
 	if (!/^\d+$/.test(id)) {
 		throw new NodeOperationError(this.getNode(), `"${id}" is not a queue item ID`, {
 			itemIndex,

@@ -1,5 +1,6 @@
 // The Queue Item ID field of the operations on one queue item, and reading it.
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { textOf } from '../../../shared/text';
 
 export const queueItemIdField: INodeProperties = {
 	displayName: 'Queue Item ID',
@@ -12,7 +13,7 @@ export const queueItemIdField: INodeProperties = {
 };
 
 export function queueItemIdOf(this: IExecuteFunctions, itemIndex: number): string {
-	const id = String(this.getNodeParameter('queueItemId', itemIndex, '')).trim();
+	const id = textOf(this.getNodeParameter('queueItemId', itemIndex, '')).trim();
 	if (!/^\d+$/.test(id)) {
 		throw new NodeOperationError(this.getNode(), `"${id}" is not a queue item ID`, {
 			itemIndex,

@@ -2,6 +2,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { jsonObjectOf } from '../../../shared/parameters';
+import { textOf } from '../../../shared/text';
 
 export const taskIdField: INodeProperties = {
 	displayName: 'Task ID',
@@ -18,7 +19,7 @@ export function taskDataField(description: string): INodeProperties {
 }
 
 export function taskIdOf(this: IExecuteFunctions, itemIndex: number): number {
-	const raw = String(this.getNodeParameter('taskId', itemIndex, '')).trim();
+	const raw = textOf(this.getNodeParameter('taskId', itemIndex, '')).trim();
 	if (!/^\d+$/.test(raw)) {
 		throw new NodeOperationError(this.getNode(), raw ? `"${raw}" is not a task ID` : 'Task ID is empty', {
 			itemIndex,
