@@ -7,6 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { EngineHarness, NodeSpec } from '../harness/engine';
 import * as rc from './roboticCrowd.helpers';
 import { cloudCredential, inFolder, legacyCredential, onPremCredential, setUp, uiNode, type UiSim } from './uiPath.helpers';
+import { recordTally } from '../suiteTally';
 
 type How =
 	| { node: NodeSpec; input?: IDataObject[] }
@@ -237,7 +238,8 @@ describe('bad inputs', () => {
 	afterAll(async () => {
 		await ui.close();
 		await rcSim.close();
-		console.log(`bad inputs: ${tally.tried} tried, ${tally.clear} with a clear error, ${tally.crashes} crashes`);
+		// part of the suite's one summary line (test/suiteTally.js), printed at the end of the run
+		recordTally('badInputs', { badInputsTried: tally.tried, badInputsClear: tally.clear, crashes: tally.crashes });
 	});
 
 	it('lists at least 60 distinct cases, 10 of them also with Continue On Fail', () => {

@@ -4,6 +4,7 @@
 import type { EngineHarness, PollState } from '../harness/engine';
 import { credentialData, log, rcNode, setUp as rcSetUp, type RcSim } from './roboticCrowd.helpers';
 import { cloudCredential, inFolder, setUp as uiSetUp, uiLog, uiNode, type UiSim } from './uiPath.helpers';
+import { recordTally } from '../suiteTally';
 
 type Fault = Record<string, unknown>;
 type Sim = { faults: { take: (method: string, path: string) => unknown }; clock: { advance: (ms: number) => void } };
@@ -209,8 +210,8 @@ describe('fault suite', () => {
 		const errors = results.filter((r) => r.error).length;
 		// eslint-disable-next-line no-console
 		for (const r of results.filter((x) => x.lost || x.duplicated)) console.log(`${r.scenario}, ${r.fault}: lost ${r.lost}, duplicated ${r.duplicated}`);
-		// eslint-disable-next-line no-console
-		console.log(`fault suite: faults tried ${results.length}, lost ${lost}, duplicated ${duplicated} (recovered ${results.length - errors}, ended with a clear error ${errors})`);
+		// part of the suite's one summary line (test/suiteTally.js), printed at the end of the run
+		recordTally('faults', { faultsTried: results.length, lost, duplicated, recovered: results.length - errors, clearErrors: errors });
 	});
 
 	for (const [scenario, run] of Object.entries(SCENARIOS)) {
