@@ -9,7 +9,7 @@ const MAX_REFERENCE = 128;
 
 export function queueNameOf(this: IExecuteFunctions, itemIndex: number): string {
 	const locator = this.getNodeParameter('queue', itemIndex) as { value?: string } | string;
-	const value = String((typeof locator === 'object' ? locator?.value : locator) ?? '').trim();
+	const value = textOf(typeof locator === 'object' ? locator?.value : locator).trim();
 	if (!value) {
 		throw new NodeOperationError(this.getNode(), 'Pick a queue', {
 			itemIndex,
