@@ -8,5 +8,6 @@ module.exports = {
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 	setupFiles: ['<rootDir>/test/setup-env.js'],
 	globalSetup: '<rootDir>/test/build-once.js',
+	globalTeardown: '<rootDir>/test/suite-summary.js',
 	testTimeout: 30000,
 };

@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import {
+	apiBase,
 	buildClaims,
 	DEFAULT_AUDIENCE,
 	requestServerToken,
@@ -17,7 +18,7 @@ import {
 	type RoboticCrowdCredentialData,
 } from '../nodes/RoboticCrowd/auth';
 import { readErrorBody, sentences } from '../nodes/shared/errorBody';
-import { CredentialRejectedError, describeFailure, fetchToken } from '../nodes/shared/http';
+import { CredentialRejectedError, describeFailure, fetchToken, jsonAnswer } from '../nodes/shared/http';
 import { storedToken, tokenForCurrentValues, tokenIssuedForField } from './shared/tokenFingerprint';
 
 /** The fields a server-issued token depends on: changing any of them drops the stored token. */
@@ -158,7 +159,7 @@ export class RoboticCrowdApi implements ICredentialType {
 		// Retried like a read; only a 400/401/403 blames the key.
 		const send = async (options: IHttpRequestOptions) =>
 			await fetchToken(
-				async () => await this.helpers.httpRequest({ timeout: (Number(data.timeoutSeconds) || 60) * 1000, ...options }),
+				async () => jsonAnswer(await this.helpers.httpRequest({ timeout: (Number(data.timeoutSeconds) || 60) * 1000, ...options })),
 				'Robotic Crowd',
 				(error) => serverTokenRefused(error),
 			);
@@ -171,6 +172,8 @@ export class RoboticCrowdApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const data = credentials as unknown as RoboticCrowdCredentialData;
+		// A URL without https:// is named here, also by the Test button (n8n would answer a bare "Invalid URL").
+		apiBase(data.baseUrl);
 		// A server token issued for other values is not sent: the 401 makes n8n fetch one for the values in the form.
 		const token =
 			data.authMethod === 'tokenEndpoint'

@@ -8,6 +8,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { orchestratorBaseUrl } from '../nodes/UiPath/auth';
+
 import { accessTokenField, externalApplicationFields, identityToken } from './shared/externalApplication';
 import { tokenForCurrentValues, tokenIssuedForField } from './shared/tokenFingerprint';
 
@@ -167,6 +169,8 @@ export class UiPathCloudOAuthApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		// A URL without https:// is named here, also by the Test button (n8n would answer a bare "Invalid URL").
+		orchestratorBaseUrl(credentials);
 		// A token issued for other values is not sent: the 401 makes n8n fetch one for the values in the form.
 		const token =
 			credentials.authMethod === 'personalAccessToken'

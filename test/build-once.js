@@ -3,6 +3,8 @@ const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
+const { startTally } = require('./suiteTally');
+
 const root = path.resolve(__dirname, '..');
 
 function newest(dir) {
@@ -16,6 +18,8 @@ function newest(dir) {
 }
 
 module.exports = async () => {
+	// the folder where the test files record what the suite tried (printed by suite-summary.js)
+	startTally();
 	const stamp = path.join(root, 'dist', '.built');
 	const sources = Math.max(
 		...['nodes', 'credentials', 'vendor'].map((dir) => newest(path.join(root, dir))),

@@ -3,6 +3,8 @@
 import { SignJWT } from '../../vendor/jose';
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
+import { credentialUrl } from '../shared/credentialUrl';
+
 export const DEFAULT_AUDIENCE = 'https://api.roboticcrowd.com/';
 export const CURRENT_ISSUER = 'console.roboticcrowd.com';
 // A token is valid from a minute before it is signed, so an n8n host whose clock runs a little ahead of Robotic
@@ -73,7 +75,7 @@ export function scopeForRequest(method: string | undefined, url: string): Scope 
 }
 
 export function apiBase(baseUrl: string): string {
-	return `${(baseUrl || 'https://api.roboticcrowd.com').replace(/\/+$/, '')}/v1`;
+	return `${credentialUrl(baseUrl, 'API Base URL', 'https://api.roboticcrowd.com')}/v1`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import {
 	NodeConnectionTypes,
+	NodeOperationError,
 	type IDataObject,
 	type INodeExecutionData,
 	type INodeType,
@@ -8,8 +9,35 @@ import {
 } from 'n8n-workflow';
 
 import { buildQuery, listSessionQueues, type SessionQueue } from '../RoboticCrowd/api/sessionQueues';
+import { listWorkflows } from '../RoboticCrowd/api/workflows';
 import { searchWorkflows } from '../RoboticCrowd/methods/listSearch';
+import { textOf } from '../shared/text';
 import { QueryCheckFailed, readByPages, readByQuery, type PollRead, type TriggerState } from './runReads';
+
+/**
+ * The statuses and workflow to watch, checked: no status, or a workflow that is not there, would never fire and say
+ * nothing. The workflow is looked up when the trigger starts (first poll, or Fetch Test Event), not on every poll.
+ */
+async function watchedOf(ctx: IPollFunctions, lookUp: boolean) {
+	const statuses = ctx.getNodeParameter('statuses', []) as string[];
+	if (!statuses.length) {
+		throw new NodeOperationError(ctx.getNode(), 'Pick at least one status to watch', {
+			description: 'With no status chosen the trigger would never fire: choose Success, Error or both.',
+		});
+	}
+	const workflowId = textOf(ctx.getNodeParameter('workflowId', '', { extractValue: true })).trim();
+	if (workflowId && !/^\d+$/.test(workflowId)) {
+		throw new NodeOperationError(ctx.getNode(), `Workflow "${workflowId}" is not a workflow ID`, {
+			description: 'Pick a workflow from the list, or give its numeric ID (shown in the project screen of Robotic Crowd). Leave it empty to watch every workflow.',
+		});
+	}
+	if (workflowId && lookUp && !(await listWorkflows(ctx, Infinity)).some((w) => String(w.id) === workflowId)) {
+		throw new NodeOperationError(ctx.getNode(), `There is no workflow ${workflowId} in this project`, {
+			description: 'Pick the workflow from the list: the API key sees the workflows of its own project only.',
+		});
+	}
+	return { statuses, workflowId };
+}
 
 export class RoboticCrowdTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -62,8 +90,9 @@ export class RoboticCrowdTrigger implements INodeType {
 	methods = { listSearch: { searchWorkflows } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const statuses = this.getNodeParameter('statuses', []) as string[];
-		const workflowId = String(this.getNodeParameter('workflowId', '', { extractValue: true }) ?? '').trim();
+		const staticData = this.getWorkflowStaticData('node') as IDataObject & { state?: TriggerState };
+		const saved = staticData.state;
+		const { statuses, workflowId } = await watchedOf(this, !saved || this.getMode() === 'manual');
 		const matches = (run: SessionQueue) =>
 			statuses.includes(run.status) && (!workflowId || String(run.workflow?.id) === workflowId);
 
@@ -74,8 +103,6 @@ export class RoboticCrowdTrigger implements INodeType {
 			return run ? [[{ json: run }]] : null;
 		}
 
-		const staticData = this.getWorkflowStaticData('node') as IDataObject & { state?: TriggerState };
-		const saved = staticData.state;
 		let read: PollRead | undefined;
 		if ((saved?.path ?? 'query') === 'query') {
 			// A failed check moves the trigger to the page path; any other error (a 429, an outage) ends the poll.

@@ -3,6 +3,7 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { readErrorBody, sentences } from '../shared/errorBody';
+import { credentialUrl } from '../shared/credentialUrl';
 import { CredentialRejectedError } from '../shared/http';
 
 export const CLOUD_CREDENTIAL = 'uiPathCloudOAuthApi';
@@ -46,30 +47,30 @@ export interface OnPremisesCredentialData {
 
 export type UiPathCredentialData = (CloudCredentialData & { kind?: 'cloud' }) | (OnPremisesCredentialData & { kind?: 'onPremises' });
 
-const trim = (url: string | undefined) => (url ?? '').trim().replace(/\/+$/, '');
-
 export function isOnPremises(data: IDataObject): boolean {
 	return 'orchestratorUrl' in data;
 }
 
 /** The base every Orchestrator path (`/odata/...`, `/api/...`) is appended to. */
 export function orchestratorBaseUrl(data: IDataObject): string {
-	if (isOnPremises(data)) return trim((data as unknown as OnPremisesCredentialData).orchestratorUrl);
+	if (isOnPremises(data)) return credentialUrl((data as unknown as OnPremisesCredentialData).orchestratorUrl, 'Orchestrator URL');
 	const cloud = data as unknown as CloudCredentialData;
 	if (cloud.authMethod === 'apiKey') {
-		return `${trim(cloud.platformUrl || 'https://platform.uipath.com')}/${cloud.accountLogicalName}/${cloud.tenantLogicalName}`;
+		return `${credentialUrl(cloud.platformUrl, 'Platform URL', 'https://platform.uipath.com')}/${cloud.accountLogicalName}/${cloud.tenantLogicalName}`;
 	}
-	return `${trim(cloud.cloudUrl || 'https://cloud.uipath.com')}/${cloud.organization}/${cloud.tenant}/orchestrator_`;
+	return `${credentialUrl(cloud.cloudUrl, 'Cloud URL', 'https://cloud.uipath.com')}/${cloud.organization}/${cloud.tenant}/orchestrator_`;
 }
 
 /** The identity server that issues tokens to External Applications. */
 export function identityTokenUrl(data: IDataObject): string {
 	if (isOnPremises(data)) {
 		const onPrem = data as unknown as OnPremisesCredentialData;
-		return `${trim(onPrem.identityUrl) || `${trim(onPrem.orchestratorUrl)}/identity`}/connect/token`;
+		const identity = onPrem.identityUrl?.trim() ? credentialUrl(onPrem.identityUrl, 'Identity URL') : `${credentialUrl(onPrem.orchestratorUrl, 'Orchestrator URL')}/identity`;
+		return `${identity}/connect/token`;
 	}
 	const cloud = data as unknown as CloudCredentialData;
-	return `${trim(cloud.identityUrl) || `${trim(cloud.cloudUrl || 'https://cloud.uipath.com')}/identity_`}/connect/token`;
+	const identity = cloud.identityUrl?.trim() ? credentialUrl(cloud.identityUrl, 'Identity URL') : `${credentialUrl(cloud.cloudUrl, 'Cloud URL', 'https://cloud.uipath.com')}/identity_`;
+	return `${identity}/connect/token`;
 }
 
 type HttpRequest = (options: IHttpRequestOptions) => Promise<unknown>;
@@ -99,7 +100,7 @@ export async function fetchAccessToken(httpRequest: HttpRequest, data: IDataObje
 		const cloud = data as unknown as CloudCredentialData;
 		const answer = (await httpRequest({
 			method: 'POST',
-			url: `${trim(cloud.accountUrl || 'https://account.uipath.com')}/oauth/token`,
+			url: `${credentialUrl(cloud.accountUrl, 'Account URL', 'https://account.uipath.com')}/oauth/token`,
 			body: { grant_type: 'refresh_token', client_id: cloud.clientId, refresh_token: cloud.refreshToken },
 			json: true,
 		})) as IDataObject;
@@ -109,7 +110,7 @@ export async function fetchAccessToken(httpRequest: HttpRequest, data: IDataObje
 	const onPrem = data as unknown as OnPremisesCredentialData;
 	const answer = (await httpRequest({
 		method: 'POST',
-		url: `${trim(onPrem.orchestratorUrl)}/api/Account/Authenticate`,
+		url: `${credentialUrl(onPrem.orchestratorUrl, 'Orchestrator URL')}/api/Account/Authenticate`,
 		body: { tenancyName: onPrem.tenancyName, usernameOrEmailAddress: onPrem.username, password: onPrem.password },
 		skipSslCertificateValidation,
 		json: true,

@@ -3,6 +3,7 @@
 import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
 
 import { paginate } from '../shared/paginate';
+import { textOf } from '../shared/text';
 import { withParsedArguments } from '../UiPath/api/jobs';
 import { anyOf, odataPage, parseJsonField } from '../UiPath/api/odata';
 import { findQueueId } from '../UiPath/api/queues';
@@ -48,7 +49,7 @@ async function cachedQueueId(ctx: IPollFunctions, cache: QueueIdCache, queueName
 export async function watchesOf(ctx: IPollFunctions, queueIds: QueueIdCache = {}): Promise<Watch[]> {
 	if (ctx.getNodeParameter('event') === 'queueItemFinished') {
 		const folder = folderRefFrom(ctx.getNodeParameter('folder') as IDataObject);
-		const queueName = String(ctx.getNodeParameter('queue', '', { extractValue: true }) ?? '').trim();
+		const queueName = textOf(ctx.getNodeParameter('queue', '', { extractValue: true })).trim();
 		const statuses = ctx.getNodeParameter('statuses', []) as string[];
 		if (!folder || !queueName || !statuses.length) {
 			throw new NodeOperationError(ctx.getNode(), 'Pick a folder, a queue and at least one status to watch');

@@ -2,6 +2,8 @@
 // shape and one check, so each refuses a non-number with its own words before any request is sent.
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { textOf } from './text';
+
 export function numericIdField(field: { displayName: string; name: string; placeholder: string; description: string }): INodeProperties {
 	return { ...field, type: 'string', required: true, default: '' };
 }
@@ -15,7 +17,7 @@ interface IdRefusal {
 
 /** The ID's digits, trimmed; anything else is refused with the operation's own message. */
 export function numericIdOf(this: IExecuteFunctions, itemIndex: number, name: string, refusal: IdRefusal): string {
-	const raw = String(this.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	const raw = textOf(this.getNodeParameter(name, itemIndex, '')).trim();
 	if (!/^\d+$/.test(raw)) {
 		throw new NodeOperationError(this.getNode(), refusal.message(raw), { itemIndex, description: refusal.hint });
 	}

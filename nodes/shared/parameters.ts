@@ -7,6 +7,8 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { textOf } from './text';
+
 /** Return All and Limit of a list operation (shown for its resource and operation by nodes/shared/resources.ts). */
 export function returnAllFields(): INodeProperties[] {
 	return [
@@ -31,7 +33,17 @@ export function returnAllFields(): INodeProperties[] {
 
 /** How many results the item asks for: Infinity with Return All. */
 export function limitOf(this: IExecuteFunctions, itemIndex: number): number {
-	return this.getNodeParameter('returnAll', itemIndex, false) ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	if (this.getNodeParameter('returnAll', itemIndex, false)) return Infinity;
+	const given = this.getNodeParameter('limit', itemIndex, 50) as unknown;
+	const limit = typeof given === 'string' && given.trim() ? Number(given) : given;
+	// The field's minimum (1) is not enforced for an expression: 0 would quietly return nothing.
+	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+		throw new NodeOperationError(this.getNode(), `Limit ${textOf(given)} is not a number of results to return`, {
+			itemIndex,
+			description: 'Give a whole number, 1 or more, or turn on Return All.',
+		});
+	}
+	return limit;
 }
 
 /**

@@ -1,5 +1,6 @@
 // n8n's Date & Time fields give wall-clock strings without an offset ("2026-11-20T11:00:00"), meant in the
 // workflow's time zone. The APIs want UTC: convert here, without a date library.
+import { textOf } from './text';
 
 const OFFSET_SUFFIX = /(Z|[+-]\d\d:?\d\d)$/i;
 
@@ -38,10 +39,10 @@ export function toInstant(value: string | Date, timeZone = 'UTC'): Date {
  * A Date & Time field's value as an ISO 8601 instant (UTC). A value that is not a date (often an expression of the
  * wrong type) fails with a message that names the field, instead of JavaScript's "Invalid time value".
  */
-export function isoInstant(value: string | Date, timeZone: string | undefined, field: string): string {
-	const instant = toInstant(value, timeZone);
+export function isoInstant(value: unknown, timeZone: string | undefined, field: string): string {
+	const instant = toInstant(value instanceof Date ? value : String(value), timeZone);
 	if (Number.isNaN(instant.getTime())) {
-		throw new Error(`"${field}" is not a date: "${String(value)}". Give a date and time such as 2026-03-01T09:00:00Z.`);
+		throw new Error(`"${field}" is not a date: "${textOf(value)}". Give a date and time such as 2026-03-01T09:00:00Z.`);
 	}
 	return instant.toISOString();
 }

@@ -13,7 +13,7 @@ import {
 } from 'n8n-workflow';
 
 import { cancelSignalOf } from './abort';
-import { jsonAnswer, withRetries, type HttpFailure, type RequestPacer } from './http';
+import { describeFailure, jsonAnswer, withRetries, type HttpFailure, type RequestPacer } from './http';
 
 export type RequestContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
@@ -89,7 +89,13 @@ function mayHaveActed(failure: HttpFailure): boolean {
 export async function serviceRequest<T, R extends ServiceRequest>(ctx: RequestContext, config: ServiceConfig<R>, request: R): Promise<T> {
 	const credentialType = config.credentialType(ctx);
 	const credentials = await ctx.getCredentials(credentialType);
-	const base = config.baseUrl(credentials);
+	let base: string;
+	try {
+		base = config.baseUrl(credentials);
+	} catch (error) {
+		// a credential URL without https:// (see credentialUrl.ts): named, not reported as an outage
+		throw serviceError(ctx.getNode(), config, describeFailure(error), request, { credentials, credentialType });
+	}
 	const pacer = config.pacer?.(credentials, request, base);
 	// Quota and Retry-After waits end when the execution is cancelled.
 	const signal = cancelSignalOf(ctx);

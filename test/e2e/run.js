@@ -17,6 +17,8 @@ const { scenarios } = require('./scenarios');
 const { runBrowserCheck } = require('./browser');
 const { runWebhookE2e } = require('./webhook.e2e');
 const { runBreadthE2e } = require('./breadth.e2e');
+const { suiteE2e } = require('./suite.e2e');
+const { startTally, summaryLine } = require('../suiteTally');
 
 /** @type {Array<{ step: string, ms: number }>} */
 const figures = [];
@@ -31,6 +33,9 @@ async function timed(/** @type {string} */ step, /** @type {() => Promise<any>} 
 
 async function main() {
 	const startedAt = Date.now();
+	const tally = startTally();
+	/** @type {string[]} what the secrets scan reads: every `n8n execute` output (run data, log) and the server's log */
+	const scanned = [];
 	const rc = await startRoboticCrowdSimulator({ quotaPerMinute: 1000 });
 	const ui = await startUiPathSimulator();
 	/** @type {Awaited<ReturnType<typeof n8n.createN8nHome>> | undefined} */
@@ -46,11 +51,13 @@ async function main() {
 		const h = home;
 
 		const world = scenarios({ rc, ui });
-		await timed('import credentials', () => h.importCredentials(world.credentials));
-		await timed('import workflows', () => h.importWorkflows([...world.executions.map((e) => e.workflow), ...world.triggers.map((t) => t.workflow)]));
+		const suite = suiteE2e({ rc, ui, world });
+		await timed('import credentials', () => h.importCredentials([...world.credentials, ...suite.credentials]));
+		await timed('import workflows', () => h.importWorkflows([...world.executions.map((e) => e.workflow), ...world.triggers.map((t) => t.workflow), suite.workflow]));
 
 		for (const execution of world.executions) {
 			const result = await timed(`execute: ${execution.workflow.name}`, () => h.execute(execution.workflow.id));
+			scanned.push(result.stdout, result.stderr);
 			try {
 				execution.check(result, (/** @type {string} */ node) => n8n.outputOf(result, node));
 			} catch (error) {
@@ -58,14 +65,23 @@ async function main() {
 			}
 		}
 
+		// the suite's part in real n8n: faults and bad inputs in one workflow (after the others: it adds runs and jobs)
+		const suiteRun = await timed('suite: faults and bad inputs (one workflow)', () => suite.run(h, n8n));
+		scanned.push(suiteRun.stdout, suiteRun.stderr);
+
 		for (const trigger of world.triggers) await h.publish(trigger.workflow.id);
 		server = await timed('n8n start', () => h.start());
 		await server.setupOwner({ email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-owner-pass1' });
 		await timed('credential Test buttons', () => world.checkCredentialTests(server));
+		await timed('suite: credential Test buttons with URLs without https://', () => suite.checkCredentialTests(server));
 		// Both triggers poll every minute: check them side by side.
 		await Promise.all(world.triggers.map((trigger) => timed(`trigger: ${trigger.workflow.name}`, () => trigger.check(server))));
 		await timed('UiPath Webhook Trigger (its own n8n: publish, deliveries, restart, unpublish, test event)', () => runWebhookE2e({ ui, runtime, tarball }));
 		await timed('UiPath breadth (issue 11): one workflow per new resource, its own simulator and n8n folder', () => runBreadthE2e({ runtime, tarball }));
+		await server.stop();
+		scanned.push(server.log.stdout, server.log.stderr);
+		server = undefined;
+		await timed('suite: secrets scan of run data and logs', async () => suite.scanSecrets(scanned));
 	} finally {
 		if (server) await server.stop();
 		if (home && !process.env.N8N_E2E_KEEP) await home.cleanup();
@@ -80,6 +96,8 @@ async function main() {
 	process.stdout.write('\nend-to-end figures (real n8n 2.41.1 on Node 24)\n');
 	for (const { step, ms } of figures) process.stdout.write(`  ${String(ms).padStart(7)} ms  ${step}\n`);
 	process.stdout.write(`  ${String(Date.now() - startedAt).padStart(7)} ms  total\n`);
+	process.stdout.write(`\n${summaryLine('e2e suite (real n8n)', tally)}\n`);
+	fs.rmSync(tally, { recursive: true, force: true });
 }
 
 main().catch((error) => {

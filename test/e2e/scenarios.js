@@ -275,7 +275,9 @@ function scenarios({ rc, ui }) {
 		assert.match(badPassword.message, /Check the tenancy name, user name and password/);
 	}
 
-	return { credentials, executions, triggers, checkCredentialTests };
+	// for the suite's part in real n8n (suite.e2e.js): what to scan for, and where its nodes point
+	const secrets = [RC_KEY.secretAccessKey, APP.clientSecret, ON_PREM.password];
+	return { credentials, executions, triggers, checkCredentialTests, secrets, invoiceWorkflowId: invoiceWorkflow.id, archiveFolderId: archive.Id };
 }
 
 module.exports = { scenarios };

@@ -7,6 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { EngineHarness, NodeSpec } from '../harness/engine';
 import * as rc from './roboticCrowd.helpers';
 import { cloudCredential, inFolder, legacyCredential, onPremCredential, setUp, uiNode, type UiSim } from './uiPath.helpers';
+import { recordTally } from '../suiteTally';
 
 type How =
 	| { node: NodeSpec; input?: IDataObject[] }
@@ -88,7 +89,13 @@ const rows: Row[] = [
 	{ name: 'Job Get Logs: id of the wrong type', how: () => ({ node: uiNode({ resource: 'job', operation: 'getLogs', folder: inFolder(), jobId: '1.5', returnAll: true }) }), message: /^"1\.5" is neither a job ID nor a job Key\nGive the numeric Id/ },
 	{ name: 'Job Get Many: Created After not a date', how: () => ({ node: uiNode({ resource: 'job', operation: 'getMany', folder: inFolder(), returnAll: true, filters: { createdAfter: 'next tuesday' } }) }), message: '"Created After" is not a date: "next tuesday". Give a date and time such as 2026-03-01T09:00:00Z.\n',
 		pair: { spec: () => uiNode({ resource: 'job', operation: 'getMany', folder: inFolder(), returnAll: true, filters: { createdAfter: '={{ $json.x }}' } }), good: () => '2026-01-01T00:00:00Z', bad: 'next tuesday', error: /^"Created After" is not a date: "next tuesday"/ } },
-	{ name: 'Job Get Many: Created After an object expression', how: () => ({ node: uiNode({ resource: 'job', operation: 'getMany', folder: inFolder(), returnAll: true, filters: { createdAfter: '={{ { a: 1 } }}' } }) }), message: /^"Created After" is not a date: .*Give a date and time such as 2026-03-01T09:00:00Z\./ },
+	{ name: 'Job Get Many: Created After an object expression', how: () => ({ node: uiNode({ resource: 'job', operation: 'getMany', folder: inFolder(), returnAll: true, filters: { createdAfter: '={{ { a: 1 } }}' } }) }), message: /^"Created After" is not a date: "\{"a":1\}"\. Give a date and time such as 2026-03-01T09:00:00Z\./ },
+	{ name: 'Job Get Many: Limit 0', how: () => ({ node: uiNode({ resource: 'job', operation: 'getMany', folder: inFolder(), returnAll: false, limit: 0 }) }), message: /^Limit 0 is not a number of results to return\nGive a whole number, 1 or more, or turn on Return All\./,
+		pair: { spec: () => uiNode({ resource: 'job', operation: 'getMany', folder: inFolder(), returnAll: false, limit: '={{ $json.x }}' }), good: () => 5, bad: 0, error: /^Limit 0 is not a number of results to return$/ } },
+	{ name: 'Job Get: an object expression as id', how: () => ({ node: jobGet('={{ { a: 1 } }}') }), message: /^"\{"a":1\}" is neither a job ID nor a job Key\n/ },
+	{ name: 'Job Start: Cloud URL without https://', how: () => ({ node: start({}, stored('uiPathCloudOAuthApi', cloudCredential(ui, { cloudUrl: 'cloud.uipath.com' }))) }), message: /^The credential's Cloud URL "cloud\.uipath\.com" is not a full URL: it needs https:\/\/ in front, e\.g\. "https:\/\/cloud\.uipath\.com"\nFix the credential "uiPathCloudOAuthApi \(bad-\d+\)"/ },
+	{ name: 'Job Start: personal access token, Cloud URL without https://', how: () => ({ node: start({}, stored('uiPathCloudOAuthApi', cloudCredential(ui, { authMethod: 'personalAccessToken', personalAccessToken: 'p', cloudUrl: 'cloud.uipath.com/' }))) }), message: /^The credential's Cloud URL "cloud\.uipath\.com" is not a full URL: it needs https:\/\/.*\nFix the credential "uiPathCloudOAuthApi \(bad-\d+\)"/ },
+	{ name: 'Job Start: on-premises Orchestrator URL without https://', how: () => ({ node: start({}, storedOnPrem(onPremCredential(ui, { orchestratorUrl: 'orch.example.com/' }))) }), message: /^The credential's Orchestrator URL "orch\.example\.com" is not a full URL: it needs https:\/\/ in front, e\.g\. "https:\/\/orch\.example\.com"\nFix the credential "uiPathOnPremisesApi \(onprem-bad-\d+\)"/ },
 	// ── UiPath: queues ──
 	{ name: 'Queue Item Add: unknown queue', how: () => ({ node: addItem({ queue: ref('name', 'NoSuchQueue') }) }), message: /^UiPath found no such item \(404\): Queue does not exist\..*\nThere is no queue named "NoSuchQueue" in folder "Shared": the name must match exactly\./ },
 	{ name: 'Queue Item Add: specific content not JSON', how: () => ({ node: addItem({ specificContentJson: '{n:1' }) }), message: /^Specific Content \(JSON\) is not valid JSON\n.*Give an object such as/,
@@ -96,6 +103,10 @@ const rows: Row[] = [
 	{ name: 'Queue Item Add: specific content a JSON string', how: () => ({ node: addItem({ specificContentJson: '"just text"' }) }), message: /^Specific Content \(JSON\) must be an object\nEach key is a field the robot reads/ },
 	{ name: 'Queue Item Add: specific content with ${…}', how: () => ({ node: addItem({ specificContentJson: '{"n": ${n}}' }) }), message: /^Specific Content \(JSON\) is not valid JSON\nUnexpected token '\$'/ },
 	{ name: 'Queue Item Add: Defer Date not a date', how: () => ({ node: addItem({ addOptions: { deferDate: 'tomorrow-ish' } }) }), message: /^Defer Date is not a date: "tomorrow-ish"\nGive a date and time such as/ },
+	{ name: 'Queue Item Add: Due Date not a date', how: () => ({ node: addItem({ addOptions: { dueDate: 'end of month' } }) }), message: /^Due Date is not a date: "end of month"\nGive a date and time such as/,
+		pair: { spec: () => addItem({ addOptions: { dueDate: '={{ $json.x }}' } }), good: () => '2030-01-31T17:00:00Z', bad: 'end of month', error: /^Due Date is not a date: "end of month"$/ } },
+	{ name: 'Queue Item Add in bulk: Defer Date not a date', how: () => ({ node: addItem({ addMode: 'bulk', addOptions: { deferDate: 'later' } }) }), message: /^Defer Date is not a date: "later"\nGive a date and time such as/ },
+	{ name: 'Queue Item Update: Due Date not a date', how: () => ({ node: uiNode({ resource: 'queueItem', operation: 'update', folder: inFolder(), queueItemId: String(queueItemId), updateFields: { dueDate: '={{ { when: "soon" } }}' } }) }), message: /^"Due Date" is not a date: "\{"when":"soon"\}"\. Give a date and time such as/ },
 	{ name: 'Queue Item Get: id of the wrong type', how: () => ({ node: uiNode({ resource: 'queueItem', operation: 'get', folder: inFolder(), queueItemId: 'abc' }) }), message: /^"abc" is not a queue item ID\nA queue item ID is a number/,
 		pair: { spec: () => uiNode({ resource: 'queueItem', operation: 'get', folder: inFolder(), queueItemId: '={{ $json.x }}' }), good: () => String(queueItemId), bad: 'abc', error: /^"abc" is not a queue item ID$/ } },
 	{ name: 'Queue Item Get: unknown id', how: () => ({ node: uiNode({ resource: 'queueItem', operation: 'get', folder: inFolder(), queueItemId: '999999' }) }), message: /^UiPath found no such item \(404\): Queue item does not exist\..*\nThere is no queue item 999999 in this folder: check the ID and the folder/ },
@@ -106,7 +117,8 @@ const rows: Row[] = [
 	{ name: 'Asset Get: unknown name', how: () => ({ node: uiNode({ resource: 'asset', operation: 'get', folder: inFolder(), assetName: 'NoSuchAsset' }) }), message: /^There is no asset named "NoSuchAsset" in folder "Shared"\nThe name must match exactly/,
 		pair: { spec: () => uiNode({ resource: 'asset', operation: 'get', folder: inFolder(), assetName: '={{ $json.x }}' }), good: () => 'SapLogin', bad: 'NoSuchAsset', error: /^There is no asset named "NoSuchAsset" in folder "Shared"$/ } },
 	{ name: 'Asset Get: empty name', how: () => ({ node: uiNode({ resource: 'asset', operation: 'get', folder: inFolder(), assetName: '' }) }), message: /^The 'Node' node has issues:\n- Parameter "Asset Name" is required\./ },
-	{ name: 'Asset Create: integer value not a number', how: () => ({ node: uiNode({ resource: 'asset', operation: 'create', folder: inFolder(), assetName: 'N', valueType: 'Integer', intValue: '={{ "abc" }}' }) }), message: /^Integer Value .* is not a whole number Orchestrator can store\nInteger assets hold whole numbers/ },
+	{ name: 'Asset Create: integer value not a number', how: () => ({ node: uiNode({ resource: 'asset', operation: 'create', folder: inFolder(), assetName: 'N', valueType: 'Integer', intValue: '={{ "abc" }}' }) }), message: /^Integer Value "abc" is not a whole number Orchestrator can store\nInteger assets hold whole numbers \(no decimals\)/ },
+	{ name: 'Asset Create: integer value with decimals', how: () => ({ node: uiNode({ resource: 'asset', operation: 'create', folder: inFolder(), assetName: 'N1', valueType: 'Integer', intValue: 1.5 }) }), message: /^Integer Value "1\.5" is not a whole number Orchestrator can store\nInteger assets hold whole numbers \(no decimals\)/ },
 	{ name: 'Process Get: id of the wrong type', how: () => ({ node: uiNode({ resource: 'process', operation: 'get', folder: inFolder(), processId: 'abc' }) }), message: /^"abc" is not a process ID\nA process ID is a number: Process → Get Many lists/,
 		pair: { spec: () => uiNode({ resource: 'process', operation: 'get', folder: inFolder(), processId: '={{ $json.x }}' }), good: () => String(releaseId), bad: 'abc', error: /^"abc" is not a process ID$/ } },
 	{ name: 'Process Get: unknown id', how: () => ({ node: uiNode({ resource: 'process', operation: 'get', folder: inFolder(), processId: '999999' }) }), message: /^UiPath found no such item \(404\): Release does not exist\..*\nThere is no process with ID 999999 in this folder/ },
@@ -120,6 +132,14 @@ const rows: Row[] = [
 	// ── Robotic Crowd ──
 	{ name: 'RC Run Create: params not JSON', how: () => ({ node: rcCreate({ paramsJson: '{"a":' }) }), message: /^Parameters \(JSON\) is not valid JSON\n.*Give an object such as/,
 		pair: { spec: () => rcCreate({ paramsJson: '={{ $json.x }}' }), good: () => '{}', bad: '{"a":', error: /^Parameters \(JSON\) is not valid JSON$/ } },
+	{ name: 'RC Run Create: params of 2 MB', how: () => ({ node: rcCreate({ paramsJson: JSON.stringify({ blob: 'x'.repeat(2_000_000) }) }) }), message: /^Parameters are 2000011 bytes of JSON; n8n sends at most 1,000,000 to Robotic Crowd\nPass large data another way/ },
+	{ name: 'RC Run Get: an array expression as id', how: () => ({ node: rcGet('={{ [1, 2] }}') }), message: /^Run ID "\[1,2\]" is not a number\n/ },
+	{ name: 'RC Token Create: no scopes', how: () => ({ node: rc.rcNode({ resource: 'token', operation: 'create', scopes: [], expiresIn: 60 }) }), message: /^Pick at least one scope for the token\nA token without scopes may do nothing/ },
+	{ name: 'RC Token Create: lifetime 0', how: () => ({ node: rc.rcNode({ resource: 'token', operation: 'create', scopes: ['session_queue.read'], expiresIn: 0 }) }), message: /^Expires In 0 is not a lifetime a token can have\nGive a whole number of seconds, 1 or more/,
+		pair: { spec: () => rc.rcNode({ resource: 'token', operation: 'create', scopes: ['session_queue.read'], expiresIn: '={{ $json.x }}' }), good: () => 60, bad: 0, error: /^Expires In 0 is not a lifetime a token can have$/ } },
+	{ name: 'RC Token Create: negative lifetime', how: () => ({ node: rc.rcNode({ resource: 'token', operation: 'create', scopes: ['session_queue.read'], expiresIn: -5 }) }), message: /^Expires In -5 is not a lifetime a token can have\n/ },
+	{ name: 'RC Run Create: API Base URL without https://', how: () => ({ node: rcCreate({}, stored('roboticCrowdApi', rc.credentialData(rcSim, { baseUrl: 'api.roboticcrowd.com' }))) }), message: /^The credential's API Base URL "api\.roboticcrowd\.com" is not a full URL: it needs https:\/\/ in front, e\.g\. "https:\/\/api\.roboticcrowd\.com"\nFix the credential "roboticCrowdApi \(bad-\d+\)"/ },
+	{ name: 'RC Run Create: token endpoint, API Base URL without https://', how: () => ({ node: rcCreate({}, stored('roboticCrowdApi', rc.credentialData(rcSim, { authMethod: 'tokenEndpoint', baseUrl: 'api.roboticcrowd.com/' }))) }), message: /^The credential's API Base URL "api\.roboticcrowd\.com" is not a full URL: it needs https:\/\/.*\nFix the credential "roboticCrowdApi \(bad-\d+\)"/ },
 	{ name: 'RC Run Create: params a JSON array', how: () => ({ node: rcCreate({ paramsJson: '[1]' }) }), message: /^Parameters \(JSON\) must be an object\nEach key is a workflow variable/ },
 	{ name: 'RC Run Create: params with ${…}', how: () => ({ node: rcCreate({ paramsJson: '{"c": "${customer}"}' }) }), message: /^Parameter "c" holds a \$\{…\} literal, which Robotic Crowd cannot take\n.*Remove it, or write it differently/ },
 	{ name: 'RC Run Create: unknown workflow', how: () => ({ node: rcCreate({ workflowId: ref('id', '999999') }) }), message: /^Robotic Crowd found no such resource \(404\): Workflow 999999 not found\.\nCheck the ID\./ },
@@ -146,6 +166,9 @@ const rows: Row[] = [
 	{ name: 'UiPath Trigger: wrong tenant', how: () => ({ poll: uiTrigger({}, stored('uiPathCloudOAuthApi', cloudCredential(ui, { tenant: 'NoSuchTenant' }))) }), message: /^UiPath found no such item \(404\): Tenant 'NoSuchTenant' was not found in organization 'acme'\.\n.*check the credential's organization or tenant/ },
 	{ name: 'Queue Item Add: empty queue', how: () => ({ node: addItem({ queue: ref('name', '') }) }), message: /^The 'Node' node has issues:\n- Parameter "Queue" is required\./ },
 	{ name: 'RC Trigger: wrong secret', how: () => ({ poll: rcTrigger({}, stored('roboticCrowdApi', rc.credentialData(rcSim, { secretAccessKey: 'wrong-secret' }))) }), message: /^Robotic Crowd did not accept the token \(401\): Invalid JWT signature\.\nCheck the credential's access key ID and secret access key/ },
+	{ name: 'RC Trigger: workflow id not a number', how: () => ({ poll: rcTrigger({ workflowId: ref('id', 'abc') }) }), message: /^Workflow "abc" is not a workflow ID\nPick a workflow from the list, or give its numeric ID/ },
+	{ name: 'RC Trigger: unknown workflow', how: () => ({ poll: rcTrigger({ workflowId: ref('id', '999999') }) }), message: /^There is no workflow 999999 in this project\nPick the workflow from the list/ },
+	{ name: 'RC Trigger: no statuses', how: () => ({ poll: rcTrigger({ statuses: [] }) }), message: /^Pick at least one status to watch\nWith no status chosen the trigger would never fire/ },
 	// ── Credential tests ──
 	{ name: 'Credential External App: wrong secret', how: () => ({ credential: 'uiPathCloudOAuthApi', data: cloudCredential(ui, { clientSecret: 'wrong' }) }), message: /^UiPath refused to issue a token \(400\): invalid_client\. Check the client ID and client secret of the External Application\.$/ },
 	{ name: 'Credential External App: unknown client id', how: () => ({ credential: 'uiPathCloudOAuthApi', data: cloudCredential(ui, { clientId: 'nobody' }) }), message: /^UiPath refused to issue a token \(400\): invalid_client\. Check the client ID and client secret/ },
@@ -158,6 +181,12 @@ const rows: Row[] = [
 	{ name: 'Credential personal access token: refused', how: () => ({ credential: 'uiPathCloudOAuthApi', data: cloudCredential(ui, { authMethod: 'personalAccessToken', personalAccessToken: 'expired-pat' }) }), message: /^UiPath did not accept the token: check the client ID and secret, the personal access token/ },
 	{ name: 'Credential Robotic Crowd: signed in n8n, wrong secret', how: () => ({ credential: 'roboticCrowdApi', data: rc.credentialData(rcSim, { secretAccessKey: 'wrong-secret-0123456789' }) }), message: /^Robotic Crowd did not accept the token: check the Access Key ID and Secret Access Key/ },
 	{ name: 'Credential Robotic Crowd: token endpoint, wrong secret', how: () => ({ credential: 'roboticCrowdApi', data: rc.credentialData(rcSim, { authMethod: 'tokenEndpoint', secretAccessKey: 'wrong' }) }), message: /^Robotic Crowd refused to issue a token \(401\): Invalid access_key_id or secret_access_key\. Check the Robotic Crowd API credential/ },
+	{ name: 'Credential External App: Cloud URL without https://', how: () => ({ credential: 'uiPathCloudOAuthApi', data: cloudCredential(ui, { cloudUrl: 'cloud.uipath.com' }) }), message: /^The credential's Cloud URL "cloud\.uipath\.com" is not a full URL: it needs https:\/\/ in front/ },
+	{ name: 'Credential personal access token: Cloud URL without https://', how: () => ({ credential: 'uiPathCloudOAuthApi', data: cloudCredential(ui, { authMethod: 'personalAccessToken', personalAccessToken: 'p', cloudUrl: 'cloud.uipath.com' }) }), message: /^The credential's Cloud URL "cloud\.uipath\.com" is not a full URL: it needs https:\/\/ in front/ },
+	{ name: 'Credential API key: Account URL without https://', how: () => ({ credential: 'uiPathCloudOAuthApi', data: legacyCredential(ui, { accountUrl: 'account.uipath.com' }) }), message: /^The credential's Account URL "account\.uipath\.com" is not a full URL: it needs https:\/\/ in front/ },
+	{ name: 'Credential on-premises: Orchestrator URL without https://', how: () => ({ credential: 'uiPathOnPremisesApi', data: onPremCredential(ui, { orchestratorUrl: 'orch.example.com/' }) }), message: /^The credential's Orchestrator URL "orch\.example\.com" is not a full URL: it needs https:\/\/ in front, e\.g\. "https:\/\/orch\.example\.com"$/ },
+	{ name: 'Credential Robotic Crowd: signed in n8n, API Base URL without https://', how: () => ({ credential: 'roboticCrowdApi', data: rc.credentialData(rcSim, { baseUrl: 'api.roboticcrowd.com' }) }), message: /^The credential's API Base URL "api\.roboticcrowd\.com" is not a full URL: it needs https:\/\/ in front/ },
+	{ name: 'Credential Robotic Crowd: token endpoint, API Base URL without https://', how: () => ({ credential: 'roboticCrowdApi', data: rc.credentialData(rcSim, { authMethod: 'tokenEndpoint', baseUrl: 'api.roboticcrowd.com' }) }), message: /^The credential's API Base URL "api\.roboticcrowd\.com" is not a full URL: it needs https:\/\/ in front/ },
 ];
 
 interface Outcome {
@@ -209,7 +238,8 @@ describe('bad inputs', () => {
 	afterAll(async () => {
 		await ui.close();
 		await rcSim.close();
-		console.log(`bad inputs: ${tally.tried} tried, ${tally.clear} with a clear error, ${tally.crashes} crashes`);
+		// part of the suite's one summary line (test/suiteTally.js), printed at the end of the run
+		recordTally('badInputs', { badInputsTried: tally.tried, badInputsClear: tally.clear, crashes: tally.crashes });
 	});
 
 	it('lists at least 60 distinct cases, 10 of them also with Continue On Fail', () => {

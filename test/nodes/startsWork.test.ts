@@ -10,12 +10,13 @@ describe('Retry On Fail does not start work twice', () => {
 	let sim: UiSim;
 	let harness: EngineHarness;
 	let release: { Key: string };
+	let shared: { Id: number };
+	const queueIds: Record<string, number> = {};
 
 	beforeEach(async () => {
-		let shared: { Id: number };
 		({ sim, harness, shared } = await setUp());
 		release = sim.addRelease({ folderId: shared.Id, name: 'InvoiceProcessing' });
-		sim.addQueue({ folderId: shared.Id, name: 'Invoices', enforceUniqueReference: false });
+		queueIds.Invoices = sim.addQueue({ folderId: shared.Id, name: 'Invoices', enforceUniqueReference: false }).Id;
 	});
 	afterEach(async () => sim.close());
 
@@ -85,6 +86,52 @@ describe('Retry On Fail does not start work twice', () => {
 		expect(items.map((i) => i.json.alreadyAdded ?? false)).toEqual([true, true, false]);
 		expect(sim.queueItems).toHaveLength(3);
 		expect(queueItems()).toHaveLength(3); // item 1, item 2 (answer lost), item 3 on the retry
+	});
+
+	const bulkAdd = (options: Record<string, unknown> = {}, queue = 'Invoices') =>
+		uiNode(
+			{ resource: 'queueItem', operation: 'add', folder: inFolder(), queue: { __rl: true, mode: 'name', value: queue }, addMode: 'bulk', commitType: 'ProcessAllIndependently', specificContentInput: 'json', specificContentJson: '={{ JSON.stringify({ n: $json.n }) }}', addOptions: options },
+			'cloud',
+			RETRY,
+		);
+	const bulkCalls = () => uiLog(sim).filter((e) => e.path.endsWith('BulkAddQueueItems'));
+	const inQueue = (name = 'Invoices') => (sim.queueItems as Array<{ QueueDefinitionId: number; Reference?: string }>).filter((i) => i.QueueDefinitionId === queueIds[name]);
+
+	it('Queue Item → Add in bulk: a lost answer is found by the References, and nothing is added twice', async () => {
+		sim.faults.add({ path: /BulkAddQueueItems$/, reset: 'after' });
+		const { error, items } = await harness.run(bulkAdd({ reference: '=inv-{{ $json.n }}' }), inputs);
+		expect(error).toBeUndefined();
+		expect(items.map((i) => [i.json.added, i.json.alreadyAdded, i.json.Reference])).toEqual([[true, true, 'inv-1'], [true, true, 'inv-2'], [true, true, 'inv-3']]);
+		expect(inQueue().map((i) => i.Reference)).toEqual(['inv-1', 'inv-2', 'inv-3']);
+		expect(bulkCalls()).toHaveLength(1);
+	});
+
+	it('Queue Item → Add in bulk: a 502 the server did not act on is sent once more, after the References were looked for', async () => {
+		sim.faults.add({ path: /BulkAddQueueItems$/, status: 502 });
+		const { error, items } = await harness.run(bulkAdd({ reference: '=inv-{{ $json.n }}' }), inputs);
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json.alreadyAdded ?? false)).toEqual([false, false, false]);
+		expect(inQueue()).toHaveLength(3);
+		expect(bulkCalls()).toHaveLength(2);
+		expect(uiLog(sim).some((e) => e.path.endsWith('/odata/QueueItems') && /Reference eq 'inv-1'/.test(String(e.query.$filter)))).toBe(true);
+	});
+
+	it('Queue Item → Add in bulk without References: a try that may have added the items is not sent again', async () => {
+		sim.faults.add({ path: /BulkAddQueueItems$/, reset: 'after' });
+		const { error } = await harness.run(bulkAdd(), inputs);
+		expect(error?.message).toBe('Not added again: an earlier try of this node may already have added these items');
+		expect(error?.description).toMatch(/give every item a Reference/);
+		expect(inQueue()).toHaveLength(3);
+		expect(bulkCalls()).toHaveLength(1);
+	});
+
+	it('Queue Item → Add in bulk: one item refused fails the node, and the retry does not send the others again', async () => {
+		queueIds.Unique = sim.addQueue({ folderId: shared.Id, name: 'Unique', enforceUniqueReference: true }).Id;
+		sim.addQueueItem({ queueId: queueIds.Unique, specificContent: {}, reference: 'inv-2' });
+		const { error } = await harness.run(bulkAdd({ reference: '=inv-{{ $json.n }}' }, 'Unique'), inputs);
+		expect(error?.message).toBe('1 of 3 items were not added to queue "Unique" (Process All Independently); the other 2 were added');
+		expect(bulkCalls()).toHaveLength(1);
+		expect(inQueue('Unique').map((i) => i.Reference).sort()).toEqual(['inv-1', 'inv-2', 'inv-3']);
 	});
 
 	it('Queue Item → Add without a Reference: a try that may have added the item is not sent again', async () => {

@@ -40,6 +40,6 @@ export function containsQuery(this: IExecuteFunctions, itemIndex: number, filter
 }
 
 /** An OData datetime literal (unquoted ISO 8601, UTC) from a Date & Time field of the workflow's time zone. */
-export function odataDate(value: string, timeZone: string, field: string): string {
+export function odataDate(value: unknown, timeZone: string, field: string): string {
 	return isoInstant(value, timeZone, field);
 }

@@ -2,6 +2,14 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { jsonObjectOf, namedValuesOf } from '../../../shared/parameters';
+import { textOf } from '../../../shared/text';
+
+/**
+ * The longest Parameters n8n sends, as UTF-8 bytes of JSON. The API documents no limit; 1 MB is the request body
+ * limit a web server or proxy commonly applies in front of an API (nginx's default), and a run refused there after
+ * sending would leave it unknown whether it started. Larger data belongs in a file or store the workflow reads.
+ */
+const MAX_PARAMS_BYTES = 1_000_000;
 
 /** The API misbehaves on a `${…}` literal inside a parameter value, so it is refused before anything is sent. */
 function findTemplateLiteral(value: unknown, path: string): string | undefined {
@@ -40,11 +48,18 @@ export function readParams(this: IExecuteFunctions, itemIndex: number): IDataObj
 				'Robotic Crowd treats ${…} inside a parameter value as a workflow variable and misbehaves or fails. Remove it, or write it differently (for example "$ {name}").',
 		});
 	}
+	const bytes = Buffer.byteLength(JSON.stringify(params));
+	if (bytes > MAX_PARAMS_BYTES) {
+		throw new NodeOperationError(this.getNode(), `Parameters are ${bytes} bytes of JSON; n8n sends at most 1,000,000 to Robotic Crowd`, {
+			itemIndex,
+			description: 'Pass large data another way: put it in a file or store the workflow reads, and give its location as a parameter.',
+		});
+	}
 	return params;
 }
 
 export function workflowIdOf(this: IExecuteFunctions, itemIndex: number): number {
-	const raw = String(this.getNodeParameter('workflowId', itemIndex, '', { extractValue: true })).trim();
+	const raw = textOf(this.getNodeParameter('workflowId', itemIndex, '', { extractValue: true })).trim();
 	if (!/^\d+$/.test(raw)) {
 		throw new NodeOperationError(this.getNode(), `Workflow "${raw}" is not a workflow ID`, {
 			itemIndex,

@@ -1,6 +1,7 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type IHttpRequestOptions, type INodeProperties } from 'n8n-workflow';
 
 import { buildClaims, requestServerToken, signJwt, type RoboticCrowdCredentialData, type Scope } from '../../auth';
+import { fetchToken, jsonAnswer } from '../../../shared/http';
 import { CREDENTIAL_TYPE, nodeErrorFrom } from '../../transport';
 
 export const option = { name: 'Create', action: 'Create a token', description: 'Mint a JWT to hand to another system' };
@@ -55,15 +56,32 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const credentials = (await this.getCredentials(CREDENTIAL_TYPE)) as unknown as RoboticCrowdCredentialData;
 	const scopes = this.getNodeParameter('scopes', itemIndex, []) as Scope[];
-	const expiresIn = this.getNodeParameter('expiresIn', itemIndex, 600) as number;
+	const expiresIn = Number(this.getNodeParameter('expiresIn', itemIndex, 600));
+	if (!Number.isInteger(expiresIn) || expiresIn < 1) {
+		throw new NodeOperationError(this.getNode(), `Expires In ${expiresIn} is not a lifetime a token can have`, {
+			itemIndex,
+			description: 'Give a whole number of seconds, 1 or more (e.g. 600): a token that expires at once is of no use.',
+		});
+	}
 	if (credentials.authMethod === 'tokenEndpoint') {
+		// Minting starts no work, so the call is retried like the credential's own token fetch (a 503, a reset, a
+		// timeout, a body that is not JSON); only a 400, 401 or 403 is the server refusing the key.
+		const timeout = (Number(credentials.timeoutSeconds) || 60) * 1000;
+		const send = async (options: IHttpRequestOptions) =>
+			await fetchToken(async () => jsonAnswer(await this.helpers.httpRequest({ timeout, ...options })), 'Robotic Crowd', (error) => error as Error);
 		let answer: IDataObject;
 		try {
-			answer = await requestServerToken(this.helpers.httpRequest, credentials, expiresIn);
+			answer = await requestServerToken(send, credentials, expiresIn);
 		} catch (error) {
 			throw nodeErrorFrom(this, error, { method: 'POST', path: '/token', itemIndex });
 		}
 		return { ...answer, expires_in: expiresIn, minted_by: 'roboticCrowd' };
+	}
+	if (!scopes.length) {
+		throw new NodeOperationError(this.getNode(), 'Pick at least one scope for the token', {
+			itemIndex,
+			description: 'A token without scopes may do nothing: choose what it may do in Scopes (e.g. Read Runs and Workflows).',
+		});
 	}
 	const claims = buildClaims(credentials, scopes, expiresIn);
 	const token = await signJwt(claims, credentials.secretAccessKey);

@@ -1,6 +1,7 @@
 // The typed value fields Asset → Create and Update share, and the body fields they become. The password goes into
 // the request body only: never into the output, an error or a log.
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { textOf } from '../../../shared/text';
 
 export const VALUE_TYPES = ['Text', 'Bool', 'Integer', 'Credential'];
 
@@ -47,11 +48,12 @@ export function valueBody(this: IExecuteFunctions, itemIndex: number, type: stri
 	if (type === 'Text') return { StringValue: String(get('textValue', '')) };
 	if (type === 'Bool') return { BoolValue: Boolean(get('boolValue', false)) };
 	if (type === 'Integer') {
-		const value = Number(get('intValue', 0));
+		const given = get('intValue', 0);
+		const value = typeof given === 'string' && !given.trim() ? NaN : Number(given);
 		if (!Number.isInteger(value) || value < -INT32 || value >= INT32) {
-			throw new NodeOperationError(this.getNode(), `Integer Value ${value} is not a whole number Orchestrator can store`, {
+			throw new NodeOperationError(this.getNode(), `Integer Value "${textOf(given)}" is not a whole number Orchestrator can store`, {
 				itemIndex,
-				description: 'Integer assets hold whole numbers from -2147483648 to 2147483647; use a Text asset for larger ones.',
+				description: 'Integer assets hold whole numbers (no decimals) from -2147483648 to 2147483647: give one, or use a Text asset.',
 			});
 		}
 		return { IntValue: value };
@@ -62,7 +64,7 @@ export function valueBody(this: IExecuteFunctions, itemIndex: number, type: stri
 
 /** The Asset Name parameter, required. */
 export function assetNameOf(this: IExecuteFunctions, itemIndex: number): string {
-	const name = String(this.getNodeParameter('assetName', itemIndex, '')).trim();
+	const name = textOf(this.getNodeParameter('assetName', itemIndex, '')).trim();
 	if (!name) throw new NodeOperationError(this.getNode(), 'Give the name of the asset', { itemIndex });
 	return name;
 }

@@ -3,6 +3,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 import { describeFolder, findAsset } from '../../api/folders';
 import { folderField, folderOf } from '../common';
 import { presentAsset } from './presentAsset';
+import { textOf } from '../../../shared/text';
 
 export const option = { name: 'Get', action: 'Get an asset', description: 'Get one asset of a folder by its name' };
 
@@ -20,7 +21,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const name = String(this.getNodeParameter('assetName', itemIndex, '')).trim();
+	const name = textOf(this.getNodeParameter('assetName', itemIndex, '')).trim();
 	if (!name) {
 		throw new NodeOperationError(this.getNode(), 'Give the name of the asset', { itemIndex });
 	}

@@ -3,6 +3,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type IHtt
 import { jsonObjectOf, limitOf, namedValuesOf } from '../../../shared/parameters';
 import { sendCustom, sendCustomList } from '../../api/custom';
 import { folderField, folderOf } from '../common';
+import { textOf } from '../../../shared/text';
 
 export const option = {
 	name: 'Send',
@@ -58,7 +59,7 @@ export const description: INodeProperties[] = [
 
 /** The Path parameter: a route of this Orchestrator only, never another host (the token goes with it). */
 function pathOf(this: IExecuteFunctions, itemIndex: number): string {
-	const path = String(this.getNodeParameter('path', itemIndex, '')).trim();
+	const path = textOf(this.getNodeParameter('path', itemIndex, '')).trim();
 	if (!path.startsWith('/') || path.startsWith('//') || /[\r\n]/.test(path)) {
 		throw new NodeOperationError(this.getNode(), `Path "${path}" is not a route of Orchestrator`, {
 			itemIndex,

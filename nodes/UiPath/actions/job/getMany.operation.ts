@@ -30,10 +30,10 @@ function filterOf(filters: IDataObject, timeZone: string): string | undefined {
 	if (states.length) clauses.push(anyOf('State', states));
 	if (filters.processName) clauses.push(`ReleaseName eq ${odataString(String(filters.processName))}`);
 	if (filters.reference) clauses.push(`Reference eq ${odataString(String(filters.reference))}`);
-	if (filters.createdAfter) clauses.push(`CreationTime ge ${odataDate(String(filters.createdAfter), timeZone, 'Created After')}`);
-	if (filters.createdBefore) clauses.push(`CreationTime lt ${odataDate(String(filters.createdBefore), timeZone, 'Created Before')}`);
-	if (filters.endedAfter) clauses.push(`EndTime ge ${odataDate(String(filters.endedAfter), timeZone, 'Ended After')}`);
-	if (filters.endedBefore) clauses.push(`EndTime lt ${odataDate(String(filters.endedBefore), timeZone, 'Ended Before')}`);
+	if (filters.createdAfter) clauses.push(`CreationTime ge ${odataDate(filters.createdAfter, timeZone, 'Created After')}`);
+	if (filters.createdBefore) clauses.push(`CreationTime lt ${odataDate(filters.createdBefore, timeZone, 'Created Before')}`);
+	if (filters.endedAfter) clauses.push(`EndTime ge ${odataDate(filters.endedAfter, timeZone, 'Ended After')}`);
+	if (filters.endedBefore) clauses.push(`EndTime lt ${odataDate(filters.endedBefore, timeZone, 'Ended Before')}`);
 	return clauses.length ? clauses.join(' and ') : undefined;
 }
 

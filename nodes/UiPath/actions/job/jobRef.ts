@@ -3,6 +3,7 @@ import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from
 
 import { findJobByKey, getJob, type Job } from '../../api/jobs';
 import type { FolderRef } from '../../transport';
+import { textOf } from '../../../shared/text';
 
 export const jobField: INodeProperties = {
 	displayName: 'Job',
@@ -25,7 +26,7 @@ function notAJob(this: IExecuteFunctions, ref: string, itemIndex: number): NodeO
 
 /** The job's Key: as given, or read from the job when the item gives its Id (ResumeJob and RobotLogs want the Key). */
 export async function jobKeyOf(this: IExecuteFunctions, folder: FolderRef, itemIndex: number): Promise<string> {
-	const ref = String(this.getNodeParameter('jobId', itemIndex)).trim();
+	const ref = textOf(this.getNodeParameter('jobId', itemIndex)).trim();
 	if (JOB_KEY.test(ref)) return ref;
 	if (/^\d+$/.test(ref)) return (await getJob(this, Number(ref), folder, itemIndex)).Key;
 	throw notAJob.call(this, ref, itemIndex);
@@ -33,13 +34,13 @@ export async function jobKeyOf(this: IExecuteFunctions, folder: FolderRef, itemI
 
 /** The job's Id: as given, or found by its Key (RestartJob wants the Id). */
 export async function jobIdOf(this: IExecuteFunctions, folder: FolderRef, itemIndex: number): Promise<number> {
-	const ref = String(this.getNodeParameter('jobId', itemIndex)).trim();
+	const ref = textOf(this.getNodeParameter('jobId', itemIndex)).trim();
 	if (/^\d+$/.test(ref)) return Number(ref);
 	return (await jobOf.call(this, folder, itemIndex)).Id;
 }
 
 export async function jobOf(this: IExecuteFunctions, folder: FolderRef, itemIndex: number): Promise<Job> {
-	const ref = String(this.getNodeParameter('jobId', itemIndex)).trim();
+	const ref = textOf(this.getNodeParameter('jobId', itemIndex)).trim();
 	if (/^\d+$/.test(ref)) return await getJob(this, Number(ref), folder, itemIndex);
 	if (/^[0-9a-fA-F-]{36}$/.test(ref)) {
 		const job = await findJobByKey(this, ref, folder, itemIndex);

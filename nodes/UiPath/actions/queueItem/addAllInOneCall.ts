@@ -4,9 +4,9 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import { asNodeError } from '../../../shared/router';
 import { describeFolder } from '../../api/folders';
-import { bulkAddQueueItems } from '../../api/queues';
 import type { FolderRef } from '../../transport';
 import { folderOf } from '../common';
+import { bulkAddOnce } from './bulkAddOnce';
 import { bulkError, mapBulkAnswer, type NotAdded, type Outcome, type Sent } from './bulkOutcomes';
 import { itemDataOf, queueNameOf } from './itemData';
 
@@ -15,6 +15,8 @@ interface Batch {
 	target?: { folder: FolderRef; queueName: string; from: number };
 	toSend: Sent;
 	outcomes: Array<Outcome | undefined>;
+	/** the items were added by an earlier try of this node (Retry On Fail), not by this one */
+	repeated?: boolean;
 }
 
 /** One item into the batch; every item must go to the same queue of the same folder. */
@@ -65,8 +67,10 @@ async function sendBatch(this: IExecuteFunctions, batch: Batch): Promise<void> {
 	const { folder, queueName } = batch.target;
 	try {
 		const queueItems = batch.toSend.map((s) => s.data);
-		const answer = await bulkAddQueueItems(this, { queueName, commitType: batch.commitType, queueItems }, folder);
-		mapBulkAnswer(answer, batch.toSend, batch.commitType, batch.outcomes);
+		const answer = await bulkAddOnce.call(this, { queueName, commitType: batch.commitType, queueItems }, folder, batch.toSend[0].itemIndex);
+		batch.repeated = answer.repeated;
+		// items found by Reference are judged one by one: each is in the queue or not, whatever the commit type
+		mapBulkAnswer(answer, batch.toSend, answer.foundByReference ? 'ProcessAllIndependently' : batch.commitType, batch.outcomes);
 	} catch (error) {
 		if (!this.continueOnFail()) throw asNodeError(this, error);
 		const e = error as NodeApiError;
@@ -76,11 +80,11 @@ async function sendBatch(this: IExecuteFunctions, batch: Batch): Promise<void> {
 	}
 }
 
-function outputOf(outcome: Outcome | undefined, queueName: string | undefined): IDataObject {
+function outputOf(outcome: Outcome | undefined, queueName: string | undefined, repeated?: boolean): IDataObject {
 	if (outcome?.added) {
 		const fields = { ...outcome.data };
 		delete fields.Name;
-		return { added: true, queueName: queueName ?? null, ...fields };
+		return { added: true, queueName: queueName ?? null, ...fields, ...(repeated ? { alreadyAdded: true } : {}) };
 	}
 	const json: IDataObject = { added: false, error: outcome?.message ?? 'Not added' };
 	if (outcome?.description) json.description = outcome.description;
@@ -105,5 +109,5 @@ export async function addAllInOneCall(this: IExecuteFunctions): Promise<INodeExe
 	if (notAdded.length && !this.continueOnFail()) {
 		throw bulkError.call(this, batch.target?.queueName ?? '', batch.commitType, notAdded, count);
 	}
-	return batch.outcomes.map((o, itemIndex) => ({ json: outputOf(o, batch.target?.queueName), pairedItem: { item: itemIndex } }));
+	return batch.outcomes.map((o, itemIndex) => ({ json: outputOf(o, batch.target?.queueName, batch.repeated), pairedItem: { item: itemIndex } }));
 }

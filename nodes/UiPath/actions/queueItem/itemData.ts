@@ -2,13 +2,14 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { jsonObjectOf, namedValuesOf } from '../../../shared/parameters';
+import { textOf } from '../../../shared/text';
 import { toInstant } from '../../../shared/time';
 
 const MAX_REFERENCE = 128;
 
 export function queueNameOf(this: IExecuteFunctions, itemIndex: number): string {
 	const locator = this.getNodeParameter('queue', itemIndex) as { value?: string } | string;
-	const value = String((typeof locator === 'object' ? locator?.value : locator) ?? '').trim();
+	const value = textOf(typeof locator === 'object' ? locator?.value : locator).trim();
 	if (!value) {
 		throw new NodeOperationError(this.getNode(), 'Pick a queue', {
 			itemIndex,
@@ -36,7 +37,7 @@ function specificContentOf(this: IExecuteFunctions, itemIndex: number): IDataObj
 function dateOf(this: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string {
 	const date = toInstant(String(value), this.getTimezone());
 	if (Number.isNaN(date.getTime())) {
-		throw new NodeOperationError(this.getNode(), `${label} is not a date: "${String(value)}"`, {
+		throw new NodeOperationError(this.getNode(), `${label} is not a date: "${textOf(value)}"`, {
 			itemIndex,
 			description: 'Give a date and time such as 2026-03-01T09:00:00Z.',
 		});

@@ -49,8 +49,8 @@ function changesOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const changes: IDataObject = {};
 	if (fields.priority) changes.Priority = fields.priority;
 	if (fields.progress !== undefined) changes.Progress = fields.progress;
-	if (fields.dueDate) changes.DueDate = odataDate(String(fields.dueDate), this.getTimezone(), 'Due Date');
-	if (fields.deferDate) changes.DeferDate = odataDate(String(fields.deferDate), this.getTimezone(), 'Defer Date');
+	if (fields.dueDate) changes.DueDate = odataDate(fields.dueDate, this.getTimezone(), 'Due Date');
+	if (fields.deferDate) changes.DeferDate = odataDate(fields.deferDate, this.getTimezone(), 'Defer Date');
 	if (fields.specificContent !== undefined) {
 		changes.SpecificContent = jsonObjectOf.call(this, 'updateFields.specificContent', itemIndex, {
 			label: 'Specific Content (JSON)',

@@ -3,6 +3,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 import { assignTask, getTask } from '../../api/tasks';
 import { folderField, folderOf } from '../common';
 import { taskIdField, taskIdOf } from './taskRef';
+import { textOf } from '../../../shared/text';
 
 export const option = { name: 'Assign', action: 'Assign a task', description: 'Assign a task to a user by user name, email or user ID' };
 
@@ -17,7 +18,7 @@ const ALREADY_ASSIGNED = /already assigned/i;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const taskId = taskIdOf.call(this, itemIndex);
-	const user = String(this.getNodeParameter('user', itemIndex, '')).trim();
+	const user = textOf(this.getNodeParameter('user', itemIndex, '')).trim();
 	if (!user) throw new NodeOperationError(this.getNode(), 'Give the user to assign the task to', { itemIndex });
 	const folder = folderOf.call(this, itemIndex);
 	const assignment = { TaskId: taskId, ...(/^\d+$/.test(user) ? { UserId: Number(user) } : { UserNameOrEmail: user }) };

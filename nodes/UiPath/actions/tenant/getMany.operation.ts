@@ -2,6 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import { getAllServiceInstances } from '../../api/accounts';
 import { legacyCredential, legacyNotice } from '../legacyCredential';
+import { textOf } from '../../../shared/text';
 
 export const option = {
 	name: 'Get Many',
@@ -23,7 +24,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const credential = await legacyCredential.call(this, itemIndex);
-	const account = String(this.getNodeParameter('accountLogicalName', itemIndex, '')).trim() || credential.accountLogicalName;
+	const account = textOf(this.getNodeParameter('accountLogicalName', itemIndex, '')).trim() || credential.accountLogicalName;
 	if (!account) {
 		throw new NodeOperationError(this.getNode(), 'Give the account logical name', {
 			itemIndex,
