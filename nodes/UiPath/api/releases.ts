@@ -51,3 +51,21 @@ export async function getRelease(ctx: UiPathContext, id: number, folder: FolderR
 	delete release['@odata.context'];
 	return withParsedReleaseArguments(release);
 }
+
+const RELEASE_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The argument metadata (`Arguments`: Input and Output as JSON strings) of the release a Process locator names: by
+ * Key when it holds one (From List, By Release Key), else by exact name.
+ */
+export async function findReleaseArguments(
+	ctx: UiPathContext,
+	process: { mode: string; value: string },
+	folder: FolderRef,
+): Promise<IDataObject | undefined> {
+	const byKey = process.mode !== 'name' && RELEASE_KEY.test(process.value);
+		// ReleaseDto.Key is a string (not Edm.Guid) in the OpenAPI document, so it is quoted.
+	const filter = byKey ? `Key eq ${odataString(process.value)}` : `Name eq ${odataString(process.value)}`;
+	const release = await firstWhere<IDataObject>(ctx, '/odata/Releases', filter, { folder, scopes: RELEASE_SCOPES, select: 'Key,Name,Arguments' });
+	return release ? ((release.Arguments as IDataObject | null) ?? {}) : undefined;
+}
