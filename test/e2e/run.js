@@ -50,6 +50,7 @@ async function main() {
 		await timed('import workflows', () => h.importWorkflows([...world.executions.map((e) => e.workflow), ...world.triggers.map((t) => t.workflow)]));
 
 		for (const execution of world.executions) {
+			execution.before?.();
 			const result = await timed(`execute: ${execution.workflow.name}`, () => h.execute(execution.workflow.id));
 			try {
 				execution.check(result, (/** @type {string} */ node) => n8n.outputOf(result, node));
