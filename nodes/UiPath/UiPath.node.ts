@@ -10,7 +10,7 @@ import { operationSubtitle, resourceProperties } from '../shared/resources';
 import { resources } from './actions/resources';
 import { router } from './actions/router';
 import { authenticationProperty, uiPathCredentials } from './descriptions';
-import { searchBuckets, searchFolders, searchProcesses, searchQueues, searchRobots } from './methods/listSearch';
+import { searchBuckets, searchFolders, searchProcesses, searchQueues, searchRobots, searchTaskUsers } from './methods/listSearch';
 import { getMappingColumns } from './methods/resourceMapping';
 
 export class UiPath implements INodeType {
@@ -34,7 +34,7 @@ export class UiPath implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchFolders, searchProcesses, searchQueues, searchRobots, searchBuckets },
+		listSearch: { searchFolders, searchProcesses, searchQueues, searchRobots, searchBuckets, searchTaskUsers },
 		resourceMapping: { getMappingColumns },
 	};
 
