@@ -17,6 +17,7 @@ const { scenarios } = require('./scenarios');
 const { runBrowserCheck } = require('./browser');
 const { runWebhookE2e } = require('./webhook.e2e');
 const { runBreadthE2e } = require('./breadth.e2e');
+const { runSandboxSamplesE2e } = require('./sandboxSamples.e2e');
 
 /** @type {Array<{ step: string, ms: number }>} */
 const figures = [];
@@ -67,6 +68,7 @@ async function main() {
 		await Promise.all(world.triggers.map((trigger) => timed(`trigger: ${trigger.workflow.name}`, () => trigger.check(server))));
 		await timed('UiPath Webhook Trigger (its own n8n: publish, deliveries, restart, unpublish, test event)', () => runWebhookE2e({ ui, runtime, tarball }));
 		await timed('UiPath breadth (issue 11): one workflow per new resource, its own simulator and n8n folder', () => runBreadthE2e({ runtime, tarball }));
+		await timed('sandbox samples (issue 11): a file for a job, a queue transaction, imported and run as npm start has them', () => runSandboxSamplesE2e());
 	} finally {
 		if (server) await server.stop();
 		if (home && !process.env.N8N_E2E_KEEP) await home.cleanup();
