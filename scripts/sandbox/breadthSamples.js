@@ -16,7 +16,7 @@ const IMPORT_ARGUMENTS = [
 /**
  * @param {{ node: (name: string, type: string, parameters: Record<string, unknown>, credential: any) => any,
  *   sampleWorkflow: (id: string, name: string, note: string, nodes: any[]) => any,
- *   folder: (path: string) => unknown, json: (value: unknown) => string }} h
+ *   folder: (path: string) => unknown, json: (value: unknown) => string, bucketId: number }} h
  * @returns {import('./workflows').Sample[]}
  */
 function breadthSamples({ node, sampleWorkflow, folder, json, bucketId }) {
