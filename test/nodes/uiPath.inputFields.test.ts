@@ -63,6 +63,9 @@ describe('UiPath Job → Start: input arguments as fields', () => {
 		expect(await columns({ __rl: true, mode: 'name', value: 'Nope' })).toEqual({ fields: [], emptyFieldsNotice: 'There is no process "Nope" in this folder' });
 		const before = uiLog(sim).length;
 		expect(await columns({ __rl: true, mode: 'list', value: '' })).toEqual({ fields: [], emptyFieldsNotice: 'Pick the folder and the process first' });
+		const expression = await columns({ __rl: true, mode: 'name', value: '={{ $json.process }}' });
+		expect(expression.fields).toEqual([]);
+		expect(expression.emptyFieldsNotice).toMatch(/^The folder or process is an expression/);
 		expect(uiLog(sim).length).toBe(before);
 	});
 

@@ -57,6 +57,10 @@ export async function getMappingColumns(this: ILoadOptionsFunctions): Promise<Re
 	const process = this.getCurrentNodeParameter('process') as { mode?: string; value?: string } | undefined;
 	const value = String(process?.value ?? '').trim();
 	if (!folder || !value) return { fields: [], emptyFieldsNotice: 'Pick the folder and the process first' };
+	// The editor hands expressions over unresolved: there is no one process to read the arguments of.
+	if (value.startsWith('=') || String(folder.value).startsWith('=')) {
+		return { fields: [], emptyFieldsNotice: 'The folder or process is an expression: pick them from the list (or give a name) to load the arguments, or use Define Arguments: Using JSON' };
+	}
 	const release = await findReleaseArguments(this, { mode: String(process?.mode ?? 'list'), value }, folder);
 	if (!release) return { fields: [], emptyFieldsNotice: `There is no process "${value}" in this folder` };
 	const declared = parseJsonField(release.Input);
