@@ -18,6 +18,7 @@ const { runBrowserCheck } = require('./browser');
 const { runWebhookE2e } = require('./webhook.e2e');
 const { runBreadthE2e } = require('./breadth.e2e');
 const { runSandboxSamplesE2e } = require('./sandboxSamples.e2e');
+const { checkEditorLists } = require('./editorLists');
 
 /** @type {Array<{ step: string, ms: number }>} */
 const figures = [];
@@ -64,6 +65,7 @@ async function main() {
 		server = await timed('n8n start', () => h.start());
 		await server.setupOwner({ email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-owner-pass1' });
 		await timed('credential Test buttons', () => world.checkCredentialTests(server));
+		await timed('editor lists: Job → Start input arguments as fields, Task → Assign user picker', () => checkEditorLists(server, { ui, cred: world.credentials[2] }));
 		// Both triggers poll every minute: check them side by side.
 		await Promise.all(world.triggers.map((trigger) => timed(`trigger: ${trigger.workflow.name}`, () => trigger.check(server))));
 		await timed('UiPath Webhook Trigger (its own n8n: publish, deliveries, restart, unpublish, test event)', () => runWebhookE2e({ ui, runtime, tarball }));
