@@ -10,7 +10,8 @@ import { operationSubtitle, resourceProperties } from '../shared/resources';
 import { resources } from './actions/resources';
 import { router } from './actions/router';
 import { authenticationProperty, uiPathCredentials } from './descriptions';
-import { searchBuckets, searchFolders, searchProcesses, searchQueues, searchRobots } from './methods/listSearch';
+import { searchBuckets, searchFolders, searchProcesses, searchQueues, searchRobots, searchTaskUsers } from './methods/listSearch';
+import { getMappingColumns } from './methods/resourceMapping';
 
 export class UiPath implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,7 +33,10 @@ export class UiPath implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchFolders, searchProcesses, searchQueues, searchRobots, searchBuckets } };
+	methods = {
+		listSearch: { searchFolders, searchProcesses, searchQueues, searchRobots, searchBuckets, searchTaskUsers },
+		resourceMapping: { getMappingColumns },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -131,7 +131,7 @@ async function startSandbox(options = {}) {
 
 		const statePath = path.join(dataDir, 'state.json');
 		const state = opened.fresh ? {} : readJson(statePath);
-		const all = samples();
+		const all = samples(sims.seeded);
 		const cold = opened.fresh || state.samplesVersion !== SAMPLES_VERSION;
 		if (cold) {
 			await timed('import credentials (one for each way to sign in)', () => h.importCredentials(credentials(urls)));

@@ -63,6 +63,19 @@ const PROCESSES = [
 		outcome: /** @type {const} */ ('Faulted'),
 		jobError: { code: 'Robot.SelectorNotFound', title: 'Selector not found', detail: 'UiPath.Core.SelectorNotFoundException: Could not find the "Reconcile" button in the bank portal.' },
 	},
+	{
+		folder: 'Finance',
+		name: 'ImportInvoiceFile',
+		key: '9e1e0000-0000-4000-8000-000000000007',
+		queueDelayMs: 1000,
+		durationMs: 3000,
+		inputArgumentsSchema: [
+			{ name: 'bucketName', type: 'System.String, System.Private.CoreLib', required: true },
+			{ name: 'filePath', type: 'System.String, System.Private.CoreLib', required: true },
+			{ name: 'dryRun', type: 'System.Boolean, System.Private.CoreLib', hasDefault: true },
+		],
+		outputArguments: { rowsImported: 3, rejected: 0 },
+	},
 	{ folder: 'HR', name: 'EmployeeOnboarding', key: '9e1e0000-0000-4000-8000-000000000005', queueDelayMs: 1000, durationMs: 5000, outputArguments: { employeeId: 'E-1042', accountsCreated: 3, welcomeMailSent: true } },
 	{
 		folder: 'HR',
@@ -173,6 +186,14 @@ function seedUiPath(ui) {
 		autoProcess: { startAfterMs: 2000, durationMs: 4000, outcome: 'Successful', output: { accountsCreated: 3 } },
 	});
 
+	// Worked by n8n (the queue-transaction sample), so no sandbox robot takes its items.
+	ui.addQueue({ folderId: folders.Finance.Id, name: 'Payments', description: 'Payments n8n works through as a queue worker', maxNumberOfRetries: 1 });
+	for (let i = 0; i < 40; i++) {
+		ui.addQueueItem({ folderId: folders.Finance.Id, queueName: 'Payments', reference: `PAY-${3000 + i}`, specificContent: { paymentId: `PAY-${3000 + i}`, iban: `DE44 5001 0517 5407 3249 ${String(31 + i).padStart(2, '0')}`, amount: 80 + i * 15 } });
+	}
+	// Seeding is the same at every start, so the bucket's Id (which the file sample names) is too.
+	const inbox = ui.addBucket({ folderId: folders.Finance.Id, name: 'Invoices Inbox', description: 'Invoice files for the import robot' });
+
 	const assets = [
 		{ folder: 'Shared', name: 'BankPortalUrl', valueType: 'Text', value: 'https://bank.example.com/portal', description: 'Where the finance robots log in' },
 		{ folder: 'Shared', name: 'MaxRetries', valueType: 'Integer', value: 3 },
@@ -222,7 +243,8 @@ function seedUiPath(ui) {
 	return {
 		folders: FOLDERS.map((f) => f.displayName),
 		processes: processes.map(({ release, folder, spec }) => ({ folderId: folder.Id, folder: folder.DisplayName, releaseId: release.Id, name: spec.name, outcome: spec.outcome ?? 'Successful', durationMs: spec.durationMs })),
-		queues: ['Finance/Invoices', 'HR/NewHires'],
+		queues: ['Finance/Invoices', 'Finance/Payments', 'HR/NewHires'],
+		buckets: [{ folder: 'Finance', name: 'Invoices Inbox', id: /** @type {number} */ (inbox.Id) }],
 		assets: assets.length,
 		robots: robots.map((r) => r.Name),
 		jobs,

@@ -9,8 +9,9 @@
  */
 const wf = require('../../test/e2e/lib/workflows');
 const { LOGINS } = require('./seed');
+const { breadthSamples } = require('./breadthSamples');
 
-const SAMPLES_VERSION = 1;
+const SAMPLES_VERSION = 2;
 const PKG = 'n8n-nodes-rpa';
 
 /** Credential ids and names (n8n ids: up to 16 letters and digits here). */
@@ -91,8 +92,11 @@ const folder = (/** @type {string} */ path) => ({ __rl: true, mode: 'path', valu
 const json = (/** @type {unknown} */ value) => JSON.stringify(value);
 const cut = (/** @type {string} */ text, max = 90) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-/** @returns {Sample[]} */
-function samples() {
+/**
+ * @param {{ uiPath: { buckets: Array<{ name: string, id: number }> } }} seeded what the sandbox seeded (seed.js)
+ * @returns {Sample[]}
+ */
+function samples(seeded) {
 	return [
 		{
 			kind: 'execute',
@@ -214,6 +218,7 @@ function samples() {
 			summarize: (items) => `${items.length} assets: ${items.map((a) => `${a.Name} (${a.ValueType})`).join(', ')}`,
 			problem: (items) => (items.length > 0 ? undefined : 'no assets'),
 		},
+		...breadthSamples({ node, sampleWorkflow, folder, json, bucketId: seeded.uiPath.buckets[0].id }),
 		{
 			kind: 'execute',
 			node: 'Start run and wait',

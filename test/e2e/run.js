@@ -19,6 +19,8 @@ const { runWebhookE2e } = require('./webhook.e2e');
 const { runBreadthE2e } = require('./breadth.e2e');
 const { suiteE2e } = require('./suite.e2e');
 const { startTally, summaryLine } = require('../suiteTally');
+const { runSandboxSamplesE2e } = require('./sandboxSamples.e2e');
+const { checkEditorLists } = require('./editorLists');
 
 /** @type {Array<{ step: string, ms: number }>} */
 const figures = [];
@@ -56,6 +58,7 @@ async function main() {
 		await timed('import workflows', () => h.importWorkflows([...world.executions.map((e) => e.workflow), ...world.triggers.map((t) => t.workflow), suite.workflow]));
 
 		for (const execution of world.executions) {
+			execution.before?.();
 			const result = await timed(`execute: ${execution.workflow.name}`, () => h.execute(execution.workflow.id));
 			scanned.push(result.stdout, result.stderr);
 			try {
@@ -74,10 +77,12 @@ async function main() {
 		await server.setupOwner({ email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-owner-pass1' });
 		await timed('credential Test buttons', () => world.checkCredentialTests(server));
 		await timed('suite: credential Test buttons with URLs without https://', () => suite.checkCredentialTests(server));
+		await timed('editor lists: Job → Start input arguments as fields, Task → Assign user picker', () => checkEditorLists(server, { ui, cred: world.credentials[2] }));
 		// Both triggers poll every minute: check them side by side.
 		await Promise.all(world.triggers.map((trigger) => timed(`trigger: ${trigger.workflow.name}`, () => trigger.check(server))));
 		await timed('UiPath Webhook Trigger (its own n8n: publish, deliveries, restart, unpublish, test event)', () => runWebhookE2e({ ui, runtime, tarball }));
 		await timed('UiPath breadth (issue 11): one workflow per new resource, its own simulator and n8n folder', () => runBreadthE2e({ runtime, tarball }));
+		await timed('sandbox samples (issue 11): a file for a job, a queue transaction, imported and run as npm start has them', () => runSandboxSamplesE2e());
 		await server.stop();
 		scanned.push(server.log.stdout, server.log.stderr);
 		server = undefined;

@@ -5,6 +5,7 @@
  */
 const assert = require('node:assert/strict');
 const wf = require('./lib/workflows');
+const { httpRequestExecutions } = require('./httpRequestScenarios');
 
 const PKG = 'n8n-nodes-rpa';
 const RC_KEY = { accessKeyId: 'E2EKEY0001', secretAccessKey: 'e2e-rc-secret-0123456789abcdef' };
@@ -201,6 +202,8 @@ function scenarios({ rc, ui }) {
 				assert.equal(ui.queueItems.length, 25);
 			},
 		},
+		// The credentials in n8n's own HTTP Request node (Predefined Credential Type).
+		...httpRequestExecutions({ rc, ui, cred: CRED }),
 	];
 
 	const triggers = [

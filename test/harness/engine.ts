@@ -454,6 +454,18 @@ export class EngineHarness {
 		return await fn.call(context, filter, paginationToken);
 	}
 
+	/** Calls one of the node's resourceMapping methods (the fields of a resource mapper) as the editor does. */
+	async resourceMapping(spec: NodeSpec, method: string) {
+		const node = this.toNode(spec);
+		const workflow = this.workflow(node);
+		const additionalData = { ...this.additionalData(), currentNodeParameters: node.parameters };
+		const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+		const nodeType = this.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+		const fn = nodeType.methods?.resourceMapping?.[method];
+		if (!fn) throw new Error(`No resourceMapping method ${method}`);
+		return await fn.call(context);
+	}
+
 	/**
 	 * Presses a credential's "Test" button as n8n's CredentialsTester does for a declarative `test` request: the
 	 * request goes through n8n-core's httpRequestWithAuthentication with the form's values (`credentialsDecrypted`),

@@ -37,49 +37,99 @@ async function send(ctx: IExecuteFunctions, access: BlobAccess, options: Omit<IH
 		: await ctx.helpers.httpRequest(request);
 }
 
-/** The storage service's error code (Azure and S3 answer XML: <Code>…</Code>). */
-function storageCode(body: unknown): string | undefined {
-	const text = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : '';
+/** The storage service's error code (Azure and S3 answer XML: <Code>…</Code>); a download's error body is a stream. */
+async function storageCode(body: unknown): Promise<string | undefined> {
+	let text = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : '';
+	if (body && typeof (body as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] === 'function') {
+		const chunks: Buffer[] = [];
+		let length = 0;
+		// An error document is small: read at most 64 KB of it.
+		for await (const chunk of body as AsyncIterable<Buffer | string>) {
+			chunks.push(Buffer.from(chunk));
+			length += chunk.length;
+			if (length > 65_536) break;
+		}
+		text = Buffer.concat(chunks).toString('utf8');
+	}
 	return /<Code>([^<]+)<\/Code>/.exec(text)?.[1];
 }
 
-function transferError(ctx: IExecuteFunctions, error: unknown, what: string, itemIndex: number): NodeOperationError {
+function transferError(ctx: IExecuteFunctions, error: unknown, code: string | undefined, what: string, itemIndex: number, freshUri: boolean): NodeOperationError {
 	const failure = describeFailure(error);
-	const code = storageCode(failure.body);
 	const said = `${failure.status ?? 'no answer'}${code ? ` ${code}` : ''}`;
 	let description = 'Run it again; if it keeps failing, check that n8n can reach the bucket\'s storage service.';
 	if (code === 'MissingRequiredHeader') description = 'The storage service wants a header the node did not send. This is a bug in the node; please report it.';
-	else if (failure.status === 403 && /AuthenticationFailed|AccessDenied/.test(code ?? '')) {
-		description = "The storage URI expired before the file was sent: raise 'URI Expiry (Minutes)'.";
+	else if (failure.status === 403 && freshUri) {
+		description = "The storage service refused a fresh URI too: check the n8n host's clock (a signed URI's time window is checked against it) and raise 'URI Expiry (Minutes)'.";
 	} else if (failure.status === 401) description = 'The storage service refused the credential: check that its token is still valid, and run again.';
 	return new NodeOperationError(ctx.getNode(), `The storage service refused the ${what} (${said})`, { itemIndex, description });
 }
 
-/** Sends the file's bytes to a write URI; the Content-Type is what the URI was asked for (S3 signs it). */
-export async function putBlob(
+/**
+ * Runs a transfer with a URI from `uri()`. A 403 from the storage service on the URI itself means its signed time
+ * window has passed (Azure AuthenticationFailed, S3 AccessDenied "Request has expired", the FileSystem token; a
+ * read URI used to write is not that): then a fresh URI is asked for once and the transfer runs again. The
+ * service refused the first try outright, so nothing was stored or read.
+ */
+async function withFreshUri<T>(
 	ctx: IExecuteFunctions,
-	access: BlobAccess,
-	content: { body: Readable | Buffer; size: number; mimeType: string },
+	what: string,
 	itemIndex: number,
-): Promise<void> {
+	uri: () => Promise<BlobAccess>,
+	transfer: (access: BlobAccess) => Promise<T>,
+): Promise<T> {
+	const first = await uri();
 	try {
-		await send(ctx, access, {
-			// n8n-core hands the body to axios, which streams a Readable; the type only lists Buffer.
-			body: content.body as Buffer,
-			headers: { ...accessHeaders(access), 'Content-Type': content.mimeType, 'Content-Length': String(content.size) },
-			json: false,
-			// Following redirects makes axios keep a copy of the whole body to replay it: a PUT to a storage URI
-			// is never redirected, and 200 MB must not sit in memory.
-			disableFollowRedirect: true,
-		});
+		return await transfer(first);
 	} catch (error) {
-		throw transferError(ctx, error, 'upload', itemIndex);
+		const code = await storageCode(describeFailure(error).body);
+		const expired = describeFailure(error).status === 403 && code !== 'AuthorizationPermissionMismatch';
+		if (!expired) throw transferError(ctx, error, code, what, itemIndex, false);
+	}
+	const fresh = await uri();
+	try {
+		return await transfer(fresh);
+	} catch (error) {
+		throw transferError(ctx, error, await storageCode(describeFailure(error).body), what, itemIndex, true);
 	}
 }
 
+/** The bytes of an upload; `open` gives them from the start each time it is called. */
+export interface UploadContent {
+	size: number;
+	mimeType: string;
+	open: () => Promise<Readable | Buffer>;
+}
+
+/**
+ * Sends the file's bytes to a write URI; the Content-Type is what the URI was asked for (S3 signs it). An upload is
+ * sent again after an expired URI only because its body can be read again from the start: `open` re-reads a Buffer
+ * held in the item, or opens the file in n8n's binary data store anew. A body that could be read only once (a
+ * stream from elsewhere) must not be given a retry.
+ */
+export async function putBlob(ctx: IExecuteFunctions, uri: () => Promise<BlobAccess>, content: UploadContent, itemIndex: number): Promise<void> {
+	await withFreshUri(ctx, 'upload', itemIndex, uri, async (access) => {
+		const body = await content.open();
+		try {
+			await send(ctx, access, {
+				// n8n-core hands the body to axios, which streams a Readable; the type only lists Buffer.
+				body: body as Buffer,
+				headers: { ...accessHeaders(access), 'Content-Type': content.mimeType, 'Content-Length': String(content.size) },
+				json: false,
+				// Following redirects makes axios keep a copy of the whole body to replay it: a PUT to a storage URI
+				// is never redirected, and 200 MB must not sit in memory.
+				disableFollowRedirect: true,
+			});
+		} finally {
+			// A refused PUT may leave the file open: close it (a no-op once sent).
+			if (!Buffer.isBuffer(body)) body.destroy();
+		}
+	});
+}
+
 /** Opens a read URI as a stream, with the Content-Type the storage service answered. */
-export async function getBlob(ctx: IExecuteFunctions, access: BlobAccess, itemIndex: number): Promise<{ body: Readable; contentType?: string }> {
-	try {
+export async function getBlob(ctx: IExecuteFunctions, uri: () => Promise<BlobAccess>, itemIndex: number): Promise<{ body: Readable; contentType?: string }> {
+	return await withFreshUri(ctx, 'download', itemIndex, uri, async (access) => {
 		const response = (await send(ctx, access, {
 			headers: accessHeaders(access),
 			encoding: 'stream',
@@ -87,7 +137,5 @@ export async function getBlob(ctx: IExecuteFunctions, access: BlobAccess, itemIn
 			json: false,
 		})) as { body: Readable; headers: Record<string, string | undefined> };
 		return { body: response.body, contentType: response.headers['content-type'] };
-	} catch (error) {
-		throw transferError(ctx, error, 'download', itemIndex);
-	}
+	});
 }

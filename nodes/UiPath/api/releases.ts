@@ -43,3 +43,21 @@ export async function getRelease(ctx: UiPathContext, id: number, folder: FolderR
 	const notFoundHint = `There is no process with ID ${id} in this folder: Process → Get Many lists the processes of a folder and their IDs.`;
 	return withParsedReleaseArguments(await odataEntity(ctx, `/odata/Releases(${id})`, { folder, itemIndex, scopes: RELEASE_SCOPES, notFoundHint }));
 }
+
+const RELEASE_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The argument metadata (`Arguments`: Input and Output as JSON strings) of the release a Process locator names: by
+ * Key when it holds one (From List, By Release Key), else by exact name.
+ */
+export async function findReleaseArguments(
+	ctx: UiPathContext,
+	process: { mode: string; value: string },
+	folder: FolderRef,
+): Promise<IDataObject | undefined> {
+	const byKey = process.mode !== 'name' && RELEASE_KEY.test(process.value);
+		// ReleaseDto.Key is a string (not Edm.Guid) in the OpenAPI document, so it is quoted.
+	const filter = byKey ? `Key eq ${odataString(process.value)}` : `Name eq ${odataString(process.value)}`;
+	const release = await firstWhere<IDataObject>(ctx, '/odata/Releases', filter, { folder, scopes: RELEASE_SCOPES, select: 'Key,Name,Arguments' });
+	return release ? ((release.Arguments as IDataObject | null) ?? {}) : undefined;
+}

@@ -2,9 +2,10 @@
 // camelCase, /odata/Tasks PascalCase.
 import type { IDataObject } from 'n8n-workflow';
 
-import { uiPathRequest, type FolderRef, type UiPathContext } from '../transport';
+import { odataString, uiPathRequest, type FolderRef, type UiPathContext } from '../transport';
 import { describeFolder } from './folders';
-import { odataEntity, odataList } from './odata';
+import { firstWhere, odataEntity, odataList, odataPage } from './odata';
+import type { Page, PageRequest } from '../../shared/paginate';
 
 const READ_SCOPES = 'OR.Tasks (or OR.Tasks.Read)';
 const WRITE_SCOPES = 'OR.Tasks (or OR.Tasks.Write)';
@@ -84,5 +85,25 @@ export async function completeTask(ctx: UiPathContext, form: boolean, body: IDat
 		scopes: WRITE_SCOPES,
 		notFoundHint: noSuchTask(Number(body.taskId), folder),
 		expectEmpty: true,
+	});
+}
+
+/** The numeric Id of a folder (GetTaskUsers takes it in its path): as given, or looked up by Key or path. */
+export async function folderIdOf(ctx: UiPathContext, folder: FolderRef): Promise<number | undefined> {
+	if (folder.by === 'id') return Number(folder.value);
+	const filter = folder.by === 'key' ? `Key eq ${folder.value}` : `FullyQualifiedName eq ${odataString(folder.value)}`;
+	const found = await firstWhere<{ Id: number }>(ctx, '/odata/Folders', filter, { scopes: 'OR.Folders.Read (or OR.Folders)', select: 'Id' });
+	return found?.Id;
+}
+
+/** One page of the users of a folder who may be given its tasks (Tasks.View and Tasks.Edit), by display name. */
+export async function taskUsersPage(ctx: UiPathContext, folderId: number, request: PageRequest, search?: string): Promise<Page<IDataObject>> {
+	const qs: IDataObject = { $orderby: 'displayName' };
+	if (search) qs.$filter = ['displayName', 'userName', 'emailAddress'].map((f) => `contains(${f},${odataString(search)})`).join(' or ');
+	return await odataPage<IDataObject>(ctx, `/odata/Tasks/UiPath.Server.Configuration.OData.GetTaskUsers(organizationUnitId=${folderId})`, request, {
+		qs,
+		// The document requires the folder as X-UIPATH-OrganizationUnitId here.
+		folder: { by: 'id', value: String(folderId) },
+		scopes: READ_SCOPES,
 	});
 }

@@ -3,6 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { pickerPage } from '../../shared/paginate';
 import { odataPage } from '../api/odata';
+import { folderIdOf, taskUsersPage } from '../api/tasks';
 import { folderRefFrom, odataString, type FolderRef } from '../transport';
 
 const PAGE = 100;
@@ -67,4 +68,18 @@ export async function searchRobots(this: ILoadOptionsFunctions, filter?: string,
 export async function searchBuckets(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
 	const entry = (b: IDataObject) => ({ name: String(b.Name), value: String(b.Id) });
 	return await searchInFolder(this, { path: '/odata/Buckets', field: 'Name', select: 'Id,Name', entry }, filter, token);
+}
+
+/** The users of the chosen folder who can be assigned its tasks. */
+export async function searchTaskUsers(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	const folder = folderRefFrom(this.getCurrentNodeParameter('folder') as { mode?: string; value?: string } | undefined);
+	if (!folder) return { results: [{ name: 'Pick a Folder First', value: '' }] };
+	const folderId = await folderIdOf(this, folder);
+	if (folderId === undefined) return { results: [{ name: 'No Such Folder: Pick It Again', value: '' }] };
+	const { items, paginationToken } = await pickerPage(async (request) => await taskUsersPage(this, folderId, request, filter), token, PAGE);
+	const entry = (u: IDataObject) => {
+		const contact = u.emailAddress || u.userName;
+		return { name: `${String(u.displayName || u.userName)}${contact ? ` (${String(contact)})` : ''}`, value: String(u.id) };
+	};
+	return { results: items.map(entry), paginationToken };
 }

@@ -52,9 +52,15 @@ module.exports = async function registerBuckets(core) {
 		if (!meta) throw apiError(404, `File '${p}' does not exist in bucket '${b.Name}'.`, 1002);
 		return meta;
 	}
+	/** How many of the next read or write URIs are handed out already expired (sim.expireNextBlobUris). */
+	let expiredUris = 0;
 	function expiryMs(/** @type {any} */ ctx) {
 		const raw = ctx.req.query.expiryInMinutes;
 		if (raw !== undefined && !/^\d+$/.test(raw)) throw apiError(400, `The value '${raw}' is not valid for expiryInMinutes (Edm.Int32).`, 1000);
+		if (expiredUris > 0) {
+			expiredUris--;
+			return core.now() - 60_000;
+		}
 		return core.now() + (Number(raw ?? 0) || 60) * 60_000;
 	}
 	function writable(/** @type {any} */ b) {
@@ -173,6 +179,13 @@ module.exports = async function registerBuckets(core) {
 		},
 		/** The loopback blob service the read and write URIs point at. */
 		blobStoreUrl: store.url,
+		/**
+		 * A fault: the next `count` URIs GetReadUri / GetWriteUri return have a time window that ended a minute ago, as
+		 * when a URI waited too long before use (or the clocks disagree); the blob service refuses them as it would.
+		 */
+		expireNextBlobUris(count = 1) {
+			expiredUris = count;
+		},
 		/**
 		 * @param {{ folderId: number, name: string, provider?: null | 'Azure' | 'Amazon' | 'FileSystem', options?: string,
 		 *   description?: string }} b  `provider` null (default) is Orchestrator's built-in storage (Azure blobs in the cloud).

@@ -39,14 +39,10 @@ async function download(this: IExecuteFunctions, itemIndex: number): Promise<INo
 	const bucketId = bucketIdOf.call(this, itemIndex);
 	const path = filePathOf.call(this, itemIndex);
 	const expiry = (this.getNodeParameter('options', itemIndex, {}) as IDataObject).expiryInMinutes;
-	const access = await bucketFileUri(this, 'read', {
-		bucketId,
-		path,
-		folder: folderOf.call(this, itemIndex),
-		itemIndex,
-		qs: expiry ? { expiryInMinutes: expiry } : {},
-	});
-	const { body, contentType } = await getBlob(this, access, itemIndex);
+	const folder = folderOf.call(this, itemIndex);
+	const readUri = async () => await bucketFileUri(this, 'read', { bucketId, path, folder, itemIndex, qs: expiry ? { expiryInMinutes: expiry } : {} });
+	// An expired URI is replaced once (api/blobs.ts).
+	const { body, contentType } = await getBlob(this, readUri, itemIndex);
 	const fileName = path.split(/[/\\]/).pop() ?? path;
 	const binary = await this.helpers.prepareBinaryData(body, fileName, contentType?.split(';')[0] || undefined);
 	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data'));

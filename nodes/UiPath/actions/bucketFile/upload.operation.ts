@@ -1,6 +1,6 @@
 import { BINARY_ENCODING, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { putBlob, type Readable } from '../../api/blobs';
+import { putBlob, type UploadContent } from '../../api/blobs';
 import { bucketFileUri, getBucketFile } from '../../api/buckets';
 import { folderField, folderOf } from '../common';
 import { bucketIdOf, bucketLocator, expiryOption, filePathField, filePathOf } from './bucketRef';
@@ -33,17 +33,21 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-/** The item's binary as a stream when n8n keeps it outside memory (filesystem or S3 mode), with its size. */
-async function fileOf(this: IExecuteFunctions, itemIndex: number): Promise<{ body: Readable | Buffer; size: number; mimeType: string }> {
+/**
+ * The item's binary, opened as a stream when n8n keeps it outside memory (filesystem or S3 mode), with its size.
+ * `open` reads it from the start each time, so an upload can be sent again with a fresh URI.
+ */
+async function fileOf(this: IExecuteFunctions, itemIndex: number): Promise<UploadContent> {
 	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data'));
 	const binary = this.helpers.assertBinaryData(itemIndex, property);
 	const mimeType = binary.mimeType || 'application/octet-stream';
-	if (binary.id) {
-		const { fileSize } = await this.helpers.getBinaryMetadata(binary.id);
-		return { body: await this.helpers.getBinaryStream(binary.id), size: fileSize, mimeType };
+	const id = binary.id;
+	if (id) {
+		const { fileSize } = await this.helpers.getBinaryMetadata(id);
+		return { size: fileSize, mimeType, open: async () => await this.helpers.getBinaryStream(id) };
 	}
 	const body = Buffer.from(binary.data, BINARY_ENCODING);
-	return { body, size: body.length, mimeType };
+	return { size: body.length, mimeType, open: async () => body };
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -52,14 +56,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const folder = folderOf.call(this, itemIndex);
 	const content = await fileOf.call(this, itemIndex);
 	const expiry = (this.getNodeParameter('options', itemIndex, {}) as IDataObject).expiryInMinutes;
-	const access = await bucketFileUri(this, 'write', {
-		bucketId,
-		path,
-		folder,
-		itemIndex,
-		// S3 signs the Content-Type into the URI: ask for the one the upload will send.
-		qs: { contentType: content.mimeType, ...(expiry ? { expiryInMinutes: expiry } : {}) },
-	});
-	await putBlob(this, access, content, itemIndex);
+	const writeUri = async () =>
+		await bucketFileUri(this, 'write', {
+			bucketId,
+			path,
+			folder,
+			itemIndex,
+			// S3 signs the Content-Type into the URI: ask for the one the upload will send.
+			qs: { contentType: content.mimeType, ...(expiry ? { expiryInMinutes: expiry } : {}) },
+		});
+	await putBlob(this, writeUri, content, itemIndex);
 	return await getBucketFile(this, bucketId, path, folder, itemIndex);
 }

@@ -106,17 +106,54 @@ const startOptions: INodeProperties = {
 	],
 };
 
-export const startFields: INodeProperties[] = [
-	folderField,
-	processField,
-	...robotFields,
+// Using JSON stays the default, so workflows saved before the fields existed run as they did.
+const inputArgumentFields: INodeProperties[] = [
+	{
+		displayName: 'Define Arguments',
+		name: 'argumentsMode',
+		type: 'options',
+		options: [
+			{ name: 'Using Fields Below', value: 'fields', description: "The process's declared input arguments, each a typed field" },
+			{ name: 'Using JSON', value: 'json', description: 'An object of input arguments' },
+		],
+		default: 'json',
+	},
 	{
 		displayName: 'Input Arguments',
 		name: 'inputArguments',
 		type: 'json',
 		default: '{}',
+		displayOptions: { show: { argumentsMode: ['json'] } },
 		description: "An object of the process's input arguments, e.g. {\"customerId\": 42}. Sent as the JSON string Orchestrator wants (at most 10,000 characters).",
 	},
+	{
+		displayName: 'Input Arguments',
+		name: 'inputFields',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		displayOptions: { show: { argumentsMode: ['fields'] } },
+		description: "The input arguments the process declares, loaded from Orchestrator; required ones are marked",
+		typeOptions: {
+			loadOptionsDependsOn: ['folder.value', 'process.value'],
+			resourceMapper: {
+				resourceMapperMethod: 'getMappingColumns',
+				mode: 'add',
+				fieldWords: { singular: 'argument', plural: 'arguments' },
+				addAllFields: true,
+				multiKeyMatch: false,
+				supportAutoMap: false,
+				noFieldsError: 'This process declares no input arguments',
+			},
+		},
+	},
+];
+
+export const startFields: INodeProperties[] = [
+	folderField,
+	processField,
+	...robotFields,
+	...inputArgumentFields,
 	...waitFields('job', 'it with its output arguments'),
 	startOptions,
 ];

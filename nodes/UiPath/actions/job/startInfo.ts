@@ -1,12 +1,11 @@
 // The startInfo of StartJobs, read from one item: release key (a name is looked up once per execution),
-// strategy and robots, input arguments, options.
+// strategy and robots, input arguments (inputArguments.ts), options.
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { jsonObjectOf } from '../../../shared/parameters';
 import { findReleaseKey } from '../../api/releases';
 import type { FolderRef } from '../../transport';
+import { inputArgumentsOf } from './inputArguments';
 
-const MAX_INPUT_ARGUMENTS = 10_000;
 const RELEASE_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // Release keys looked up by name, per node execution: a batch of items starting the same process asks once.
@@ -38,23 +37,6 @@ export async function releaseKeyOf(this: IExecuteFunctions, folder: FolderRef, i
 	}
 	cache.set(cacheKey, key);
 	return key;
-}
-
-function inputArgumentsOf(this: IExecuteFunctions, itemIndex: number): string | undefined {
-	const parsed = jsonObjectOf.call(this, 'inputArguments', itemIndex, {
-		label: 'Input Arguments',
-		example: '{"customerId": 42, "notify": true}',
-		keys: 'Each key is an input argument of the process, e.g. {"customerId": 42}.',
-	});
-	if (!Object.keys(parsed).length) return undefined;
-	const text = JSON.stringify(parsed);
-	if (text.length > MAX_INPUT_ARGUMENTS) {
-		throw new NodeOperationError(this.getNode(), `Input Arguments are ${text.length} characters long; UiPath takes at most 10,000`, {
-			itemIndex,
-			description: 'Pass large data another way: a queue item, a storage bucket, or a reference the process can look up.',
-		});
-	}
-	return text;
 }
 
 /** Which robots run it: the strategy and what it needs. */

@@ -5,23 +5,53 @@ import { folderField, folderOf } from '../common';
 import { taskIdField, taskIdOf } from './taskRef';
 import { textOf } from '../../../shared/text';
 
-export const option = { name: 'Assign', action: 'Assign a task', description: 'Assign a task to a user by user name, email or user ID' };
+export const option = { name: 'Assign', action: 'Assign a task', description: 'Assign a task to a user of the folder: from the list, by user ID, user name or email' };
 
 export const description: INodeProperties[] = [
 	folderField,
 	taskIdField,
-	{ displayName: 'User', name: 'user', type: 'string', required: true, default: '', placeholder: 'e.g. ann@acme.com', description: 'The user name, email or numeric user ID' },
+	{
+		displayName: 'User',
+		name: 'user',
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'list', value: '' },
+		description: 'Who gets the task: a user of the folder who may work on its tasks',
+		modes: [
+			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchTaskUsers', searchable: true } },
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 12',
+				validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A user ID is a number' } }],
+			},
+			{ displayName: 'By User Name or Email', name: 'email', type: 'string', placeholder: 'e.g. ann@acme.com' },
+		],
+	},
 	{ displayName: 'Reassign If Already Assigned', name: 'reassign', type: 'boolean', default: false, description: 'Whether a task assigned to someone else is moved to this user' },
 ];
 
 const ALREADY_ASSIGNED = /already assigned/i;
 
+/** The user: a picked or given ID, or a user name or email. A plain string (the field before it was a picker) is an ID when it is all digits. */
+function userOf(this: IExecuteFunctions, itemIndex: number): { user: string; byId: boolean } {
+	const raw = this.getNodeParameter('user', itemIndex, '') as string | { mode?: string; value?: unknown };
+	const mode = typeof raw === 'object' && raw !== null ? raw.mode : undefined;
+	const user = textOf(typeof raw === 'object' && raw !== null ? raw.value : raw).trim();
+	if (!user) throw new NodeOperationError(this.getNode(), 'Give the user to assign the task to', { itemIndex, description: 'Pick the user from the list, or give their user ID, user name or email.' });
+	const byId = mode === 'email' ? false : /^\d+$/.test(user);
+	if (mode === 'id' && !byId) {
+		throw new NodeOperationError(this.getNode(), `"${user}" is not a user ID`, { itemIndex, description: 'A user ID is a number; to give a user name or email, switch User to By User Name or Email.' });
+	}
+	return { user, byId };
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const taskId = taskIdOf.call(this, itemIndex);
-	const user = textOf(this.getNodeParameter('user', itemIndex, '')).trim();
-	if (!user) throw new NodeOperationError(this.getNode(), 'Give the user to assign the task to', { itemIndex });
+	const { user, byId } = userOf.call(this, itemIndex);
 	const folder = folderOf.call(this, itemIndex);
-	const assignment = { TaskId: taskId, ...(/^\d+$/.test(user) ? { UserId: Number(user) } : { UserNameOrEmail: user }) };
+	const assignment = { TaskId: taskId, ...(byId ? { UserId: Number(user) } : { UserNameOrEmail: user }) };
 	let failures = await assignTask(this, assignment, false, folder, itemIndex);
 	const reassign = this.getNodeParameter('reassign', itemIndex, false) as boolean;
 	if (reassign && failures.some((f) => ALREADY_ASSIGNED.test(String(f.ErrorMessage)))) {
