@@ -19,6 +19,7 @@ import {
 import { readErrorBody, sentences } from '../nodes/shared/errorBody';
 import { CredentialRejectedError, describeFailure, fetchToken } from '../nodes/shared/http';
 import { storedToken, tokenForCurrentValues, tokenIssuedForField } from './shared/tokenFingerprint';
+import { oneTokenAtATime } from './shared/tokenSingleFlight';
 
 /** The fields a server-issued token depends on: changing any of them drops the stored token. */
 const TOKEN_INPUTS = ['accessKeyId', 'secretAccessKey', 'baseUrl', 'authMethod', 'lifetimeSeconds'] as const;
@@ -180,8 +181,11 @@ export class RoboticCrowdApi implements ICredentialType {
 				'Robotic Crowd',
 				(error) => serverTokenRefused(error),
 			);
-		const { token } = await requestServerToken(send, data, data.lifetimeSeconds);
-		return storedToken(token, credentials, TOKEN_INPUTS);
+		// Simultaneous 401s of many executions make one token request in this process, not one each.
+		return await oneTokenAtATime(credentials, TOKEN_INPUTS, async () => {
+			const { token } = await requestServerToken(send, data, data.lifetimeSeconds);
+			return storedToken(token, credentials, TOKEN_INPUTS);
+		});
 	}
 
 	async authenticate(

@@ -135,7 +135,12 @@ export interface RetryOptions {
 	 * is retried until `windowMs` (about a minute and a bit) has passed with none of this process's requests under
 	 * the quota taken (`lastAcceptedAt`), instead of the few seconds of `maxRetries`.
 	 */
-	quota?: { windowMs: number; lastAcceptedAt: () => number };
+	quota?: {
+		windowMs: number;
+		lastAcceptedAt: () => number;
+		/** how long this process's pacer would hold the next request: a retry it would hold past the end is not made */
+		holdMs: () => number;
+	};
 }
 
 /** How long a quota's window may stay closed to this process before a 429 is given up on: the minute, and a margin. */
@@ -190,8 +195,9 @@ export async function withRetries<T>(
 		if (retryable && options.quota && failure.status === 429 && failure.retryAfterMs === undefined) {
 			first429At ??= Date.now();
 			const closedSince = Math.max(first429At, options.quota.lastAcceptedAt());
-			delay = windowDelay(windowWaits++, options.quota.windowMs - (Date.now() - closedSince));
-			if (delay <= 0) throw toError(failure, caught);
+			const leftMs = options.quota.windowMs - (Date.now() - closedSince);
+			delay = windowDelay(windowWaits++, leftMs);
+			if (delay <= 0 || delay + options.quota.holdMs() > leftMs) throw toError(failure, caught);
 		} else {
 			const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** attempt) * (0.75 + Math.random() * 0.5);
 			delay = failure.retryAfterMs ?? backoff;

@@ -12,6 +12,11 @@
 import { sleepUnlessAborted } from './abort';
 
 const MINUTE_MS = 60_000;
+/**
+ * A request is counted here when it leaves and by the server when it arrives: it ages out of this window a moment
+ * later than sending would say, so the request that follows a full minute does not meet the 429 at its edge.
+ */
+const EDGE_MARGIN_MS = 1_000;
 /** the 429s of one crowded moment are one signal: the rate halves at most once in this time */
 const DECREASE_GAP_MS = 2_000;
 /** each accepted request raises the rate by this (one more a minute per four accepted) */
@@ -44,27 +49,35 @@ export class RequestPacer {
 		this.rate = Math.min(this.rate, limitPerMinute);
 	}
 
+	/** How long the next request would wait for a place in the last minute at the current rate (0: none). */
+	holdMs(t = Date.now()): number {
+		while (this.sent.length && t - this.sent[0] >= MINUTE_MS + EDGE_MARGIN_MS) this.sent.shift();
+		const allowed = Math.max(1, Math.floor(this.rate));
+		// The oldest request that keeps the count at `allowed` must age out first.
+		return this.sent.length < allowed ? 0 : this.sent[this.sent.length - allowed] + MINUTE_MS + EDGE_MARGIN_MS - t;
+	}
+
 	/** Waits until one more request fits in the last minute at the current rate, then counts it. */
 	async acquire(now: () => number = Date.now, signal?: AbortSignal): Promise<number> {
 		let waited = 0;
 		for (;;) {
 			const t = now();
-			while (this.sent.length && t - this.sent[0] >= MINUTE_MS) this.sent.shift();
-			const allowed = Math.max(1, Math.floor(this.rate));
-			if (this.sent.length < allowed) {
+			const wait = this.holdMs(t);
+			if (wait <= 0) {
 				this.sent.push(t);
 				return waited;
 			}
-			// The oldest request that keeps the count at `allowed` must age out first.
-			const wait = this.sent[this.sent.length - allowed] + MINUTE_MS - t + 1;
 			waited += wait;
 			await sleepUnlessAborted(wait, signal);
 		}
 	}
 
-	/** The server answered 429: other processes (or clients) use the quota too, so this one takes less. */
-	throttled(now = Date.now()) {
-		if (now - this.lastDecrease < DECREASE_GAP_MS) return;
+	/**
+	 * The server answered 429 to a request sent at `sentAt`: other processes (or clients) use the quota too, so this
+	 * one takes less. A request sent before the last decrease tells of the old rate, not the new one: it is ignored.
+	 */
+	throttled(sentAt = Date.now(), now = Date.now()) {
+		if (sentAt < this.lastDecrease || now - this.lastDecrease < DECREASE_GAP_MS) return;
 		this.lastDecrease = now;
 		this.rate = Math.max(1, this.rate / 2);
 	}

@@ -96,9 +96,10 @@ export async function serviceRequest<T, R extends ServiceRequest>(ctx: RequestCo
 	const signal = cancelSignalOf(ctx);
 	const send = async () => {
 		await pacer?.acquire(Date.now, signal);
+		const sentAt = Date.now();
 		// The quota is shared with processes this one cannot see: a 429 is the only word of them (pacer.ts).
 		const throttled = async (error: unknown): Promise<never> => {
-			if (describeFailure(error).status === 429) pacer?.throttled();
+			if (describeFailure(error).status === 429) pacer?.throttled(sentAt);
 			return await Promise.reject(error);
 		};
 		const response = (await ctx.helpers.httpRequestWithAuthentication
@@ -117,7 +118,7 @@ export async function serviceRequest<T, R extends ServiceRequest>(ctx: RequestCo
 	};
 	const options = { idempotent: request.idempotent ?? request.method === 'GET', unsafeRetryStatuses: config.startsWorkRetryStatuses, signal };
 	// A paced request counts against a per-minute quota: a 429 without Retry-After waits for the window.
-	const quota = pacer && { windowMs: QUOTA_WINDOW_MS, lastAcceptedAt: () => pacer.lastAcceptedAt };
+	const quota = pacer && { windowMs: QUOTA_WINDOW_MS, lastAcceptedAt: () => pacer.lastAcceptedAt, holdMs: () => pacer.holdMs() };
 	return await withRetries(send, quota ? { ...options, quota } : options, (failure) =>
 		serviceError(ctx.getNode(), config, failure, request, { credentials, credentialType }),
 	);
