@@ -77,7 +77,7 @@ const roboticCrowd: ServiceConfig<RequestSpec> = {
 			429: {
 				message: "The organisation's request quota is used up (429)",
 				description:
-					'n8n waited a minute for the quota to free up, but it stayed used up. Set "Requests per Minute" in the credential to what your contract allows (60 per robot); in queue mode set "Processes Sharing This Quota" to the number of n8n processes that use keys of this organisation; or spread the work out.',
+					'n8n waited two minutes for the quota to free up, but it stayed used up. Set "Requests per Minute" in the credential to what your contract allows (60 per robot); in queue mode set "Processes Sharing This Quota" to the number of n8n processes that use keys of this organisation; or spread the work out.',
 			},
 			500: {
 				message: 'Robotic Crowd had an internal error (500)',

@@ -143,8 +143,12 @@ export interface RetryOptions {
 	};
 }
 
-/** How long a quota's window may stay closed to this process before a 429 is given up on: the minute, and a margin. */
-export const QUOTA_WINDOW_MS = 65_000;
+/**
+ * How long a quota's window may stay closed to this process before a 429 is given up on: two windows of a minute
+ * and a margin. One would do for a single process; with several, the one whose retries came just after others
+ * took the freed places gets a second window.
+ */
+export const QUOTA_WINDOW_MS = 130_000;
 
 /**
  * The next wait for a quota's window, `leftMs` before giving up: doubling from a second (a sliding window often

@@ -7,7 +7,8 @@
 //   at quota / N from the start;
 // - adaptive, as TCP does with a congested link (AIMD): a 429 halves this process's rate for that quota, and each
 //   accepted request raises it a little, back up to its share. N processes that each do this converge to about a
-//   share each without knowing of each other.
+//   share each without knowing of each other. Only a process that used at least half its rate slows down: one that
+//   others crowded out keeps its rate, or it would starve.
 // A 429 that names no Retry-After means "wait for the window" (see windowDelay in http.ts).
 import { sleepUnlessAborted } from './abort';
 
@@ -78,6 +79,9 @@ export class RequestPacer {
 	 */
 	throttled(sentAt = Date.now(), now = Date.now()) {
 		if (sentAt < this.lastDecrease || now - this.lastDecrease < DECREASE_GAP_MS) return;
+		// A process that had used little of its rate was crowded out by others: its rate is not what filled the window.
+		const used = this.sent.filter((t) => t <= sentAt && sentAt - t < MINUTE_MS + EDGE_MARGIN_MS).length;
+		if (used < this.rate / 2) return;
 		this.lastDecrease = now;
 		this.rate = Math.max(1, this.rate / 2);
 	}

@@ -171,6 +171,13 @@ describe('Robotic Crowd POST /v1/token', () => {
 		expect(tokenCalls().at(-1)?.body.secret_access_key).toBe('wrong-one');
 	});
 
+	it('executions that start together with no token yet make one POST /v1/token in the process', async () => {
+		const runs = await Promise.all(Array.from({ length: 5 }, async () => await harness.run(listWorkflows)));
+		for (const { error } of runs) expect(error).toBeUndefined();
+		expect(harness.credentials.stats.preAuthentications).toBeGreaterThanOrEqual(2);
+		expect(tokenCalls()).toHaveLength(1);
+	});
+
 	it('blames the key only when /v1/token refuses it, with the API message', async () => {
 		harness.addCredential('roboticCrowdApi', rc.credentialData(sim, { authMethod: 'tokenEndpoint', secretAccessKey: 'wrong-one' }), 'rc');
 		const { error } = await harness.run(listWorkflows);
