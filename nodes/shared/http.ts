@@ -132,8 +132,8 @@ export interface RetryOptions {
 	signal?: AbortSignal;
 	/**
 	 * The request counts against a per-minute quota: a 429 without Retry-After then means "wait for the window", and
-	 * is retried until `windowMs` (about a minute and a bit) has passed with none of this process's requests under
-	 * the quota taken (`lastAcceptedAt`), instead of the few seconds of `maxRetries`.
+	 * is retried until `windowMs` (two minutes and a bit) has passed with none of this process's requests under the
+	 * quota taken (`lastAcceptedAt`), instead of the few seconds of `maxRetries`.
 	 */
 	quota?: {
 		windowMs: number;

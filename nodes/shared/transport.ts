@@ -117,8 +117,10 @@ export async function serviceRequest<T, R extends ServiceRequest>(ctx: RequestCo
 		return request.expectEmpty ? (response as T) : jsonAnswer<T>(response);
 	};
 	const options = { idempotent: request.idempotent ?? request.method === 'GET', unsafeRetryStatuses: config.startsWorkRetryStatuses, signal };
-	// A paced request counts against a per-minute quota: a 429 without Retry-After waits for the window.
-	const quota = pacer && { windowMs: QUOTA_WINDOW_MS, lastAcceptedAt: () => pacer.lastAcceptedAt, holdMs: () => pacer.holdMs() };
+	// A paced request of an execution counts against a per-minute quota: a 429 without Retry-After waits for the
+	// window. A trigger's poll does not (it fails, its cursor stays, the next poll reads again: a poll that waited
+	// minutes would overlap the next one), nor does a picker (no one waits minutes for a list).
+	const quota = pacer && signal && { windowMs: QUOTA_WINDOW_MS, lastAcceptedAt: () => pacer.lastAcceptedAt, holdMs: () => pacer.holdMs() };
 	return await withRetries(send, quota ? { ...options, quota } : options, (failure) =>
 		serviceError(ctx.getNode(), config, failure, request, { credentials, credentialType }),
 	);

@@ -223,6 +223,21 @@ describe('pacing to a quota', () => {
 			expect(statuses('POST')).toHaveLength(sent); // nothing more was sent after the cancel
 		});
 
+		it("a trigger's poll does not wait for the window: it fails within seconds and its next poll reads again", async () => {
+			// a credential whose pacer has room: what is measured is the retrying, not waits for this process's share
+			harness.addCredential('roboticCrowdApi', credentialData(sim, { accessKeyId: otherKey, quotaPerMinute: 100 }), 'poller');
+			const trigger = { type: 'roboticCrowdTrigger', parameters: { statuses: ['success'] } as never, credentials: { roboticCrowdApi: 'poller' } };
+			const state = { staticData: {} };
+			expect(await untilSettled(harness.poll(trigger, state))).toBeNull(); // the first poll sets the cursor
+			const saved = JSON.stringify(state.staticData);
+			const take = sim.faults.take.bind(sim.faults);
+			sim.faults.take = (method: string, path: string) => (method === 'GET' ? { status: 429 } : take(method, path));
+			const start = Date.now();
+			await expect(untilSettled(harness.poll(trigger, state))).rejects.toThrow(/quota is used up \(429\)/);
+			expect(Date.now() - start).toBeLessThan(30_000); // the retries of any 429 (about 7.5 s), not minutes
+			expect(JSON.stringify(state.staticData)).toBe(saved);
+		});
+
 		it('two credentials on one quota (as two workers): they slow down until together they fit; no run fails or starts twice', async () => {
 			const start = Date.now();
 			const [a, b] = await untilSettled(Promise.all([harness.run(create('rc'), items(1, 8)), harness.run(create('other'), items(101, 8))]));
