@@ -20,6 +20,7 @@ import {
 import { readErrorBody, sentences } from '../nodes/shared/errorBody';
 import { CredentialRejectedError, describeFailure, fetchToken, jsonAnswer } from '../nodes/shared/http';
 import { storedToken, tokenForCurrentValues, tokenIssuedForField } from './shared/tokenFingerprint';
+import { oneTokenAtATime } from './shared/tokenSingleFlight';
 
 /** The fields a server-issued token depends on: changing any of them drops the stored token. */
 const TOKEN_INPUTS = ['accessKeyId', 'secretAccessKey', 'baseUrl', 'authMethod', 'lifetimeSeconds'] as const;
@@ -134,6 +135,24 @@ export class RoboticCrowdApi implements ICredentialType {
 				"Your organisation's quota: 60 a minute for each robot in your contract. n8n spaces requests so a long batch stays under it.",
 		},
 		{
+			displayName: 'Processes Sharing This Quota',
+			name: 'processesSharingQuota',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 1,
+			description:
+				'In queue mode, how many n8n processes (workers, plus main if a Robotic Crowd Trigger uses this organisation) send requests under this quota: each keeps to Requests per Minute divided by this. With 1, each process still slows down on its own when the server answers 429.',
+		},
+		{
+			displayName: 'Organization (Quota Key)',
+			name: 'organization',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. acme',
+			description:
+				'Any name for the organisation this API key belongs to. Credentials that give the same name share one quota in each n8n process, as Robotic Crowd counts it. Empty: this key is paced on its own.',
+		},
+		{
 			displayName: 'Request Timeout (Seconds)',
 			name: 'timeoutSeconds',
 			type: 'number',
@@ -163,8 +182,11 @@ export class RoboticCrowdApi implements ICredentialType {
 				'Robotic Crowd',
 				(error) => serverTokenRefused(error),
 			);
-		const { token } = await requestServerToken(send, data, data.lifetimeSeconds);
-		return storedToken(token, credentials, TOKEN_INPUTS);
+		// Simultaneous 401s of many executions make one token request in this process, not one each.
+		return await oneTokenAtATime(credentials, TOKEN_INPUTS, async () => {
+			const { token } = await requestServerToken(send, data, data.lifetimeSeconds);
+			return storedToken(token, credentials, TOKEN_INPUTS);
+		});
 	}
 
 	async authenticate(

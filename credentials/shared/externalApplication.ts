@@ -6,6 +6,7 @@ import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOp
 import { DEFAULT_SCOPES, explainTokenFailure, fetchAccessToken } from '../../nodes/UiPath/auth';
 import { fetchToken } from '../../nodes/shared/http';
 import { storedToken } from './tokenFingerprint';
+import { oneTokenAtATime } from './tokenSingleFlight';
 
 type Show = { show: { authMethod: string[] } };
 
@@ -76,6 +77,9 @@ export async function identityToken(
 			'UiPath',
 			(error) => explainTokenFailure(error, credentials),
 		);
-	const token = await fetchAccessToken(send, credentials);
-	return token === undefined ? {} : storedToken(token, credentials, inputs);
+	// Simultaneous 401s of many executions make one token request in this process, not one each.
+	return await oneTokenAtATime(credentials, inputs, async () => {
+		const token = await fetchAccessToken(send, credentials);
+		return token === undefined ? {} : storedToken(token, credentials, inputs);
+	});
 }

@@ -10,7 +10,8 @@ import type {
 } from 'n8n-workflow';
 
 import { readErrorBody } from '../shared/errorBody';
-import { describeFailure, pacerFor } from '../shared/http';
+import { describeFailure } from '../shared/http';
+import { pacerFor } from '../shared/pacer';
 import { serviceError, serviceRequest, type ServiceConfig } from '../shared/transport';
 import { apiBase } from './auth';
 
@@ -33,8 +34,13 @@ const roboticCrowd: ServiceConfig<RequestSpec> = {
 	service: 'Robotic Crowd',
 	credentialType: () => CREDENTIAL_TYPE,
 	baseUrl: (credentials) => apiBase(credentials.baseUrl as string),
+	// The quota is counted per organisation: keys that name one organisation share one pacer; otherwise one per key.
 	pacer: (credentials) =>
-		pacerFor(`roboticCrowd:${String(credentials.baseUrl)}:${String(credentials.accessKeyId)}`, Number(credentials.quotaPerMinute) || 60),
+		pacerFor(
+			`roboticCrowd:${String(credentials.baseUrl)}:${String(credentials.organization ?? '').trim() ? `org:${String(credentials.organization).trim()}` : `key:${String(credentials.accessKeyId)}`}`,
+			Number(credentials.quotaPerMinute) || 60,
+			Number(credentials.processesSharingQuota) || 1,
+		),
 	timeoutMs: (credentials) => (Number(credentials.timeoutSeconds) || 60) * 1000,
 	// One rule for both services: only a 429 proves a run was not created (the quota is checked first). A 503 may
 	// come from a proxy after Robotic Crowd created the run, so a create is not re-sent after it.
@@ -71,7 +77,7 @@ const roboticCrowd: ServiceConfig<RequestSpec> = {
 			429: {
 				message: "The organisation's request quota is used up (429)",
 				description:
-					'n8n waited and retried, but the quota stayed exhausted. Lower "Requests per Minute" in the credential to what your contract allows (60 per robot), or spread the work out.',
+					'n8n waited two minutes for the quota to free up, but it stayed used up. Set "Requests per Minute" in the credential to what your contract allows (60 per robot); in queue mode set "Processes Sharing This Quota" to the number of n8n processes that use keys of this organisation; or spread the work out.',
 			},
 			500: {
 				message: 'Robotic Crowd had an internal error (500)',

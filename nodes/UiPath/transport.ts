@@ -3,7 +3,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 
 import { readErrorBody } from '../shared/errorBody';
-import { pacerFor } from '../shared/http';
+import { pacerFor } from '../shared/pacer';
 import { serviceRequest, type ServiceConfig } from '../shared/transport';
 import { CLOUD_CREDENTIAL, orchestratorBaseUrl, type UiPathCredentialType } from './auth';
 

@@ -130,6 +130,34 @@ export interface RetryOptions {
 	onRetry?: (failure: HttpFailure, attempt: number, delayMs: number) => void;
 	/** the execution's cancel signal: a Retry-After or backoff wait ends when it fires */
 	signal?: AbortSignal;
+	/**
+	 * The request counts against a per-minute quota: a 429 without Retry-After then means "wait for the window", and
+	 * is retried until `windowMs` (two minutes and a bit) has passed with none of this process's requests under the
+	 * quota taken (`lastAcceptedAt`), instead of the few seconds of `maxRetries`.
+	 */
+	quota?: {
+		windowMs: number;
+		lastAcceptedAt: () => number;
+		/** how long this process's pacer would hold the next request: a retry it would hold past the end is not made */
+		holdMs: () => number;
+	};
+}
+
+/**
+ * How long a quota's window may stay closed to this process before a 429 is given up on: two windows of a minute
+ * and a margin. One would do for a single process; with several, the one whose retries came just after others
+ * took the freed places gets a second window.
+ */
+export const QUOTA_WINDOW_MS = 130_000;
+
+/**
+ * The next wait for a quota's window, `leftMs` before giving up: doubling from a second (a sliding window often
+ * opens a slot soon) up to 30 s, with jitter so the processes that met the same 429 do not come back together.
+ * 0: the window has had time to open and did not, so give up.
+ */
+export function windowDelay(attempt: number, leftMs: number): number {
+	if (leftMs < 250) return 0;
+	return Math.round(Math.min(leftMs, 30_000, 1000 * 2 ** attempt * (0.75 + Math.random() * 0.5)));
 }
 
 export function isRetryable(failure: HttpFailure, idempotent: boolean, unsafeRetryStatuses = [429]): boolean {
@@ -153,7 +181,10 @@ export async function withRetries<T>(
 	const maxRetries = options.maxRetries ?? 4;
 	const baseDelayMs = options.baseDelayMs ?? 500;
 	const maxDelayMs = options.maxDelayMs ?? 60_000;
-	for (let attempt = 0; ; attempt++) {
+	// Waits for a quota's window are counted apart: they do not use up the retries for other failures.
+	let windowWaits = 0;
+	let first429At: number | undefined;
+	for (let attempt = 0; ; ) {
 		let caught: unknown;
 		// A cancelled execution sends nothing more (n8n-core aborts the request in flight).
 		throwIfAborted(options.signal);
@@ -163,12 +194,21 @@ export async function withRetries<T>(
 			caught = error;
 		}
 		const failure = describeFailure(caught);
-		const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** attempt) * (0.75 + Math.random() * 0.5);
-		const delay = failure.retryAfterMs ?? backoff;
-		if (attempt >= maxRetries || !isRetryable(failure, options.idempotent, options.unsafeRetryStatuses) || delay > maxDelayMs) {
-			throw toError(failure, caught);
+		const retryable = isRetryable(failure, options.idempotent, options.unsafeRetryStatuses);
+		let delay: number;
+		if (retryable && options.quota && failure.status === 429 && failure.retryAfterMs === undefined) {
+			first429At ??= Date.now();
+			const closedSince = Math.max(first429At, options.quota.lastAcceptedAt());
+			const leftMs = options.quota.windowMs - (Date.now() - closedSince);
+			delay = windowDelay(windowWaits++, leftMs);
+			if (delay <= 0 || delay + options.quota.holdMs() > leftMs) throw toError(failure, caught);
+		} else {
+			const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** attempt) * (0.75 + Math.random() * 0.5);
+			delay = failure.retryAfterMs ?? backoff;
+			if (attempt >= maxRetries || !retryable || delay > maxDelayMs) throw toError(failure, caught);
+			attempt++;
 		}
-		options.onRetry?.(failure, attempt + 1, delay);
+		options.onRetry?.(failure, attempt + windowWaits, delay);
 		await sleepUnlessAborted(delay, options.signal);
 	}
 }
@@ -190,42 +230,4 @@ export async function fetchToken<T>(send: () => Promise<T>, service: string, ref
 					: 'could not be reached';
 		return new TokenUnavailableError(`${service}'s token endpoint ${what}, also after retries, so the credential could not be checked`);
 	});
-}
-
-/**
- * Keeps the requests made with one key under a per-minute quota, counted as the services count them: over a
- * sliding minute. Lives for the n8n process, so pacing spans items, executions and the triggers' polls.
- */
-export class RequestPacer {
-	private readonly sent: number[] = [];
-
-	constructor(public limitPerMinute: number) {}
-
-	/** Waits until one more request fits in the last minute, then counts it. */
-	async acquire(now: () => number = Date.now, signal?: AbortSignal): Promise<number> {
-		let waited = 0;
-		for (;;) {
-			const t = now();
-			while (this.sent.length && t - this.sent[0] >= 60_000) this.sent.shift();
-			if (this.sent.length < this.limitPerMinute) {
-				this.sent.push(t);
-				return waited;
-			}
-			const wait = this.sent[0] + 60_000 - t + 1;
-			waited += wait;
-			await sleepUnlessAborted(wait, signal);
-		}
-	}
-}
-
-const pacers = new Map<string, RequestPacer>();
-
-export function pacerFor(key: string, limitPerMinute: number): RequestPacer {
-	let pacer = pacers.get(key);
-	if (!pacer) {
-		pacer = new RequestPacer(limitPerMinute);
-		pacers.set(key, pacer);
-	}
-	pacer.limitPerMinute = limitPerMinute;
-	return pacer;
 }

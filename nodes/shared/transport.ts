@@ -13,7 +13,8 @@ import {
 } from 'n8n-workflow';
 
 import { cancelSignalOf } from './abort';
-import { describeFailure, jsonAnswer, withRetries, type HttpFailure, type RequestPacer } from './http';
+import { describeFailure, jsonAnswer, QUOTA_WINDOW_MS, withRetries, type HttpFailure } from './http';
+import type { RequestPacer } from './pacer';
 
 export type RequestContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
@@ -101,21 +102,33 @@ export async function serviceRequest<T, R extends ServiceRequest>(ctx: RequestCo
 	const signal = cancelSignalOf(ctx);
 	const send = async () => {
 		await pacer?.acquire(Date.now, signal);
-		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
-			method: request.method,
-			url: request.url ?? `${base}${request.path}`,
-			qs: request.qs,
-			body: request.body,
-			headers: config.headers?.(request),
-			json: true,
-			timeout: config.timeoutMs(credentials),
-		})) as unknown;
+		const sentAt = Date.now();
+		// The quota is shared with processes this one cannot see: a 429 is the only word of them (pacer.ts).
+		const throttled = async (error: unknown): Promise<never> => {
+			if (describeFailure(error).status === 429) pacer?.throttled(sentAt);
+			return await Promise.reject(error);
+		};
+		const response = (await ctx.helpers.httpRequestWithAuthentication
+			.call(ctx, credentialType, {
+				method: request.method,
+				url: request.url ?? `${base}${request.path}`,
+				qs: request.qs,
+				body: request.body,
+				headers: config.headers?.(request),
+				json: true,
+				timeout: config.timeoutMs(credentials),
+			})
+			.catch(throttled)) as unknown;
+		pacer?.accepted();
 		return request.expectEmpty ? (response as T) : jsonAnswer<T>(response);
 	};
-	return await withRetries(
-		send,
-		{ idempotent: request.idempotent ?? request.method === 'GET', unsafeRetryStatuses: config.startsWorkRetryStatuses, signal },
-		(failure) => serviceError(ctx.getNode(), config, failure, request, { credentials, credentialType }),
+	const options = { idempotent: request.idempotent ?? request.method === 'GET', unsafeRetryStatuses: config.startsWorkRetryStatuses, signal };
+	// A paced request of an execution counts against a per-minute quota: a 429 without Retry-After waits for the
+	// window. A trigger's poll does not (it fails, its cursor stays, the next poll reads again: a poll that waited
+	// minutes would overlap the next one), nor does a picker (no one waits minutes for a list).
+	const quota = pacer && signal && { windowMs: QUOTA_WINDOW_MS, lastAcceptedAt: () => pacer.lastAcceptedAt, holdMs: () => pacer.holdMs() };
+	return await withRetries(send, quota ? { ...options, quota } : options, (failure) =>
+		serviceError(ctx.getNode(), config, failure, request, { credentials, credentialType }),
 	);
 }
 

@@ -82,6 +82,8 @@ async function main() {
 					'busiest min accepted': figures.busiestMinuteAccepted,
 					'quota use': `${Math.round((100 * figures.busiestMinuteAccepted) / QUOTA)} %`,
 					seconds: Math.round(figures.ms / 1000),
+					// the least a sliding-minute quota allows for these requests: each further quota's worth a minute later
+					'least possible': Math.max(0, Math.ceil((figures.requests - figures.responses429) / QUOTA) - 1) * 60,
 				});
 			} catch (error) {
 				errored++;
@@ -98,7 +100,8 @@ async function main() {
 	console.log(`n8n-nodes-rpa queue-mode bench: Robotic Crowd, 10 executions × 10 run starts at once, quota ${QUOTA}/minute per organisation,`);
 	console.log(`  ${options.retryAfter ? 'with' : 'no'} Retry-After on 429; n8n 2.41.1 main + N workers × concurrency 5; credential "Requests per Minute" ${options.rpm}.`);
 	console.log('  failed (429) = executions that failed (of them, with a 429 surfaced); twice = runs created twice; left by failed =');
-	console.log('  runs the failed executions had started; busiest min = most requests in any 60 s; quota use = accepted / quota.');
+	console.log('  runs the failed executions had started; busiest min = most requests in any 60 s; quota use = accepted / quota;');
+	console.log('  least possible = the seconds the quota allows at best for the accepted requests (a burst, then a quota a minute).');
 	console.log('');
 	if (rows.length) console.log(table(rows));
 	console.log('');

@@ -114,6 +114,26 @@ describe('UiPath token endpoints', () => {
 		expect(String(harness.storedCredential('cloud').tokenIssuedFor)).not.toContain(cloudCredential(sim).clientSecret);
 	});
 
+	it('simultaneous 401s of many executions make one token request in the process, not one each (token storm)', async () => {
+		expect((await harness.run(listFolders())).error).toBeUndefined();
+		expect(tokenCalls()).toHaveLength(1);
+		sim.expireAllTokens(); // the stored token expires while six executions are busy
+		const refreshesBefore = harness.credentials.stats.refreshesAfter401;
+		const runs = await Promise.all(Array.from({ length: 6 }, async () => await harness.run(listFolders())));
+		for (const { error } of runs) expect(error).toBeUndefined();
+		// each execution met the 401 and asked for a new token; the identity server was asked once
+		expect(harness.credentials.stats.refreshesAfter401 - refreshesBefore).toBeGreaterThanOrEqual(2);
+		expect(tokenCalls()).toHaveLength(2);
+		expect(uiLog(sim).filter((e) => e.status === 401).length).toBeGreaterThanOrEqual(2);
+	});
+
+	it('executions that start together with no token yet make one token request (on-premises too)', async () => {
+		const runs = await Promise.all(Array.from({ length: 5 }, async () => await harness.run(listFolders('onprem'))));
+		for (const { error } of runs) expect(error).toBeUndefined();
+		expect(harness.credentials.stats.preAuthentications).toBeGreaterThanOrEqual(2);
+		expect(tokenCalls()).toHaveLength(1);
+	});
+
 	void cloudCredential;
 });
 
@@ -149,6 +169,13 @@ describe('Robotic Crowd POST /v1/token', () => {
 		const { error } = await harness.run(listWorkflows);
 		expect(error?.message).toMatch(/^Robotic Crowd refused to issue a token/);
 		expect(tokenCalls().at(-1)?.body.secret_access_key).toBe('wrong-one');
+	});
+
+	it('executions that start together with no token yet make one POST /v1/token in the process', async () => {
+		const runs = await Promise.all(Array.from({ length: 5 }, async () => await harness.run(listWorkflows)));
+		for (const { error } of runs) expect(error).toBeUndefined();
+		expect(harness.credentials.stats.preAuthentications).toBeGreaterThanOrEqual(2);
+		expect(tokenCalls()).toHaveLength(1);
 	});
 
 	it('blames the key only when /v1/token refuses it, with the API message', async () => {

@@ -47,6 +47,17 @@ describe('UiPath Queue Item: Add and wait for processing', () => {
 		expect(odata.slice(2).every((e) => e.method === 'GET' && /\/odata\/QueueItems\(\d+\)$/.test(e.path))).toBe(true);
 	});
 
+	it('ends its wait at once when the execution is cancelled, and checks no more', async () => {
+		sim.addQueue({ folderId: shared.Id, name: 'Unattended' }); // no robot: the item stays New
+		const started = Date.now();
+		const { nodeSettled } = await harness.run(add('Unattended', { addOptions: { pollInterval: 5 } }), [{ n: 1 }], 'manual', { cancelAfterMs: 1500 });
+		const settledAt = await nodeSettled!;
+		expect(settledAt - started).toBeLessThan(2500); // not at the next check, 5 s in
+		const checks = uiLog(sim).filter((e) => /\/odata\/QueueItems\(\d+\)$/.test(e.path)).length;
+		await new Promise((resolve) => setTimeout(resolve, 5000));
+		expect(uiLog(sim).filter((e) => /\/odata\/QueueItems\(\d+\)$/.test(e.path))).toHaveLength(checks);
+	}, 15_000);
+
 	it('fails a Failed item with its exception, or returns it by option', async () => {
 		robotQueue('Failing', 'Failed', { processingException: { reason: 'Vendor unknown', details: 'no match', type: 'BusinessException' } });
 		const failed = await harness.run(add('Failing'), [{ n: 1 }]);

@@ -2,6 +2,7 @@
 // follows Orchestrator's retry copy when a try failed with an application exception.
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import { cancelSignalOf } from '../../../shared/abort';
 import { waitForCompletion } from '../../../shared/waitFor';
 import { getItemLastRetry, getQueueItem } from '../../api/queues';
 import type { FolderRef } from '../../transport';
@@ -56,7 +57,8 @@ export async function waitForQueueItem(
 			}
 			return { done: FINISHED.includes(String(current.Status)), value: current };
 		},
-		{ timeoutMs: settings.timeoutSeconds * 1000, initialIntervalMs: (settings.pollInterval ?? 5) * 1000, maxIntervalMs: 30_000 },
+		// A cancelled execution ends the wait at once, not at the next check (which may be 30 s away).
+		{ timeoutMs: settings.timeoutSeconds * 1000, initialIntervalMs: (settings.pollInterval ?? 5) * 1000, maxIntervalMs: 30_000, signal: cancelSignalOf(this) },
 	);
 	if (!outcome.finished) {
 		throw new NodeOperationError(this.getNode(), `Queue item ${id} was still ${String(outcome.last.Status)} after ${settings.timeoutSeconds} seconds`, {
