@@ -62,12 +62,21 @@ export function filePathOf(this: IExecuteFunctions, itemIndex: number): string {
 	return path;
 }
 
-/** How long the upload or download URI Orchestrator hands out stays valid. */
-export const expiryOption: INodeProperties = {
-	displayName: 'URI Expiry (Minutes)',
-	name: 'expiryInMinutes',
-	type: 'number',
-	typeOptions: { minValue: 1 },
-	default: 60,
-	description: 'How long the storage URI stays valid: raise it for very large files over slow links',
+/** Upload's and Download's options: how long the storage URI Orchestrator hands out stays valid. */
+export const transferOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'URI Expiry (Minutes)',
+			name: 'expiryInMinutes',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 60,
+			description: 'How long the storage URI stays valid: raise it for very large files over slow links',
+		},
+	],
 };

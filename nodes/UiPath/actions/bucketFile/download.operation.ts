@@ -4,7 +4,7 @@ import { asNodeError } from '../../../shared/router';
 import { getBlob } from '../../api/blobs';
 import { bucketFileUri } from '../../api/buckets';
 import { folderField, folderOf } from '../common';
-import { bucketIdOf, bucketLocator, expiryOption, filePathField, filePathOf } from './bucketRef';
+import { bucketIdOf, bucketLocator, filePathField, filePathOf, transferOptions } from './bucketRef';
 
 export const option = {
 	name: 'Download',
@@ -24,14 +24,7 @@ export const description: INodeProperties[] = [
 		default: 'data',
 		hint: 'The name of the output binary field to put the file in',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [expiryOption],
-	},
+	transferOptions,
 ];
 
 /** One item's file: GetReadUri, then the URI's bytes streamed into n8n's binary data store. */

@@ -3,7 +3,7 @@ import { BINARY_ENCODING, type IDataObject, type IExecuteFunctions, type INodePr
 import { putBlob, type UploadContent } from '../../api/blobs';
 import { bucketFileUri, getBucketFile } from '../../api/buckets';
 import { folderField, folderOf } from '../common';
-import { bucketIdOf, bucketLocator, expiryOption, filePathField, filePathOf } from './bucketRef';
+import { bucketIdOf, bucketLocator, filePathField, filePathOf, transferOptions } from './bucketRef';
 
 export const option = {
 	name: 'Upload',
@@ -23,14 +23,7 @@ export const description: INodeProperties[] = [
 		default: 'data',
 		hint: 'The name of the input binary field holding the file to upload',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [expiryOption],
-	},
+	transferOptions,
 ];
 
 /**
