@@ -7,6 +7,7 @@
  */
 const wf = require('./lib/workflows');
 const queue = require('./lib/queueMode');
+const { webhookTriggerNode } = require('./lib/uipathWebhook');
 
 const PKG = 'n8n-nodes-rpa';
 
@@ -16,7 +17,7 @@ const SPLIT_OUT = { type: 'n8n-nodes-base.splitOut', typeVersion: 1 };
 
 const RC_BATCH_KEY = { accessKeyId: 'QUEUEBATCH01', secretAccessKey: 'queue-batch-secret-0123456789abcdef', projectId: 226 };
 const RC_TRIGGER_KEY = { accessKeyId: 'QUEUETRIGGER1', secretAccessKey: 'queue-trigger-secret-0123456789abcd', projectId: 227 };
-const UI_APP = { clientId: 'queue-app', clientSecret: 'queue-app-secret', scopes: ['OR.Jobs', 'OR.Execution', 'OR.Folders.Read', 'OR.Robots.Read'] };
+const UI_APP = { clientId: 'queue-app', clientSecret: 'queue-app-secret', scopes: ['OR.Jobs', 'OR.Execution', 'OR.Folders.Read', 'OR.Robots.Read', 'OR.Webhooks'] };
 
 const CRED = {
 	rcBatch: { id: 'queueRcBatch0001', name: 'Robotic Crowd (batch)', type: 'roboticCrowdApi' },
@@ -124,7 +125,16 @@ function queueWorld({ rc, ui, rcQuotaPerMinute = 60 }) {
 				},
 			],
 		});
-		uiPath = { shared, release, uiStart, uiTrigger };
+		// the UiPath Webhook Trigger on the completed jobs of a folder of its own (the polling trigger watches Shared)
+		const hooks = ui.addFolder({ displayName: 'Hooks' });
+		ui.addRobot({ folderId: hooks.Id, name: 'HookRobot' });
+		const hookRelease = ui.addRelease({ folderId: hooks.Id, name: 'HookedProcess', queueDelayMs: 200, durationMs: 300, outputArguments: { total: 42 } });
+		const hookWebhookId = webhookIdFor('queue-uipath-webhook-trigger');
+		const uiHook = wf.linearWorkflow({
+			name: 'Queue: UiPath Webhook Trigger',
+			nodes: [webhookTriggerNode({ webhookId: hookWebhookId, credential: CRED.cloud, events: ['job.completed'], folderPath: 'Hooks' })],
+		});
+		uiPath = { shared, release, uiStart, uiTrigger, hooks, hookRelease, hookWebhookId, uiHook };
 	}
 	return { credentials, workflows, batchWorkflow, triggerWorkflow, uiPath };
 }

@@ -15,19 +15,13 @@ const path = require('node:path');
 
 const n8n = require('./lib/n8n');
 const wf = require('./lib/workflows');
+const { TRIGGER, sleep, median, webhookTriggerNode, productionUrl: productionUrlOf, startJob: startJobIn, itemsOf, waitUntil, waitForWebhookUrl, setActive } = require('./lib/uipathWebhook');
 const { startUiPathSimulator } = require('../simulators/uipath');
 
-const PKG = 'n8n-nodes-rpa';
 const APP = { clientId: 'e2e-hooks', clientSecret: 'e2e-hooks-secret', scopes: ['OR.Jobs', 'OR.Execution', 'OR.Folders.Read', 'OR.Webhooks'] };
 const CRED = { id: 'e2eUiHooks000001', name: 'UiPath Cloud (webhooks)', type: 'uiPathCloudOAuthApi' };
-const TRIGGER = 'UiPath Webhook Trigger';
 const JOBS = 7;
 
-const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const median = (/** @type {number[]} */ xs) => {
-	const s = [...xs].sort((a, b) => a - b);
-	return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const log = (/** @type {string} */ line) => process.stderr.write(`[webhook e2e] ${line}\n`);
 
 /**
@@ -40,15 +34,7 @@ async function runWebhookE2e(options = {}) {
 	const folder = ui.addFolder({ displayName: 'Hooks' });
 	ui.addRobot({ folderId: folder.Id, name: 'HookRobot' });
 	const release = ui.addRelease({ folderId: folder.Id, name: 'HookedProcess', queueDelayMs: 200, durationMs: 300, outputArguments: { total: 42 } });
-	const startJob = async () => {
-		const res = await fetch(`${ui.baseUrl('cloud')}/odata/Jobs/UiPath.Server.Configuration.OData.StartJobs`, {
-			method: 'POST',
-			headers: { authorization: `Bearer ${ui.issueToken()}`, 'content-type': 'application/json', 'X-UIPATH-OrganizationUnitId': String(folder.Id) },
-			body: JSON.stringify({ startInfo: { ReleaseKey: release.Key, Strategy: 'ModernJobsCount', JobsCount: 1, InputArguments: '{"n":1}' } }),
-		});
-		assert.equal(res.status, 201, 'StartJobs');
-		return /** @type {{ value: Array<{ Id: number }> }} */ (await res.json()).value[0].Id;
-	};
+	const startJob = () => startJobIn(ui, folder, release);
 	/** @returns {any[]} */
 	const subscriptions = () => ui.webhooks.subscriptions;
 	const completions = () => ui.webhooks.deliveries.filter((/** @type {any} */ d) => d.type === 'job.completed');
@@ -63,16 +49,7 @@ async function runWebhookE2e(options = {}) {
 		const webhookId = crypto.randomUUID();
 		const workflow = wf.linearWorkflow({
 			name: 'UiPath Webhook Trigger: jobs ended',
-			nodes: [
-				{
-					name: TRIGGER,
-					type: `${PKG}.uiPathWebhookTrigger`,
-					typeVersion: 1,
-					webhookId,
-					parameters: { authentication: CRED.type, events: ['job.completed', 'job.faulted'], filters: { folder: { __rl: true, mode: 'path', value: 'Hooks' } } },
-					credentials: { [CRED.type]: { id: CRED.id, name: CRED.name } },
-				},
-			],
+			nodes: [webhookTriggerNode({ webhookId, credential: CRED, events: ['job.completed', 'job.faulted'], folderPath: 'Hooks' })],
 		});
 		await home.importWorkflows([workflow]);
 		await home.publish(workflow.id);
@@ -81,7 +58,7 @@ async function runWebhookE2e(options = {}) {
 		await server.createApiKey();
 
 		// ---- publish → the subscription appears ------------------------------------------------------------------
-		const productionUrl = `${home.url}/webhook/${webhookId}/webhook`;
+		const productionUrl = productionUrlOf(home.url, webhookId);
 		// n8n activates published workflows while (or just after) it turns ready.
 		await waitUntil(() => subscriptions().length > 0, 20_000, `the subscription (n8n's log:\n${server.tail()})`);
 		assert.equal(subscriptions().length, 1, 'one subscription after publishing');
@@ -182,35 +159,6 @@ async function runWebhookE2e(options = {}) {
 		await ui.webhooks.settle();
 		if (!options.ui) await ui.close();
 	}
-}
-
-/** The trigger's items of an execution. */
-function itemsOf(/** @type {any} */ execution) {
-	return (execution.data?.resultData?.runData?.[TRIGGER]?.[0]?.data?.main?.[0] ?? []).map((/** @type {any} */ i) => i.json);
-}
-
-async function waitUntil(/** @type {() => boolean} */ condition, /** @type {number} */ timeoutMs, /** @type {string} */ what) {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-		await sleep(100);
-	}
-}
-
-/** Until n8n serves the production webhook (an unsigned POST gets the node's 401, not n8n's 404). */
-async function waitForWebhookUrl(/** @type {string} */ url) {
-	const deadline = Date.now() + 20_000;
-	for (;;) {
-		const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-		if (res.status === 401) return;
-		if (Date.now() > deadline) throw new Error(`${url} still answers ${res.status}`);
-		await sleep(250);
-	}
-}
-
-/** Publishes or unpublishes through n8n's public API, as the editor's toggle does (activation hooks run). */
-async function setActive(/** @type {any} */ server, /** @type {string} */ id, /** @type {boolean} */ active) {
-	await server.publicApi('POST', `/workflows/${id}/${active ? 'publish' : 'unpublish'}`, {});
 }
 
 module.exports = { runWebhookE2e };
