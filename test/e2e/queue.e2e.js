@@ -161,8 +161,8 @@ async function main() {
 		const jobIds = jobs.map((/** @type {any} */ j) => j.Id);
 		const fired = await timed('triggers fire for the 60 jobs and 5 runs', () =>
 			Promise.all([
-				waitForEmitted(c.server, uiTrigger.id, 'UiPath Trigger', jobIds, (j) => j.Id),
-				waitForEmitted(c.server, rcTrigger.id, 'Robotic Crowd Trigger', watchedRuns, (r) => r.id),
+				waitForEmitted(c, uiTrigger.id, 'UiPath Trigger', jobIds, (j) => j.Id),
+				waitForEmitted(c, rcTrigger.id, 'Robotic Crowd Trigger', watchedRuns, (r) => r.id),
 			]),
 		);
 		assertEachOnce(fired[0].ids, jobIds, 'UiPath Trigger before the restart');
@@ -179,8 +179,8 @@ async function main() {
 			return { lateJobs, lateRuns };
 		});
 		const refired = await Promise.all([
-			waitForEmitted(c.server, uiTrigger.id, 'UiPath Trigger', [...jobIds, ...restart.lateJobs], (j) => j.Id),
-			waitForEmitted(c.server, rcTrigger.id, 'Robotic Crowd Trigger', [...watchedRuns, ...restart.lateRuns], (r) => r.id),
+			waitForEmitted(c, uiTrigger.id, 'UiPath Trigger', [...jobIds, ...restart.lateJobs], (j) => j.Id),
+			waitForEmitted(c, rcTrigger.id, 'Robotic Crowd Trigger', [...watchedRuns, ...restart.lateRuns], (r) => r.id),
 		]);
 		assertEachOnce(refired[0].ids, [...jobIds, ...restart.lateJobs], 'UiPath Trigger across the restart');
 		assertEachOnce(refired[1].ids, [...watchedRuns, ...restart.lateRuns], 'Robotic Crowd Trigger across the restart');
@@ -221,14 +221,15 @@ async function main() {
 
 /**
  * Waits until a trigger's executions have emitted every id of `expected` (or the timeout passes); returns the ids
- * emitted (duplicates kept) and the trigger-mode executions.
- * @param {import('./lib/n8n').N8nServer} server @param {string} workflowId @param {string} trigger @param {unknown[]} expected
+ * emitted (duplicates kept) and the trigger-mode executions. Reads the executions the public API's list leaves out
+ * too (see executionsOf): missing them once looked like a trigger that lost what finished while main was down.
+ * @param {import('./lib/queueMode').QueueCluster} c @param {string} workflowId @param {string} trigger @param {unknown[]} expected
  * @param {(json: any) => unknown} idOf
  */
-async function waitForEmitted(server, workflowId, trigger, expected, idOf, timeoutMs = 150_000) {
+async function waitForEmitted(c, workflowId, trigger, expected, idOf, timeoutMs = 150_000) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		const executions = (await queue.listExecutions(server, workflowId)).filter((e) => e.mode === 'trigger');
+		const executions = (await executionsOf(c, workflowId)).filter((e) => e.mode === 'trigger');
 		const ended = executions.filter((e) => !['new', 'running', 'waiting'].includes(e.status));
 		const ids = emitted(ended, trigger).map(idOf);
 		const seen = new Set(ids.map(Number));
@@ -302,30 +303,40 @@ async function checkWebhookTrigger(c, ui, { hooks: folder, hookRelease, hookWebh
 	return { deliveries: completions().length, signed: signed.length, executions: all.length, byWorker: countBy(all.map((e) => c.workerOf(e.id) ?? 'main')), medianDelayMs, delays };
 }
 
-/** @type {Set<string>} the executions endedExecutions found in the workers' logs only, for the report */
+/** @type {Set<string>} the executions found in the workers' logs only, for the report */
 const unlisted = new Set();
 /**
- * Every execution of a workflow, once at least `count` have ended. n8n's public API leaves out of its list the
- * executions main counts as running, and main can keep counting one that ended within milliseconds of being
- * enqueued (n8n 2.41.1, queue mode: seen with the webhook trigger's 20 ms executions): the workers' logs name every
- * execution they started, and those the list left out are read one by one.
+ * Every execution of a workflow. n8n's public API leaves out of its list the executions main counts as running,
+ * and main can keep counting one that ended within milliseconds of being enqueued (n8n 2.41.1, queue mode: seen
+ * with the webhook trigger's 20 ms executions): the workers' logs name every execution they started, and those the
+ * list left out are read one by one.
+ * @param {import('./lib/queueMode').QueueCluster} c @param {string} workflowId
+ * @returns {Promise<any[]>}
+ */
+async function executionsOf(c, workflowId) {
+	const all = await queue.listExecutions(c.server, workflowId);
+	const listed = new Set(all.map((e) => String(e.id)));
+	const started = c.workers
+		.flatMap((w) => w.server?.log.lines ?? [])
+		.filter((line) => line.text.includes(`"workflowId":"${workflowId}"`))
+		.map((line) => queue.WORKER_STARTED.exec(line.text)?.[1])
+		.filter((id) => id !== undefined && !listed.has(id));
+	for (const id of new Set(started)) {
+		unlisted.add(String(id));
+		all.push(await c.server.publicApi('GET', `/executions/${id}?includeData=true`));
+	}
+	return all;
+}
+
+/**
+ * Every execution of a workflow (executionsOf), once at least `count` have ended.
  * @param {import('./lib/queueMode').QueueCluster} c @param {string} workflowId @param {number} count @param {number} timeoutMs
  * @returns {Promise<any[]>}
  */
 async function endedExecutions(c, workflowId, count, timeoutMs) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		const all = await queue.listExecutions(c.server, workflowId);
-		const listed = new Set(all.map((e) => String(e.id)));
-		const started = c.workers
-			.flatMap((w) => w.server?.log.lines ?? [])
-			.filter((line) => line.text.includes(`"workflowId":"${workflowId}"`))
-			.map((line) => queue.WORKER_STARTED.exec(line.text)?.[1])
-			.filter((id) => id !== undefined && !listed.has(id));
-		for (const id of new Set(started)) {
-			unlisted.add(String(id));
-			all.push(await c.server.publicApi('GET', `/executions/${id}?includeData=true`));
-		}
+		const all = await executionsOf(c, workflowId);
 		const ended = all.filter((e) => !['new', 'running', 'waiting'].includes(e.status));
 		if (ended.length >= count) return all.sort((a, b) => Number(a.id) - Number(b.id));
 		if (Date.now() > deadline) throw new Error(`workflow ${workflowId}: ${ended.length} of ${count} executions ended after ${timeoutMs} ms (${all.map((e) => `${e.id}:${e.status}`).join(', ')})\n${c.tails()}`);
@@ -337,7 +348,7 @@ async function endedExecutions(c, workflowId, count, timeoutMs) {
 function printHook(h) {
 	const workers = Object.entries(h.byWorker).map(([k, v]) => `${k} ${v}`).join(', ');
 	process.stdout.write(
-		`\nUiPath Webhook Trigger (checked): ${h.deliveries} job.completed deliveries to main (${h.signed} signed, a duplicate twice, a forged one → 401), ${h.executions} executions, on ${workers} (${unlisted.size} of them left out of the public API's list, read by id); delay from a job's end to its execution's start: median ${h.medianDelayMs} ms (${h.delays.join(', ')}); one subscription, deleted at unpublish\n`,
+		`\nUiPath Webhook Trigger (checked): ${h.deliveries} job.completed deliveries to main (${h.signed} signed, a duplicate twice, a forged one → 401), ${h.executions} executions, on ${workers} (in this whole run ${unlisted.size} executions were left out of the public API's list and read by id); delay from a job's end to its execution's start: median ${h.medianDelayMs} ms (${h.delays.join(', ')}); one subscription, deleted at unpublish\n`,
 	);
 }
 
