@@ -11,6 +11,17 @@ export function describeFolder(folder: FolderRef, keyed = 'the folder with Key')
 	return `${keyed} ${folder.value}`;
 }
 
+/** A folder (its Id, and Key unless `select` leaves it out), looked up by Id, Key or full path; undefined when none. */
+export async function findFolder(ctx: UiPathContext, folder: FolderRef, select = 'Id,Key'): Promise<{ Id: number; Key?: string } | undefined> {
+	const filter =
+		folder.by === 'id'
+			? `Id eq ${Number(folder.value)}`
+			: folder.by === 'key'
+				? `Key eq ${folder.value}`
+				: `FullyQualifiedName eq ${odataString(folder.value)}`;
+	return await firstWhere(ctx, '/odata/Folders', filter, { scopes: 'OR.Folders (or OR.Folders.Read)', select });
+}
+
 const ASSET_SCOPES = 'OR.Assets (or OR.Assets.Read)';
 
 export async function listFolders(ctx: UiPathContext, qs: IDataObject, limit: number, itemIndex: number): Promise<IDataObject[]> {

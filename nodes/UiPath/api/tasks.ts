@@ -3,8 +3,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { odataString, uiPathRequest, type FolderRef, type UiPathContext } from '../transport';
-import { describeFolder } from './folders';
-import { firstWhere, odataEntity, odataList, odataPage } from './odata';
+import { describeFolder, findFolder } from './folders';
+import { odataEntity, odataList, odataPage } from './odata';
 import type { Page, PageRequest } from '../../shared/paginate';
 
 const READ_SCOPES = 'OR.Tasks (or OR.Tasks.Read)';
@@ -91,9 +91,7 @@ export async function completeTask(ctx: UiPathContext, form: boolean, body: IDat
 /** The numeric Id of a folder (GetTaskUsers takes it in its path): as given, or looked up by Key or path. */
 export async function folderIdOf(ctx: UiPathContext, folder: FolderRef): Promise<number | undefined> {
 	if (folder.by === 'id') return Number(folder.value);
-	const filter = folder.by === 'key' ? `Key eq ${folder.value}` : `FullyQualifiedName eq ${odataString(folder.value)}`;
-	const found = await firstWhere<{ Id: number }>(ctx, '/odata/Folders', filter, { scopes: 'OR.Folders.Read (or OR.Folders)', select: 'Id' });
-	return found?.Id;
+	return (await findFolder(ctx, folder, 'Id'))?.Id;
 }
 
 /** One page of the users of a folder who may be given its tasks (Tasks.View and Tasks.Edit), by display name. */

@@ -1,8 +1,9 @@
 // Orchestrator's webhook subscriptions (/odata/Webhooks): tenant-wide (no folder header), each signed with the
 // subscription's own secret, and the event types a subscription can name.
-import type { IDataObject, IHookFunctions, ILoadOptionsFunctions, NodeApiError } from 'n8n-workflow';
+import type { IHookFunctions, ILoadOptionsFunctions, NodeApiError } from 'n8n-workflow';
 
 import { odataString, uiPathRequest, type FolderRef, type UiPathContext } from '../transport';
+import { findFolder } from './folders';
 
 export interface WebhookSubscription {
 	Id: number;
@@ -128,18 +129,6 @@ export async function listEventTypes(ctx: WebhookContext): Promise<WebhookEventT
 
 /** A folder's Id and Key, which events carry as OrganizationUnitId and OrganizationUnitKey. */
 export async function folderIdentity(ctx: IHookFunctions, folder: FolderRef): Promise<{ id: number; key: string } | undefined> {
-	const filter =
-		folder.by === 'id'
-			? `Id eq ${Number(folder.value)}`
-			: folder.by === 'key'
-				? `Key eq ${folder.value}`
-				: `FullyQualifiedName eq ${odataString(folder.value)}`;
-	const answer = await uiPathRequest<{ value: IDataObject[] }>(asContext(ctx), {
-		method: 'GET',
-		path: '/odata/Folders',
-		qs: { $filter: filter, $top: 1, $select: 'Id,Key' },
-		scopes: 'OR.Folders (or OR.Folders.Read)',
-	});
-	const found = answer.value?.[0];
+	const found = await findFolder(asContext(ctx), folder);
 	return found ? { id: Number(found.Id), key: String(found.Key) } : undefined;
 }
