@@ -1,16 +1,9 @@
-import {
-	NodeConnectionTypes,
-	NodeOperationError,
-	type IDataObject,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
-	type IPollFunctions,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
 
 import { buildQuery, listSessionQueues, type SessionQueue } from '../RoboticCrowd/api/sessionQueues';
 import { listWorkflows } from '../RoboticCrowd/api/workflows';
 import { searchWorkflows } from '../RoboticCrowd/methods/listSearch';
+import { triggerNodeDescription } from '../shared/nodeDescription';
 import { textOf } from '../shared/text';
 import { QueryCheckFailed, readByPages, readByQuery, type PollRead, type TriggerState } from './runReads';
 
@@ -41,50 +34,46 @@ async function watchedOf(ctx: IPollFunctions, lookUp: boolean) {
 
 export class RoboticCrowdTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Robotic Crowd Trigger',
-		name: 'roboticCrowdTrigger',
+		...triggerNodeDescription('Robotic Crowd Trigger', 'roboticCrowdTrigger', {
+			// n8n's nodes panel lists the Robotic Crowd node and this trigger as one app and shows the trigger's description
+			// for both: so it starts with the Robotic Crowd node's own words.
+			description: 'Start Robotic Crowd (AUTORO) workflow runs, wait for them, list and cancel them, and start workflows when runs finish',
+			polling: true,
+			credentials: [{ name: 'roboticCrowdApi', required: true }],
+			properties: [
+				{
+					displayName: 'Statuses',
+					name: 'statuses',
+					type: 'multiOptions',
+					options: [
+						{ name: 'Error', value: 'error' },
+						{ name: 'Success', value: 'success' },
+					],
+					default: ['success', 'error'],
+					required: true,
+					description: 'Fire for runs that finish with these statuses',
+				},
+				{
+					displayName: 'Workflow',
+					name: 'workflowId',
+					type: 'resourceLocator',
+					default: { mode: 'list', value: '' },
+					description: 'Only runs of this workflow. Leave empty for every workflow of the project.',
+					modes: [
+						{
+							displayName: 'From List',
+							name: 'list',
+							type: 'list',
+							typeOptions: { searchListMethod: 'searchWorkflows', searchable: true },
+						},
+						{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 6391' },
+					],
+				},
+			],
+		}),
+		// n8n's lint reads these from the class (and checks the icon files, whose paths are relative to this file).
 		icon: { light: 'file:roboticCrowd.svg', dark: 'file:roboticCrowd.dark.svg' },
-		group: ['trigger'],
-		version: 1,
 		subtitle: '=Runs that end with {{$parameter["statuses"].join(", ")}}',
-		// n8n's nodes panel lists the Robotic Crowd node and this trigger as one app and shows the trigger's description
-		// for both: so it starts with the Robotic Crowd node's own words.
-		description: 'Start Robotic Crowd (AUTORO) workflow runs, wait for them, list and cancel them, and start workflows when runs finish',
-		defaults: { name: 'Robotic Crowd Trigger' },
-		polling: true,
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'roboticCrowdApi', required: true }],
-		properties: [
-			{
-				displayName: 'Statuses',
-				name: 'statuses',
-				type: 'multiOptions',
-				options: [
-					{ name: 'Error', value: 'error' },
-					{ name: 'Success', value: 'success' },
-				],
-				default: ['success', 'error'],
-				required: true,
-				description: 'Fire for runs that finish with these statuses',
-			},
-			{
-				displayName: 'Workflow',
-				name: 'workflowId',
-				type: 'resourceLocator',
-				default: { mode: 'list', value: '' },
-				description: 'Only runs of this workflow. Leave empty for every workflow of the project.',
-				modes: [
-					{
-						displayName: 'From List',
-						name: 'list',
-						type: 'list',
-						typeOptions: { searchListMethod: 'searchWorkflows', searchable: true },
-					},
-					{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 6391' },
-				],
-			},
-		],
 	};
 
 	methods = { listSearch: { searchWorkflows } };

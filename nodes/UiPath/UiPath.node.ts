@@ -1,11 +1,6 @@
-import {
-	NodeConnectionTypes,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { actionNodeDescription } from '../shared/nodeDescription';
 import { operationSubtitle, resourceProperties } from '../shared/resources';
 import { resources } from './actions/resources';
 import { router } from './actions/router';
@@ -15,22 +10,15 @@ import { getMappingColumns } from './methods/resourceMapping';
 
 export class UiPath implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'UiPath',
-		name: 'uiPath',
+		...actionNodeDescription('UiPath', 'uiPath', {
+			description: 'Start UiPath Orchestrator jobs and wait for them, add queue items, read processes, robots and assets',
+			credentials: uiPathCredentials,
+			properties: [authenticationProperty, ...resourceProperties(resources, 'job')],
+		}),
+		// n8n's lint reads these from the class (and checks the icon files, whose paths are relative to this file).
 		icon: { light: 'file:uiPath.svg', dark: 'file:uiPath.dark.svg' },
-		group: ['transform'],
-		version: 1,
 		subtitle: operationSubtitle(resources),
-		description: 'Start UiPath Orchestrator jobs and wait for them, add queue items, read processes, robots and assets',
-		defaults: { name: 'UiPath' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: uiPathCredentials,
-		properties: [
-			authenticationProperty,
-			...resourceProperties(resources, 'job'),
-		],
 	};
 
 	methods = {
@@ -38,7 +26,5 @@ export class UiPath implements INodeType {
 		resourceMapping: { getMappingColumns },
 	};
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
-	}
+	execute = router;
 }

@@ -2,17 +2,13 @@
 // job states and queue item statuses.
 import type { INodeCredentialDescription, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { optionsParameter } from '../shared/optionsParameter';
+
 /** Which credential kind the node uses; each credential shows for its own choice. */
-export const authenticationProperty: INodeProperties = {
-	displayName: 'Authentication',
-	name: 'authentication',
-	type: 'options',
-	options: [
-		{ name: 'Automation Cloud or Automation Suite', value: 'uiPathCloudOAuthApi' },
-		{ name: 'On-Premises Orchestrator', value: 'uiPathOnPremisesApi' },
-	],
-	default: 'uiPathCloudOAuthApi',
-};
+export const authenticationProperty = optionsParameter('Authentication', 'authentication', [
+	['Automation Cloud or Automation Suite', 'uiPathCloudOAuthApi'],
+	['On-Premises Orchestrator', 'uiPathOnPremisesApi'],
+]);
 
 export const uiPathCredentials: INodeCredentialDescription[] = [
 	{ name: 'uiPathCloudOAuthApi', required: true, displayOptions: { show: { authentication: ['uiPathCloudOAuthApi'] } } },

@@ -1,12 +1,6 @@
-import {
-	NodeConnectionTypes,
-	type IDataObject,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
-	type IPollFunctions,
-} from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
+import { triggerNodeDescription } from '../shared/nodeDescription';
 import type { CursorState } from '../shared/pollCursor';
 import { pollFinished } from '../shared/pollFinished';
 import { searchFolders, searchQueues } from '../UiPath/methods/listSearch';
@@ -21,6 +15,7 @@ import {
 	uiPathCredentials,
 } from '../UiPath/descriptions';
 import { readLatest, readWindow, timeOf, watchesOf, type QueueIdCache } from './watches';
+import { optionsParameter } from '../shared/optionsParameter';
 
 // A job's EndTime can become visible a little after the moment it names. Each poll reads back this far behind
 // the newest end time it has seen, and remembers the ids it emitted over that stretch, so such late writes are
@@ -29,74 +24,64 @@ const LOOKBACK_MS = 2 * 60_000;
 
 export class UiPathTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'UiPath Trigger',
-		name: 'uiPathTrigger',
+		...triggerNodeDescription('UiPath Trigger', 'uiPathTrigger', {
+			// n8n's nodes panel lists the UiPath node and this trigger as one app and shows the trigger's description for
+			// both: so it starts with the UiPath node's own words.
+			description:
+				'Start UiPath Orchestrator jobs and wait for them, add queue items, read processes, robots and assets, and start workflows when jobs or queue items finish',
+			polling: true,
+			credentials: uiPathCredentials,
+			properties: [
+				authenticationProperty,
+				optionsParameter('Event', 'event', [
+					['Job Finished', 'jobFinished', 'A job ends Successful, Faulted or Stopped'],
+					['Queue Item Finished', 'queueItemFinished', 'A queue item is processed'],
+				]),
+				{
+					displayName: 'Folders',
+					name: 'folders',
+					type: 'fixedCollection',
+					typeOptions: { multipleValues: true },
+					placeholder: 'Add Folder',
+					default: {},
+					required: true,
+					description: 'The folders whose jobs to watch',
+					displayOptions: { show: { event: ['jobFinished'] } },
+					options: [{ name: 'folder', displayName: 'Folder', values: [{ ...folderLocator, description: '' }] }],
+				},
+				{
+					displayName: 'States',
+					name: 'states',
+					type: 'multiOptions',
+					options: only(jobStateOptions, FINISHED_JOB_STATES),
+					default: ['Successful', 'Faulted', 'Stopped'],
+					description: 'Fire for jobs that end in these states',
+					displayOptions: { show: { event: ['jobFinished'] } },
+				},
+				{
+					displayName: 'Process Name',
+					name: 'processName',
+					type: 'string',
+					default: '',
+					description: 'Only jobs of this process (release name). Leave empty for every process.',
+					displayOptions: { show: { event: ['jobFinished'] } },
+				},
+				{ ...folderLocator, displayOptions: { show: { event: ['queueItemFinished'] } } },
+				{ ...queueLocator, displayOptions: { show: { event: ['queueItemFinished'] } } },
+				{
+					displayName: 'Statuses',
+					name: 'statuses',
+					type: 'multiOptions',
+					options: only(queueItemStatusOptions, ['Abandoned', 'Failed', 'Successful']),
+					default: ['Successful', 'Failed'],
+					description: 'Fire for queue items that end with these statuses',
+					displayOptions: { show: { event: ['queueItemFinished'] } },
+				},
+			],
+		}),
+		// n8n's lint reads these from the class (and checks the icon files, whose paths are relative to this file).
 		icon: { light: 'file:uiPath.svg', dark: 'file:uiPath.dark.svg' },
-		group: ['trigger'],
-		version: 1,
 		subtitle: '={{$parameter["event"] === "queueItemFinished" ? "Queue item finished" : "Job finished"}}',
-		// n8n's nodes panel lists the UiPath node and this trigger as one app and shows the trigger's description for
-		// both: so it starts with the UiPath node's own words.
-		description:
-			'Start UiPath Orchestrator jobs and wait for them, add queue items, read processes, robots and assets, and start workflows when jobs or queue items finish',
-		defaults: { name: 'UiPath Trigger' },
-		polling: true,
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: uiPathCredentials,
-		properties: [
-			authenticationProperty,
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				options: [
-					{ name: 'Job Finished', value: 'jobFinished', description: 'A job ends Successful, Faulted or Stopped' },
-					{ name: 'Queue Item Finished', value: 'queueItemFinished', description: 'A queue item is processed' },
-				],
-				default: 'jobFinished',
-			},
-			{
-				displayName: 'Folders',
-				name: 'folders',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				placeholder: 'Add Folder',
-				default: {},
-				required: true,
-				description: 'The folders whose jobs to watch',
-				displayOptions: { show: { event: ['jobFinished'] } },
-				options: [{ name: 'folder', displayName: 'Folder', values: [{ ...folderLocator, description: '' }] }],
-			},
-			{
-				displayName: 'States',
-				name: 'states',
-				type: 'multiOptions',
-				options: only(jobStateOptions, FINISHED_JOB_STATES),
-				default: ['Successful', 'Faulted', 'Stopped'],
-				description: 'Fire for jobs that end in these states',
-				displayOptions: { show: { event: ['jobFinished'] } },
-			},
-			{
-				displayName: 'Process Name',
-				name: 'processName',
-				type: 'string',
-				default: '',
-				description: 'Only jobs of this process (release name). Leave empty for every process.',
-				displayOptions: { show: { event: ['jobFinished'] } },
-			},
-			{ ...folderLocator, displayOptions: { show: { event: ['queueItemFinished'] } } },
-			{ ...queueLocator, displayOptions: { show: { event: ['queueItemFinished'] } } },
-			{
-				displayName: 'Statuses',
-				name: 'statuses',
-				type: 'multiOptions',
-				options: only(queueItemStatusOptions, ['Abandoned', 'Failed', 'Successful']),
-				default: ['Successful', 'Failed'],
-				description: 'Fire for queue items that end with these statuses',
-				displayOptions: { show: { event: ['queueItemFinished'] } },
-			},
-		],
 	};
 
 	methods = { listSearch: { searchFolders, searchQueues } };

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import {
-	NodeConnectionTypes,
 	NodeOperationError,
 	type IDataObject,
 	type IHookFunctions,
@@ -12,6 +11,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { triggerNodeDescription } from '../shared/nodeDescription';
 import {
 	KNOWN_EVENTS,
 	createWebhook,
@@ -72,73 +72,69 @@ async function folderFilter(ctx: IHookFunctions): Promise<SubscriptionData['fold
 
 export class UiPathWebhookTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'UiPath Webhook Trigger',
-		name: 'uiPathWebhookTrigger',
+		...triggerNodeDescription('UiPath Webhook Trigger', 'uiPathWebhookTrigger', {
+			description: 'Starts the workflow the moment UiPath Orchestrator reports a job, queue item or robot event',
+			credentials: uiPathCredentials,
+			webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+			properties: [
+				authenticationProperty,
+				{
+					displayName: 'Event Names or IDs',
+					name: 'events',
+					type: 'multiOptions',
+					typeOptions: { loadOptionsMethod: 'getEventTypes' },
+					default: ['job.completed', 'job.faulted'],
+					required: true,
+					description:
+						'The Orchestrator events that start the workflow. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				},
+				{
+					displayName: 'Filters',
+					name: 'filters',
+					type: 'collection',
+					placeholder: 'Add Filter',
+					default: {},
+					options: [
+						{ ...folderLocator, required: false, description: 'Only events from this folder' },
+						{
+							displayName: 'Process Name',
+							name: 'processName',
+							type: 'string',
+							default: '',
+							description: 'Only job events of this process (its name or package key)',
+						},
+						{
+							displayName: 'Queue Name',
+							name: 'queueName',
+							type: 'string',
+							default: '',
+							description: 'Only queue and queue item events of this queue',
+						},
+					],
+				},
+				{
+					displayName: 'Options',
+					name: 'options',
+					type: 'collection',
+					placeholder: 'Add Option',
+					default: {},
+					options: [
+						{
+							displayName: 'Max Delivery Age (Seconds)',
+							name: 'maxAgeSeconds',
+							type: 'number',
+							typeOptions: { minValue: 0 },
+							default: 300,
+							description:
+								'Deliveries whose Timestamp is further than this from n8n\'s clock are refused (401), so a recorded delivery cannot be replayed later. 0 accepts any age.',
+						},
+					],
+				},
+			],
+		}),
+		// n8n's lint reads these from the class (and checks the icon files, whose paths are relative to this file).
 		icon: { light: 'file:uiPath.svg', dark: 'file:uiPath.dark.svg' },
-		group: ['trigger'],
-		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow the moment UiPath Orchestrator reports a job, queue item or robot event',
-		defaults: { name: 'UiPath Webhook Trigger' },
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: uiPathCredentials,
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
-		properties: [
-			authenticationProperty,
-			{
-				displayName: 'Event Names or IDs',
-				name: 'events',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getEventTypes' },
-				default: ['job.completed', 'job.faulted'],
-				required: true,
-				description:
-					'The Orchestrator events that start the workflow. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add Filter',
-				default: {},
-				options: [
-					{ ...folderLocator, required: false, description: 'Only events from this folder' },
-					{
-						displayName: 'Process Name',
-						name: 'processName',
-						type: 'string',
-						default: '',
-						description: 'Only job events of this process (its name or package key)',
-					},
-					{
-						displayName: 'Queue Name',
-						name: 'queueName',
-						type: 'string',
-						default: '',
-						description: 'Only queue and queue item events of this queue',
-					},
-				],
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Max Delivery Age (Seconds)',
-						name: 'maxAgeSeconds',
-						type: 'number',
-						typeOptions: { minValue: 0 },
-						default: 300,
-						description:
-							'Deliveries whose Timestamp is further than this from n8n\'s clock are refused (401), so a recorded delivery cannot be replayed later. 0 accepts any age.',
-					},
-				],
-			},
-		],
 	};
 
 	methods = {

@@ -20,5 +20,6 @@ export function optionsParameter(
 	choices: readonly Choice[],
 	extra: Partial<INodeProperties> = {},
 ): INodeProperties {
-	return { displayName, name, type: 'options', options: choicesOf(choices), default: choices[0][1], ...extra };
+	const firstValue = choices[0][1];
+	return { displayName, name, type: 'options', options: choicesOf(choices), default: firstValue, ...extra };
 }

@@ -1,25 +1,19 @@
 // The typed value fields Asset → Create and Update share, and the body fields they become. The password goes into
 // the request body only: never into the output, an error or a log.
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { optionsParameter } from '../../../shared/optionsParameter';
 import { textOf } from '../../../shared/text';
 
 export const VALUE_TYPES = ['Text', 'Bool', 'Integer', 'Credential'];
 
 const forType = (type: string) => ({ displayOptions: { show: { valueType: [type] } } });
 
-export const valueTypeField: INodeProperties = {
-	displayName: 'Value Type',
-	name: 'valueType',
-	type: 'options',
-	options: [
-		{ name: 'Text', value: 'Text' },
-		{ name: 'Boolean', value: 'Bool' },
-		{ name: 'Integer', value: 'Integer' },
-		{ name: 'Credential', value: 'Credential', description: 'A user name and a password, for robots to log in with' },
-	],
-	default: 'Text',
-	description: "The asset's type; an existing asset's type cannot change",
-};
+export const valueTypeField = optionsParameter('Value Type', 'valueType', [
+	['Text', 'Text'],
+	['Boolean', 'Bool'],
+	['Integer', 'Integer'],
+	['Credential', 'Credential', 'A user name and a password, for robots to log in with'],
+], { description: "The asset's type; an existing asset's type cannot change" });
 
 /** The value fields, one set per type; `passwordHint` says what an empty password means. */
 export function valueFields(passwordHint: string): INodeProperties[] {

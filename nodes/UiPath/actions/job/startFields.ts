@@ -4,6 +4,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { checkIntervalOption, waitFields } from '../../../shared/parameters';
 
 import { folderField } from '../common';
+import { optionsParameter } from '../../../shared/optionsParameter';
 
 const processField: INodeProperties = {
 	displayName: 'Process',
@@ -26,19 +27,13 @@ const processField: INodeProperties = {
 };
 
 const robotFields: INodeProperties[] = [
-	{
-		displayName: 'Strategy',
-		name: 'strategy',
-		type: 'options',
-		options: [
-			{ name: 'All Robots', value: 'All', description: 'One job on each robot of the folder (classic folders)' },
-			{ name: 'Jobs Count (Classic)', value: 'JobsCount', description: 'Start a number of jobs (classic folders)' },
-			{ name: 'Jobs Count (Modern Folders)', value: 'ModernJobsCount', description: 'Start a number of jobs; Orchestrator picks the robots' },
-			{ name: 'Robot Count', value: 'RobotCount', description: 'Run on a number of robots' },
-			{ name: 'Specific Robots', value: 'Specific', description: 'One job on each of the given robots' },
-		],
-		default: 'ModernJobsCount',
-	},
+	optionsParameter('Strategy', 'strategy', [
+		['All Robots', 'All', 'One job on each robot of the folder (classic folders)'],
+		['Jobs Count (Classic)', 'JobsCount', 'Start a number of jobs (classic folders)'],
+		['Jobs Count (Modern Folders)', 'ModernJobsCount', 'Start a number of jobs; Orchestrator picks the robots'],
+		['Robot Count', 'RobotCount', 'Run on a number of robots'],
+		['Specific Robots', 'Specific', 'One job on each of the given robots'],
+	], { default: 'ModernJobsCount' }),
 	{
 		displayName: 'Jobs Count',
 		name: 'jobsCount',
@@ -108,16 +103,10 @@ const startOptions: INodeProperties = {
 
 // Using JSON stays the default, so workflows saved before the fields existed run as they did.
 const inputArgumentFields: INodeProperties[] = [
-	{
-		displayName: 'Define Arguments',
-		name: 'argumentsMode',
-		type: 'options',
-		options: [
-			{ name: 'Using Fields Below', value: 'fields', description: "The process's declared input arguments, each a typed field" },
-			{ name: 'Using JSON', value: 'json', description: 'An object of input arguments' },
-		],
-		default: 'json',
-	},
+	optionsParameter('Define Arguments', 'argumentsMode', [
+		['Using Fields Below', 'fields', "The process's declared input arguments, each a typed field"],
+		['Using JSON', 'json', 'An object of input arguments'],
+	], { default: 'json' }),
 	{
 		displayName: 'Input Arguments',
 		name: 'inputArguments',

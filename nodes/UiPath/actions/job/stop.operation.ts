@@ -3,22 +3,17 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { stopJob } from '../../api/jobs';
 import { folderField, folderOf } from '../common';
 import { jobField, jobOf } from './jobRef';
+import { optionsParameter } from '../../../shared/optionsParameter';
 
 export const option = { name: 'Stop', action: 'Stop a job', description: 'Stop a running job, softly or by killing it' };
 
 export const description: INodeProperties[] = [
 	folderField,
 	jobField,
-	{
-		displayName: 'Stop Strategy',
-		name: 'stopStrategy',
-		type: 'options',
-		options: [
-			{ name: 'Soft Stop', value: 'SoftStop', description: 'Ask the process to stop where it checks for it' },
-			{ name: 'Kill', value: 'Kill', description: 'End the process at once' },
-		],
-		default: 'SoftStop',
-	},
+	optionsParameter('Stop Strategy', 'stopStrategy', [
+		['Soft Stop', 'SoftStop', 'Ask the process to stop where it checks for it'],
+		['Kill', 'Kill', 'End the process at once'],
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { filtersCollection, limitOf, returnAllFields } from '../../../shared/parameters';
 import { listSchedules } from '../../api/schedules';
 import { folderField, folderOf } from '../common';
+import { optionsParameter } from '../../../shared/optionsParameter';
 
 export const option = {
 	name: 'Get Many',
@@ -14,17 +15,11 @@ export const description: INodeProperties[] = [
 	folderField,
 	...returnAllFields(),
 	filtersCollection([
-		{
-			displayName: 'Enabled',
-			name: 'enabled',
-			type: 'options',
-			options: [
-				{ name: 'Enabled and Disabled', value: '' },
-				{ name: 'Enabled Only', value: 'true' },
-				{ name: 'Disabled Only', value: 'false' },
-			],
-			default: '',
-		},
+		optionsParameter('Enabled', 'enabled', [
+			['Enabled and Disabled', ''],
+			['Enabled Only', 'true'],
+			['Disabled Only', 'false'],
+		]),
 	]),
 ];
 

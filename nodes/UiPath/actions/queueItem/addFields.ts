@@ -4,6 +4,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { checkIntervalOption, fieldsOrJson } from '../../../shared/parameters';
 import { queueLocator } from '../../descriptions';
 import { folderField } from '../common';
+import { optionsParameter } from '../../../shared/optionsParameter';
 
 const contentFields = fieldsOrJson({
 	choice: {
@@ -64,37 +65,15 @@ const addOptions: INodeProperties = {
 export const addFields: INodeProperties[] = [
 	folderField,
 	{ ...queueLocator, description: 'The queue to add the items to' },
-	{
-		displayName: 'Mode',
-		name: 'addMode',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{
-				name: 'All Input Items in One Call',
-				value: 'bulk',
-				description: 'One BulkAddQueueItems call for every input item; each output item says whether its item was added',
-			},
-			{
-				name: 'One per Input Item',
-				value: 'perItem',
-				description: 'One AddQueueItem call per input item; each output item is the queue item created',
-			},
-		],
-		default: 'perItem',
-	},
-	{
-		displayName: 'Commit Type',
-		name: 'commitType',
-		type: 'options',
-		displayOptions: { show: { addMode: ['bulk'] } },
-		options: [
-			{ name: 'All or Nothing', value: 'AllOrNothing', description: 'If any item fails, none is added' },
-			{ name: 'Process All Independently', value: 'ProcessAllIndependently', description: 'Add every item that can be added; report the others' },
-			{ name: 'Stop on First Failure', value: 'StopOnFirstFailure', description: 'Add items in order until one fails; the rest are not added' },
-		],
-		default: 'ProcessAllIndependently',
-	},
+	optionsParameter('Mode', 'addMode', [
+		['All Input Items in One Call', 'bulk', 'One BulkAddQueueItems call for every input item; each output item says whether its item was added'],
+		['One per Input Item', 'perItem', 'One AddQueueItem call per input item; each output item is the queue item created'],
+	], { default: 'perItem', noDataExpression: true }),
+	optionsParameter('Commit Type', 'commitType', [
+		['All or Nothing', 'AllOrNothing', 'If any item fails, none is added'],
+		['Process All Independently', 'ProcessAllIndependently', 'Add every item that can be added; report the others'],
+		['Stop on First Failure', 'StopOnFirstFailure', 'Add items in order until one fails; the rest are not added'],
+	], { default: 'ProcessAllIndependently', displayOptions: { show: { addMode: ['bulk'] } } }),
 	...contentFields,
 	{
 		displayName: 'Wait for Processing',

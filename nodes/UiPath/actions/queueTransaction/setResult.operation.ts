@@ -7,6 +7,7 @@ import { setTransactionResult } from '../../api/queueTransactions';
 import { folderField, folderOf } from '../common';
 import { queueItemIdOf } from '../queueItem/itemId';
 import { transactionIdField } from './transactionId';
+import { optionsParameter } from '../../../shared/optionsParameter';
 
 export const option = {
 	name: 'Set Result',
@@ -19,16 +20,10 @@ const whenFailed = { show: { result: ['failed'] } };
 export const description: INodeProperties[] = [
 	folderField,
 	transactionIdField,
-	{
-		displayName: 'Result',
-		name: 'result',
-		type: 'options',
-		options: [
-			{ name: 'Successful', value: 'successful' },
-			{ name: 'Failed', value: 'failed' },
-		],
-		default: 'successful',
-	},
+	optionsParameter('Result', 'result', [
+		['Successful', 'successful'],
+		['Failed', 'failed'],
+	]),
 	{
 		displayName: 'Output (JSON)',
 		name: 'output',
@@ -36,17 +31,10 @@ export const description: INodeProperties[] = [
 		default: '{}',
 		description: 'An object of what the processing produced, e.g. {"BookingId": "B-17"}; kept as the item\'s Output',
 	},
-	{
-		displayName: 'Exception Type',
-		name: 'exceptionType',
-		type: 'options',
-		options: [
-			{ name: 'Business Exception', value: 'BusinessException', description: 'The data is wrong: not retried' },
-			{ name: 'Application Exception', value: 'ApplicationException', description: "A system failed: retried if the queue's retries allow" },
-		],
-		default: 'BusinessException',
-		displayOptions: whenFailed,
-	},
+	optionsParameter('Exception Type', 'exceptionType', [
+		['Business Exception', 'BusinessException', 'The data is wrong: not retried'],
+		['Application Exception', 'ApplicationException', "A system failed: retried if the queue's retries allow"],
+	], { displayOptions: whenFailed }),
 	{ displayName: 'Reason', name: 'reason', type: 'string', default: '', required: true, displayOptions: whenFailed, description: 'Why it failed, in short' },
 	{ displayName: 'Details', name: 'details', type: 'string', typeOptions: { rows: 3 }, default: '', displayOptions: whenFailed },
 ];

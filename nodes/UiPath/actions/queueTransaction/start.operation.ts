@@ -4,6 +4,7 @@ import { startTransaction } from '../../api/queueTransactions';
 import { queueLocator } from '../../descriptions';
 import { folderField, folderOf } from '../common';
 import { queueNameOf } from '../queueItem/itemData';
+import { optionsParameter } from '../../../shared/optionsParameter';
 
 export const option = {
 	name: 'Start',
@@ -29,17 +30,10 @@ export const description: INodeProperties[] = [
 				description: 'Whether an empty queue gives one item {"empty": true, "queue": …} instead of no output (which ends the branch)',
 			},
 			{ displayName: 'Reference', name: 'reference', type: 'string', default: '', description: 'Only take an item with this reference' },
-			{
-				displayName: 'Reference Match',
-				name: 'referenceFilterOption',
-				type: 'options',
-				options: [
-					{ name: 'Equals', value: 'Equals' },
-					{ name: 'Starts With', value: 'StartsWith' },
-				],
-				default: 'Equals',
-				description: 'How the reference is matched',
-			},
+			optionsParameter('Reference Match', 'referenceFilterOption', [
+				['Equals', 'Equals'],
+				['Starts With', 'StartsWith'],
+			], { description: 'How the reference is matched' }),
 		],
 	},
 ];

@@ -4,6 +4,7 @@ import { jsonObjectOf } from '../../../shared/parameters';
 import { createTask } from '../../api/tasks';
 import { folderField, folderOf } from '../common';
 import { taskDataField, taskDataOf } from './taskRef';
+import { optionsParameter } from '../../../shared/optionsParameter';
 
 export const option = { name: 'Create', action: 'Create a task', description: 'Create an Action Center task (generic or form) for a person to handle' };
 
@@ -11,16 +12,10 @@ const forForm = { displayOptions: { show: { taskType: ['form'] } } };
 
 export const description: INodeProperties[] = [
 	folderField,
-	{
-		displayName: 'Task Type',
-		name: 'taskType',
-		type: 'options',
-		options: [
-			{ name: 'Generic', value: 'generic', description: 'A task with data, handled in Action Center or by an app' },
-			{ name: 'Form', value: 'form', description: 'A task a person fills in through a form.io form' },
-		],
-		default: 'generic',
-	},
+	optionsParameter('Task Type', 'taskType', [
+		['Generic', 'generic', 'A task with data, handled in Action Center or by an app'],
+		['Form', 'form', 'A task a person fills in through a form.io form'],
+	]),
 	{ displayName: 'Title', name: 'title', type: 'string', required: true, default: '', typeOptions: { maxLength: 512 } },
 	{
 		displayName: 'Priority',
