@@ -2,6 +2,7 @@ import { NodeOperationError, type IDataObject, type INodeExecutionData, type INo
 
 import { buildQuery, listSessionQueues, type SessionQueue } from '../RoboticCrowd/api/sessionQueues';
 import { listWorkflows } from '../RoboticCrowd/api/workflows';
+import { workflowLocator } from '../RoboticCrowd/descriptions';
 import { searchWorkflows } from '../RoboticCrowd/methods/listSearch';
 import { triggerNodeDescription } from '../shared/nodeDescription';
 import { textOf } from '../shared/text';
@@ -54,21 +55,11 @@ export class RoboticCrowdTrigger implements INodeType {
 					description: 'Fire for runs that finish with these statuses',
 				},
 				{
-					displayName: 'Workflow',
-					name: 'workflowId',
-					type: 'resourceLocator',
-					default: { mode: 'list', value: '' },
+					...workflowLocator,
+					required: false,
 					description: 'Only runs of this workflow. Leave empty for every workflow of the project.',
-					modes: [
-						{
-							displayName: 'From List',
-							name: 'list',
-							type: 'list',
-							typeOptions: { searchListMethod: 'searchWorkflows', searchable: true },
-						},
-						{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 6391' },
-					],
 				},
+
 			],
 		}),
 		// n8n's lint reads these from the class (and checks the icon files, whose paths are relative to this file).

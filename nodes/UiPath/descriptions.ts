@@ -1,8 +1,9 @@
 // Description pieces the UiPath node and the UiPath Trigger share: authentication, folder and queue pickers, the
 // job states and queue item statuses.
-import type { INodeCredentialDescription, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeCredentialDescription, INodePropertyOptions } from 'n8n-workflow';
 
 import { optionsParameter } from '../shared/optionsParameter';
+import { fromListMode, locatorParameter, numericIdMode, typedMode } from '../shared/locator';
 
 /** Which credential kind the node uses; each credential shows for its own choice. */
 export const authenticationProperty = optionsParameter('Authentication', 'authentication', [
@@ -16,54 +17,22 @@ export const uiPathCredentials: INodeCredentialDescription[] = [
 ];
 
 /** A folder: from the list (sent as its Key, which never changes), by path, or by Id. */
-export const folderLocator: INodeProperties = {
-	displayName: 'Folder',
-	name: 'folder',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description: 'The Orchestrator folder to work in',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchFolders', searchable: true },
-		},
-		{
-			displayName: 'By Path',
-			name: 'path',
-			type: 'string',
-			placeholder: 'e.g. Shared/Finance',
-			hint: 'The full path, folders separated by /',
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 42',
-			validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A folder ID is a number' } }],
-		},
+export const folderLocator = locatorParameter(
+	'Folder',
+	'folder',
+	[
+		fromListMode('searchFolders'),
+		typedMode('By Path', 'path', 'e.g. Shared/Finance', { hint: 'The full path, folders separated by /' }),
+		numericIdMode('folder', 'e.g. 42'),
 	],
-};
+	{ description: 'The Orchestrator folder to work in' },
+);
 
 /** A queue of the chosen folder, by name. */
-export const queueLocator: INodeProperties = {
-	displayName: 'Queue',
-	name: 'queue',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchQueues', searchable: true },
-		},
-		{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. InvoicesToProcess' },
-	],
-};
+export const queueLocator = locatorParameter('Queue', 'queue', [
+	fromListMode('searchQueues'),
+	typedMode('By Name', 'name', 'e.g. InvoicesToProcess'),
+]);
 
 const asOptions = (values: string[], names: Record<string, string> = {}): INodePropertyOptions[] =>
 	values.map((value) => ({ name: names[value] ?? value, value }));

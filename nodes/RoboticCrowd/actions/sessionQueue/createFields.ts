@@ -2,25 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { checkIntervalOption, fieldsOrJson, waitFields } from '../../../shared/parameters';
-
-const workflowField: INodeProperties = {
-	displayName: 'Workflow',
-	name: 'workflowId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	modes: [
-		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchWorkflows', searchable: true } },
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 6391',
-			validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A workflow ID is a number' } }],
-		},
-	],
-	description: 'The Robotic Crowd workflow to run',
-};
+import { workflowLocator } from '../../descriptions';
 
 const parameterFields = fieldsOrJson({
 	choice: {
@@ -63,4 +45,4 @@ const waitOptions: INodeProperties = {
 	],
 };
 
-export const createFields: INodeProperties[] = [workflowField, ...parameterFields, ...waitFields('run', 'it as it ended'), waitOptions];
+export const createFields: INodeProperties[] = [workflowLocator, ...parameterFields, ...waitFields('run', 'it as it ended'), waitOptions];

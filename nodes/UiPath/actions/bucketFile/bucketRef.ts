@@ -1,30 +1,11 @@
 // The fields every Bucket File operation shares: the bucket (picker or ID) and a file's path in it.
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { fromListMode, locatorParameter, numericIdMode } from '../../../shared/locator';
 
 /** A bucket of the chosen folder: from the list, or by its numeric ID (not its Identifier GUID). */
-export const bucketLocator: INodeProperties = {
-	displayName: 'Bucket',
-	name: 'bucket',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
+export const bucketLocator = locatorParameter('Bucket', 'bucket', [fromListMode('searchBuckets'), numericIdMode('bucket', 'e.g. 7')], {
 	description: 'The storage bucket of the folder',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchBuckets', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 7',
-			validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A bucket ID is a number' } }],
-		},
-	],
-};
+});
 
 export function filePathField(description: string): INodeProperties {
 	return {

@@ -5,26 +5,20 @@ import { checkIntervalOption, waitFields } from '../../../shared/parameters';
 
 import { folderField } from '../common';
 import { optionsParameter } from '../../../shared/optionsParameter';
+import { fromListMode, locatorParameter, typedMode } from '../../../shared/locator';
 
-const processField: INodeProperties = {
-	displayName: 'Process',
-	name: 'process',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description: 'The process (release) to run',
-	modes: [
-		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchProcesses', searchable: true } },
-		{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. InvoiceProcessing' },
-		{
-			displayName: 'By Release Key',
-			name: 'key',
-			type: 'string',
-			placeholder: 'e.g. 5b1c3e43-8a1f-4c3b-9f0e-2d6a7c4b8e11',
-			validation: [{ type: 'regex', properties: { regex: '^[0-9a-fA-F-]{36}$', errorMessage: 'A release key is a GUID' } }],
-		},
+const releaseKeyValidation = [{ type: 'regex' as const, properties: { regex: '^[0-9a-fA-F-]{36}$', errorMessage: 'A release key is a GUID' } }];
+
+const processField = locatorParameter(
+	'Process',
+	'process',
+	[
+		fromListMode('searchProcesses'),
+		typedMode('By Name', 'name', 'e.g. InvoiceProcessing'),
+		typedMode('By Release Key', 'key', 'e.g. 5b1c3e43-8a1f-4c3b-9f0e-2d6a7c4b8e11', { validation: releaseKeyValidation }),
 	],
-};
+	{ description: 'The process (release) to run' },
+);
 
 const robotFields: INodeProperties[] = [
 	optionsParameter('Strategy', 'strategy', [

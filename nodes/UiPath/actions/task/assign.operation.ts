@@ -4,31 +4,19 @@ import { assignTask, getTask } from '../../api/tasks';
 import { folderField, folderOf } from '../common';
 import { taskIdField, taskIdOf } from './taskRef';
 import { textOf } from '../../../shared/text';
+import { fromListMode, locatorParameter, numericIdMode, typedMode } from '../../../shared/locator';
 
 export const option = { name: 'Assign', action: 'Assign a task', description: 'Assign a task to a user of the folder: from the list, by user ID, user name or email' };
 
 export const description: INodeProperties[] = [
 	folderField,
 	taskIdField,
-	{
-		displayName: 'User',
-		name: 'user',
-		type: 'resourceLocator',
-		required: true,
-		default: { mode: 'list', value: '' },
-		description: 'Who gets the task: a user of the folder who may work on its tasks',
-		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchTaskUsers', searchable: true } },
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 12',
-				validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A user ID is a number' } }],
-			},
-			{ displayName: 'By User Name or Email', name: 'email', type: 'string', placeholder: 'e.g. ann@acme.com' },
-		],
-	},
+	locatorParameter(
+		'User',
+		'user',
+		[fromListMode('searchTaskUsers'), numericIdMode('user', 'e.g. 12'), typedMode('By User Name or Email', 'email', 'e.g. ann@acme.com')],
+		{ description: 'Who gets the task: a user of the folder who may work on its tasks' },
+	),
 	{ displayName: 'Reassign If Already Assigned', name: 'reassign', type: 'boolean', default: false, description: 'Whether a task assigned to someone else is moved to this user' },
 ];
 

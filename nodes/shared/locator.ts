@@ -1,0 +1,31 @@
+// Resource locators: a list to pick from (a list search of the node's methods), then ways to type the value in.
+// Every locator of the package has the same frame; only its words, list search and typed modes differ.
+import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
+
+/** The From List mode, fed by the node's list search `searchListMethod`. */
+export function fromListMode(searchListMethod: string): INodePropertyMode {
+	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter: modes have no default
+	return { displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod, searchable: true } };
+}
+
+/** A mode where the value is typed in, e.g. By Name; `extra` adds a hint or a validation. */
+export function typedMode(displayName: string, name: string, placeholder: string, extra: Partial<INodePropertyMode> = {}): INodePropertyMode {
+	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter: modes have no default
+	return { displayName, name, type: 'string', placeholder, ...extra };
+}
+
+/** A By ID mode that only takes digits; `what` names the thing in the editor's message ("A folder ID is a number"). */
+export function numericIdMode(what: string, placeholder: string): INodePropertyMode {
+	const errorMessage = `A ${what} ID is a number`;
+	return typedMode('By ID', 'id', placeholder, { validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage } }] });
+}
+
+/** A required locator that opens on its list; `extra` may make it optional or add display options. */
+export function locatorParameter(
+	displayName: string,
+	name: string,
+	modes: INodePropertyMode[],
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
+	return { displayName, name, type: 'resourceLocator', default: { mode: 'list', value: '' }, required: true, modes, ...extra };
+}
