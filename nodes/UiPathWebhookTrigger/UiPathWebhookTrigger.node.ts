@@ -25,6 +25,7 @@ import { authenticationProperty, folderLocator, uiPathCredentials } from '../UiP
 import { searchFolders } from '../UiPath/methods/listSearch';
 import { folderRefFrom } from '../UiPath/transport';
 import { firstDelivery, forgetDeliveries, itemsOfEvent, verifyDelivery, type EventFilters } from './delivery';
+import { filtersCollection, optionsCollection } from '../shared/parameters';
 
 /** What the node keeps in the workflow's static data about its subscription. */
 interface SubscriptionData extends IDataObject {
@@ -88,48 +89,34 @@ export class UiPathWebhookTrigger implements INodeType {
 					description:
 						'The Orchestrator events that start the workflow. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 				},
-				{
-					displayName: 'Filters',
-					name: 'filters',
-					type: 'collection',
-					placeholder: 'Add Filter',
-					default: {},
-					options: [
-						{ ...folderLocator, required: false, description: 'Only events from this folder' },
-						{
-							displayName: 'Process Name',
-							name: 'processName',
-							type: 'string',
-							default: '',
-							description: 'Only job events of this process (its name or package key)',
-						},
-						{
-							displayName: 'Queue Name',
-							name: 'queueName',
-							type: 'string',
-							default: '',
-							description: 'Only queue and queue item events of this queue',
-						},
-					],
-				},
-				{
-					displayName: 'Options',
-					name: 'options',
-					type: 'collection',
-					placeholder: 'Add Option',
-					default: {},
-					options: [
-						{
-							displayName: 'Max Delivery Age (Seconds)',
-							name: 'maxAgeSeconds',
-							type: 'number',
-							typeOptions: { minValue: 0 },
-							default: 300,
-							description:
-								'Deliveries whose Timestamp is further than this from n8n\'s clock are refused (401), so a recorded delivery cannot be replayed later. 0 accepts any age.',
-						},
-					],
-				},
+				filtersCollection([
+					{ ...folderLocator, required: false, description: 'Only events from this folder' },
+					{
+						displayName: 'Process Name',
+						name: 'processName',
+						type: 'string',
+						default: '',
+						description: 'Only job events of this process (its name or package key)',
+					},
+					{
+						displayName: 'Queue Name',
+						name: 'queueName',
+						type: 'string',
+						default: '',
+						description: 'Only queue and queue item events of this queue',
+					},
+				]),
+				optionsCollection('options', [
+					{
+						displayName: 'Max Delivery Age (Seconds)',
+						name: 'maxAgeSeconds',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 300,
+						description:
+							'Deliveries whose Timestamp is further than this from n8n\'s clock are refused (401), so a recorded delivery cannot be replayed later. 0 accepts any age.',
+					},
+				]),
 			],
 		}),
 		// n8n's lint reads these from the class (and checks the icon files, whose paths are relative to this file).

@@ -9,26 +9,29 @@ import {
 
 import { textOf } from './text';
 
+/**
+ * A switch and the number it shows: Return All and Limit (shown while off), Wait for … and its timeout (shown
+ * while on). `toggle.displayOptions` applies to both.
+ */
+export function switchWithNumber(
+	toggle: Pick<INodeProperties, 'displayName' | 'name' | 'description' | 'displayOptions'>,
+	number: Pick<INodeProperties, 'displayName' | 'name' | 'description' | 'default'>,
+	shownWhen: boolean,
+): INodeProperties[] {
+	const show = { ...toggle.displayOptions?.show, [toggle.name]: [shownWhen] };
+	return [
+		{ ...toggle, type: 'boolean', default: false },
+		{ ...number, type: 'number', typeOptions: { minValue: 1 }, displayOptions: { show } },
+	];
+}
+
 /** Return All and Limit of a list operation (shown for its resource and operation by nodes/shared/resources.ts). */
 export function returnAllFields(): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			displayOptions: { show: { returnAll: [false] } },
-			description: 'Max number of results to return',
-		},
-	];
+	return switchWithNumber(
+		{ displayName: 'Return All', name: 'returnAll', description: 'Whether to return all results or only up to a given limit' },
+		{ displayName: 'Limit', name: 'limit', default: 50, description: 'Max number of results to return' },
+		false,
+	);
 }
 
 /** How many results the item asks for: Infinity with Return All. */
@@ -96,6 +99,16 @@ export function filtersCollection(options: INodeProperties[]): INodeProperties {
 	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
 }
 
+/** An operation's Options collection; `name` stays each operation's own, as saved workflows hold it. */
+export function optionsCollection(name: string, options: INodeProperties[], extra: Partial<INodeProperties> = {}): INodeProperties {
+	return { displayName: 'Options', name, type: 'collection', placeholder: 'Add Option', default: {}, options, ...extra };
+}
+
+/** The Update Fields collection of an operation that changes a record. */
+export function updateFieldsCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add Field', default: {}, options };
+}
+
 interface FieldsOrJson {
 	/** the choice between the two: its parameter, label and the two option names */
 	choice: { name: string; displayName: string; description: string; fieldsLabel: string; jsonLabel: string };
@@ -143,24 +156,11 @@ export function fieldsOrJson({ choice, fields, json }: FieldsOrJson): INodePrope
 
 /** Wait for Completion and its timeout, for an operation that starts a job or a run (`what`). */
 export function waitFields(what: string, returns: string): INodeProperties[] {
-	return [
-		{
-			displayName: 'Wait for Completion',
-			name: 'waitForCompletion',
-			type: 'boolean',
-			default: false,
-			description: `Whether to wait until the ${what} finishes and return ${returns}`,
-		},
-		{
-			displayName: 'Timeout (Seconds)',
-			name: 'waitTimeout',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 600,
-			displayOptions: { show: { waitForCompletion: [true] } },
-			description: `How long to wait before failing with a timeout error. The ${what} itself goes on.`,
-		},
-	];
+	return switchWithNumber(
+		{ displayName: 'Wait for Completion', name: 'waitForCompletion', description: `Whether to wait until the ${what} finishes and return ${returns}` },
+		{ displayName: 'Timeout (Seconds)', name: 'waitTimeout', default: 600, description: `How long to wait before failing with a timeout error. The ${what} itself goes on.` },
+		true,
+	);
 }
 
 /** The Check Interval option of a wait. */

@@ -1,7 +1,7 @@
 // The fields of Run → Create: the workflow, its parameters, and waiting.
 import type { INodeProperties } from 'n8n-workflow';
 
-import { checkIntervalOption, fieldsOrJson, waitFields } from '../../../shared/parameters';
+import { checkIntervalOption, fieldsOrJson, optionsCollection, waitFields } from '../../../shared/parameters';
 import { workflowLocator } from '../../descriptions';
 
 const parameterFields = fieldsOrJson({
@@ -26,23 +26,15 @@ const parameterFields = fieldsOrJson({
 	},
 });
 
-const waitOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'createOptions',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	displayOptions: { show: { waitForCompletion: [true] } },
-	options: [
-		checkIntervalOption('First pause between checks of the run; it grows by half each time, up to 30 seconds'),
-		{
-			displayName: 'Return Failed Runs as Output',
-			name: 'returnFailed',
-			type: 'boolean',
-			default: false,
-			description: 'Whether a run that ends with status "error" is returned as output instead of failing the node',
-		},
-	],
-};
+const waitOptions = optionsCollection('createOptions', [
+	checkIntervalOption('First pause between checks of the run; it grows by half each time, up to 30 seconds'),
+	{
+		displayName: 'Return Failed Runs as Output',
+		name: 'returnFailed',
+		type: 'boolean',
+		default: false,
+		description: 'Whether a run that ends with status "error" is returned as output instead of failing the node',
+	},
+], { displayOptions: { show: { waitForCompletion: [true] } } });
 
 export const createFields: INodeProperties[] = [workflowLocator, ...parameterFields, ...waitFields('run', 'it as it ended'), waitOptions];

@@ -1,9 +1,8 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { deleteAsset } from '../../api/assets';
-import { describeFolder, findAsset } from '../../api/folders';
-import { folderField, folderOf } from '../common';
-import { assetNameOf } from './assetValue';
+import { folderField } from '../common';
+import { namedAsset } from './namedAsset';
 
 export const option = { name: 'Delete', action: 'Delete an asset', description: 'Delete one asset of a folder by its name' };
 
@@ -13,15 +12,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const name = assetNameOf.call(this, itemIndex);
-	const folder = folderOf.call(this, itemIndex);
-	const asset = await findAsset(this, name, folder, itemIndex);
-	if (!asset) {
-		throw new NodeOperationError(this.getNode(), `There is no asset named "${name}" in ${describeFolder(folder)}`, {
-			itemIndex,
-			description: 'The name must match exactly; Asset → Get Many lists the assets of a folder.',
-		});
-	}
+	const { name, folder, asset } = await namedAsset.call(this, itemIndex, 'The name must match exactly; Asset → Get Many lists the assets of a folder.');
 	await deleteAsset(this, { Id: Number(asset.Id), Name: name }, folder, itemIndex);
 	return { Id: asset.Id, Name: name, deleted: true };
 }

@@ -1,9 +1,8 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { describeFolder, findAsset } from '../../api/folders';
-import { folderField, folderOf } from '../common';
+import { folderField } from '../common';
+import { namedAsset } from './namedAsset';
 import { presentAsset } from './presentAsset';
-import { textOf } from '../../../shared/text';
 
 export const option = { name: 'Get', action: 'Get an asset', description: 'Get one asset of a folder by its name' };
 
@@ -21,18 +20,11 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const name = textOf(this.getNodeParameter('assetName', itemIndex, '')).trim();
-	if (!name) {
-		throw new NodeOperationError(this.getNode(), 'Give the name of the asset', { itemIndex });
-	}
-	const folder = folderOf.call(this, itemIndex);
-	const asset = await findAsset(this, name, folder, itemIndex);
-	if (!asset) {
-		throw new NodeOperationError(this.getNode(), `There is no asset named "${name}" in ${describeFolder(folder, 'folder with Key')}`, {
-			itemIndex,
-			description:
-				'The name must match exactly, and the asset must be shared with this folder. Asset → Get Many lists the assets of a folder.',
-		});
-	}
+	const { asset } = await namedAsset.call(
+		this,
+		itemIndex,
+		'The name must match exactly, and the asset must be shared with this folder. Asset → Get Many lists the assets of a folder.',
+		'folder with Key',
+	);
 	return presentAsset(asset);
 }

@@ -1,10 +1,11 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { getAssetById, replaceAsset } from '../../api/assets';
-import { describeFolder, findAsset } from '../../api/folders';
-import { folderField, folderOf } from '../common';
-import { assetNameOf, valueBody, valueFields, valueTypeField, VALUE_TYPES } from './assetValue';
+import { folderField } from '../common';
+import { valueBody, valueFields, valueTypeField, VALUE_TYPES } from './assetValue';
+import { namedAsset } from './namedAsset';
 import { presentAsset } from './presentAsset';
+import { updateFieldsCollection } from '../../../shared/parameters';
 
 export const option = { name: 'Update', action: 'Update an asset', description: "Change an asset's value (and optionally its name or description)" };
 
@@ -13,32 +14,21 @@ export const description: INodeProperties[] = [
 	{ displayName: 'Asset Name', name: 'assetName', type: 'string', required: true, default: '', placeholder: 'e.g. InvoiceMailbox', description: 'The exact name of the asset to change' },
 	{ ...valueTypeField, description: "The asset's current type (it cannot change): the value field below is of this type" },
 	...valueFields('Leave empty to keep the current password'),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-			{ displayName: 'New Name', name: 'name', type: 'string', default: '', description: 'Rename the asset' },
-		],
-	},
+	updateFieldsCollection([
+		{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+		{ displayName: 'New Name', name: 'name', type: 'string', default: '', description: 'Rename the asset' },
+	]),
 ];
 
 /** Reads the asset, replaces its value (PUT takes the whole asset), then reads it back. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const name = assetNameOf.call(this, itemIndex);
 	const type = String(this.getNodeParameter('valueType', itemIndex, 'Text'));
 	const updates = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const folder = folderOf.call(this, itemIndex);
-	const current = await findAsset(this, name, folder, itemIndex);
-	if (!current) {
-		throw new NodeOperationError(this.getNode(), `There is no asset named "${name}" in ${describeFolder(folder)}`, {
-			itemIndex,
-			description: 'The name must match exactly; Asset → Create makes a new one, Asset → Get Many lists the assets of a folder.',
-		});
-	}
+	const { name, folder, asset: current } = await namedAsset.call(
+		this,
+		itemIndex,
+		'The name must match exactly; Asset → Create makes a new one, Asset → Get Many lists the assets of a folder.',
+	);
 	if (current.ValueType !== type || !VALUE_TYPES.includes(type)) {
 		throw new NodeOperationError(this.getNode(), `The value type of an asset cannot be changed (it is ${String(current.ValueType)})`, {
 			itemIndex,

@@ -1,6 +1,7 @@
 // The fields every Bucket File operation shares: the bucket (picker or ID) and a file's path in it.
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { fromListMode, locatorParameter, numericIdMode } from '../../../shared/locator';
+import { optionsCollection } from '../../../shared/parameters';
 
 /** A bucket of the chosen folder: from the list, or by its numeric ID (not its Identifier GUID). */
 export const bucketLocator = locatorParameter('Bucket', 'bucket', [fromListMode('searchBuckets'), numericIdMode('bucket', 'e.g. 7')], {
@@ -44,20 +45,13 @@ export function filePathOf(this: IExecuteFunctions, itemIndex: number): string {
 }
 
 /** Upload's and Download's options: how long the storage URI Orchestrator hands out stays valid. */
-export const transferOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		{
-			displayName: 'URI Expiry (Minutes)',
-			name: 'expiryInMinutes',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 60,
-			description: 'How long the storage URI stays valid: raise it for very large files over slow links',
-		},
-	],
-};
+export const transferOptions = optionsCollection('options', [
+	{
+		displayName: 'URI Expiry (Minutes)',
+		name: 'expiryInMinutes',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 60,
+		description: 'How long the storage URI stays valid: raise it for very large files over slow links',
+	},
+]);

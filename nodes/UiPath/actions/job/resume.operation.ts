@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { withStateAdvice } from '../../api/conflicts';
-import { resumeJob, withParsedArguments } from '../../api/jobs';
-import { folderField, folderOf } from '../common';
+import { resumeJob } from '../../api/jobs';
+import { folderField } from '../common';
 import { jobField, jobKeyOf } from './jobRef';
+import { jobStateChange } from './jobStateChange';
 
 export const option = {
 	name: 'Resume',
@@ -13,14 +13,4 @@ export const option = {
 
 export const description: INodeProperties[] = [folderField, jobField];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const folder = folderOf.call(this, itemIndex);
-	const key = await jobKeyOf.call(this, folder, itemIndex);
-	const resumed = await withStateAdvice(
-		this,
-		itemIndex,
-		async () => await resumeJob(this, key, folder, itemIndex),
-		'Only a Suspended job can be resumed: Job → Get shows its state.',
-	);
-	return withParsedArguments(resumed);
-}
+export const execute = jobStateChange(jobKeyOf, resumeJob, 'Only a Suspended job can be resumed: Job → Get shows its state.');

@@ -1,7 +1,7 @@
 // The fields of Job → Start: which process, how many jobs on which robots, its input, and waiting.
 import type { INodeProperties } from 'n8n-workflow';
 
-import { checkIntervalOption, waitFields } from '../../../shared/parameters';
+import { checkIntervalOption, optionsCollection, waitFields } from '../../../shared/parameters';
 
 import { folderField } from '../common';
 import { optionsParameter } from '../../../shared/optionsParameter';
@@ -20,6 +20,16 @@ const processField = locatorParameter(
 	{ description: 'The process (release) to run' },
 );
 
+/** How many jobs or robots, for the strategies that ask for a number. */
+const countField = (displayName: string, name: string, strategies: string[]): INodeProperties => ({
+	displayName,
+	name,
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 1,
+	displayOptions: { show: { strategy: strategies } },
+});
+
 const robotFields: INodeProperties[] = [
 	optionsParameter('Strategy', 'strategy', [
 		['All Robots', 'All', 'One job on each robot of the folder (classic folders)'],
@@ -28,14 +38,7 @@ const robotFields: INodeProperties[] = [
 		['Robot Count', 'RobotCount', 'Run on a number of robots'],
 		['Specific Robots', 'Specific', 'One job on each of the given robots'],
 	], { default: 'ModernJobsCount' }),
-	{
-		displayName: 'Jobs Count',
-		name: 'jobsCount',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 1,
-		displayOptions: { show: { strategy: ['ModernJobsCount', 'JobsCount'] } },
-	},
+	countField('Jobs Count', 'jobsCount', ['ModernJobsCount', 'JobsCount']),
 	{
 		displayName: 'Robot IDs',
 		name: 'robotIds',
@@ -45,55 +48,41 @@ const robotFields: INodeProperties[] = [
 		displayOptions: { show: { strategy: ['Specific'] } },
 		description: 'IDs of the robots to run on, separated by commas (Robot → Get Many lists them)',
 	},
-	{
-		displayName: 'Number of Robots',
-		name: 'noOfRobots',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 1,
-		displayOptions: { show: { strategy: ['RobotCount'] } },
-	},
+	countField('Number of Robots', 'noOfRobots', ['RobotCount']),
 ];
 
-const startOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'startOptions',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		checkIntervalOption('With Wait for Completion: first pause between checks of the job; it grows by half each time, up to 30 seconds'),
-		{
-			displayName: 'Priority',
-			name: 'jobPriority',
-			type: 'options',
-			options: ['Low', 'Normal', 'High'].map((p) => ({ name: p, value: p })),
-			default: 'Normal',
-		},
-		{
-			displayName: 'Reference',
-			name: 'reference',
-			type: 'string',
-			default: '',
-			description: 'Your own reference for the job (at most 128 characters), to find it again',
-		},
-		{
-			displayName: 'Return Faulted and Stopped Jobs as Output',
-			name: 'returnFailed',
-			type: 'boolean',
-			default: false,
-			description: 'Whether a job that ends Faulted or Stopped is returned as output instead of failing the node',
-		},
-		{
-			displayName: 'Runtime Type',
-			name: 'runtimeType',
-			type: 'options',
-			options: ['Unattended', 'NonProduction', 'Attended', 'Development', 'Headless', 'TestAutomation', 'Serverless'].map((v) => ({ name: v, value: v })),
-			default: 'Unattended',
-			description: 'The kind of licence the robot runs the job with',
-		},
-	],
-};
+const startOptions = optionsCollection('startOptions', [
+	checkIntervalOption('With Wait for Completion: first pause between checks of the job; it grows by half each time, up to 30 seconds'),
+	{
+		displayName: 'Priority',
+		name: 'jobPriority',
+		type: 'options',
+		options: ['Low', 'Normal', 'High'].map((p) => ({ name: p, value: p })),
+		default: 'Normal',
+	},
+	{
+		displayName: 'Reference',
+		name: 'reference',
+		type: 'string',
+		default: '',
+		description: 'Your own reference for the job (at most 128 characters), to find it again',
+	},
+	{
+		displayName: 'Return Faulted and Stopped Jobs as Output',
+		name: 'returnFailed',
+		type: 'boolean',
+		default: false,
+		description: 'Whether a job that ends Faulted or Stopped is returned as output instead of failing the node',
+	},
+	{
+		displayName: 'Runtime Type',
+		name: 'runtimeType',
+		type: 'options',
+		options: ['Unattended', 'NonProduction', 'Attended', 'Development', 'Headless', 'TestAutomation', 'Serverless'].map((v) => ({ name: v, value: v })),
+		default: 'Unattended',
+		description: 'The kind of licence the robot runs the job with',
+	},
+]);
 
 // Using JSON stays the default, so workflows saved before the fields existed run as they did.
 const inputArgumentFields: INodeProperties[] = [

@@ -1,7 +1,7 @@
 // The fields of Queue Item → Add: the queue, one call per item or all in one, the item's content and options.
 import type { INodeProperties } from 'n8n-workflow';
 
-import { checkIntervalOption, fieldsOrJson } from '../../../shared/parameters';
+import { checkIntervalOption, fieldsOrJson, optionsCollection, switchWithNumber } from '../../../shared/parameters';
 import { queueLocator } from '../../descriptions';
 import { folderField } from '../common';
 import { optionsParameter } from '../../../shared/optionsParameter';
@@ -28,39 +28,37 @@ const contentFields = fieldsOrJson({
 	},
 });
 
-const addOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'addOptions',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		checkIntervalOption('With Wait for Processing: first pause between checks of the item; it grows by half each time, up to 30 seconds'),
-		{ displayName: 'Defer Date', name: 'deferDate', type: 'dateTime', default: '', description: 'The earliest time a robot may process the item' },
-		{ displayName: 'Due Date', name: 'dueDate', type: 'dateTime', default: '', description: 'The latest time the item should be processed by' },
-		{
-			displayName: 'Priority',
-			name: 'priority',
-			type: 'options',
-			options: ['High', 'Low', 'Normal'].map((p) => ({ name: p, value: p })),
-			default: 'Normal',
-		},
-		{
-			displayName: 'Reference',
-			name: 'reference',
-			type: 'string',
-			default: '',
-			description: 'Your own reference for the item (at most 128 characters). Queues that enforce unique references refuse a duplicate.',
-		},
-		{
-			displayName: 'Return Failed and Abandoned Items as Output',
-			name: 'returnFailed',
-			type: 'boolean',
-			default: false,
-			description: 'Whether an item that ends Failed or Abandoned is returned as output instead of failing the node (with Wait for Processing)',
-		},
-	],
-};
+/** When and in what order robots take an item: Add sets these, Update changes them. */
+export const schedulingFields: INodeProperties[] = [
+	{ displayName: 'Defer Date', name: 'deferDate', type: 'dateTime', default: '', description: 'The earliest time a robot may process the item' },
+	{ displayName: 'Due Date', name: 'dueDate', type: 'dateTime', default: '', description: 'The latest time the item should be processed by' },
+	{
+		displayName: 'Priority',
+		name: 'priority',
+		type: 'options',
+		options: ['High', 'Low', 'Normal'].map((p) => ({ name: p, value: p })),
+		default: 'Normal',
+	},
+];
+
+const addOptions = optionsCollection('addOptions', [
+	checkIntervalOption('With Wait for Processing: first pause between checks of the item; it grows by half each time, up to 30 seconds'),
+	...schedulingFields,
+	{
+		displayName: 'Reference',
+		name: 'reference',
+		type: 'string',
+		default: '',
+		description: 'Your own reference for the item (at most 128 characters). Queues that enforce unique references refuse a duplicate.',
+	},
+	{
+		displayName: 'Return Failed and Abandoned Items as Output',
+		name: 'returnFailed',
+		type: 'boolean',
+		default: false,
+		description: 'Whether an item that ends Failed or Abandoned is returned as output instead of failing the node (with Wait for Processing)',
+	},
+]);
 
 export const addFields: INodeProperties[] = [
 	folderField,
@@ -75,22 +73,15 @@ export const addFields: INodeProperties[] = [
 		['Stop on First Failure', 'StopOnFirstFailure', 'Add items in order until one fails; the rest are not added'],
 	], { default: 'ProcessAllIndependently', displayOptions: { show: { addMode: ['bulk'] } } }),
 	...contentFields,
-	{
-		displayName: 'Wait for Processing',
-		name: 'waitForProcessing',
-		type: 'boolean',
-		default: false,
-		displayOptions: { show: { addMode: ['perItem'] } },
-		description: 'Whether to wait until a robot has processed the item (Successful, Failed or Abandoned) and return it with its Output',
-	},
-	{
-		displayName: 'Timeout (Seconds)',
-		name: 'waitTimeout',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 600,
-		displayOptions: { show: { addMode: ['perItem'], waitForProcessing: [true] } },
-		description: 'How long to wait before failing with a timeout error. The item stays in the queue.',
-	},
+	...switchWithNumber(
+		{
+			displayName: 'Wait for Processing',
+			name: 'waitForProcessing',
+			displayOptions: { show: { addMode: ['perItem'] } },
+			description: 'Whether to wait until a robot has processed the item (Successful, Failed or Abandoned) and return it with its Output',
+		},
+		{ displayName: 'Timeout (Seconds)', name: 'waitTimeout', default: 600, description: 'How long to wait before failing with a timeout error. The item stays in the queue.' },
+		true,
+	),
 	addOptions,
 ];

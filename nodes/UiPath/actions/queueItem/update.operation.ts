@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { jsonObjectOf } from '../../../shared/parameters';
+import { jsonObjectOf, updateFieldsCollection } from '../../../shared/parameters';
 import { withStateAdvice } from '../../api/conflicts';
 import { getQueueItem, updateQueueItem } from '../../api/queues';
 import { folderField, folderOf, odataDate } from '../common';
 import { queueItemIdField, queueItemIdOf } from './itemId';
+import { schedulingFields } from './addFields';
 
 export const option = {
 	name: 'Update',
@@ -15,32 +16,17 @@ export const option = {
 export const description: INodeProperties[] = [
 	folderField,
 	queueItemIdField,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'Defer Date', name: 'deferDate', type: 'dateTime', default: '', description: 'The earliest time a robot may process the item' },
-			{ displayName: 'Due Date', name: 'dueDate', type: 'dateTime', default: '', description: 'The latest time the item should be processed by' },
-			{
-				displayName: 'Priority',
-				name: 'priority',
-				type: 'options',
-				options: ['High', 'Normal', 'Low'].map((p) => ({ name: p, value: p })),
-				default: 'Normal',
-			},
-			{ displayName: 'Progress', name: 'progress', type: 'string', default: '', description: 'Free text on how far the item got' },
-			{
-				displayName: 'Specific Content (JSON)',
-				name: 'specificContent',
-				type: 'json',
-				default: '{}',
-				description: 'The item\'s whole new data, replacing the old, e.g. {"InvoiceNumber": "INV-42"}',
-			},
-		],
-	},
+	updateFieldsCollection([
+		...schedulingFields,
+		{ displayName: 'Progress', name: 'progress', type: 'string', default: '', description: 'Free text on how far the item got' },
+		{
+			displayName: 'Specific Content (JSON)',
+			name: 'specificContent',
+			type: 'json',
+			default: '{}',
+			description: 'The item\'s whole new data, replacing the old, e.g. {"InvoiceNumber": "INV-42"}',
+		},
+	]),
 ];
 
 /** Only the fields the user added: Orchestrator ignores the rest of QueueItemDataDto on an update. */

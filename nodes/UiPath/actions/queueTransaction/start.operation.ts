@@ -5,6 +5,7 @@ import { queueLocator } from '../../descriptions';
 import { folderField, folderOf } from '../common';
 import { queueNameOf } from '../queueItem/itemData';
 import { optionsParameter } from '../../../shared/optionsParameter';
+import { optionsCollection } from '../../../shared/parameters';
 
 export const option = {
 	name: 'Start',
@@ -15,27 +16,20 @@ export const option = {
 export const description: INodeProperties[] = [
 	folderField,
 	{ ...queueLocator, description: 'The queue to take the next item from' },
-	{
-		displayName: 'Options',
-		name: 'transactionOptions',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Output an Item When the Queue Is Empty',
-				name: 'outputWhenEmpty',
-				type: 'boolean',
-				default: false,
-				description: 'Whether an empty queue gives one item {"empty": true, "queue": …} instead of no output (which ends the branch)',
-			},
-			{ displayName: 'Reference', name: 'reference', type: 'string', default: '', description: 'Only take an item with this reference' },
-			optionsParameter('Reference Match', 'referenceFilterOption', [
-				['Equals', 'Equals'],
-				['Starts With', 'StartsWith'],
-			], { description: 'How the reference is matched' }),
-		],
-	},
+	optionsCollection('transactionOptions', [
+		{
+			displayName: 'Output an Item When the Queue Is Empty',
+			name: 'outputWhenEmpty',
+			type: 'boolean',
+			default: false,
+			description: 'Whether an empty queue gives one item {"empty": true, "queue": …} instead of no output (which ends the branch)',
+		},
+		{ displayName: 'Reference', name: 'reference', type: 'string', default: '', description: 'Only take an item with this reference' },
+		optionsParameter('Reference Match', 'referenceFilterOption', [
+			['Equals', 'Equals'],
+			['Starts With', 'StartsWith'],
+		], { description: 'How the reference is matched' }),
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
