@@ -7,6 +7,7 @@ import { searchWorkflows } from '../RoboticCrowd/methods/listSearch';
 import { triggerNodeDescription } from '../shared/nodeDescription';
 import { textOf } from '../shared/text';
 import { QueryCheckFailed, readByPages, readByQuery, type PollRead, type TriggerState } from './runReads';
+import { multiOptionsParameter } from '../shared/optionsParameter';
 
 /**
  * The statuses and workflow to watch, checked: no status, or a workflow that is not there, would never fire and say
@@ -42,18 +43,16 @@ export class RoboticCrowdTrigger implements INodeType {
 			polling: true,
 			credentials: [{ name: 'roboticCrowdApi', required: true }],
 			properties: [
-				{
-					displayName: 'Statuses',
-					name: 'statuses',
-					type: 'multiOptions',
-					options: [
+				multiOptionsParameter(
+					'Statuses',
+					'statuses',
+					[
 						{ name: 'Error', value: 'error' },
 						{ name: 'Success', value: 'success' },
 					],
-					default: ['success', 'error'],
-					required: true,
-					description: 'Fire for runs that finish with these statuses',
-				},
+					['success', 'error'],
+					{ required: true, description: 'Fire for runs that finish with these statuses' },
+				),
 				{
 					...workflowLocator,
 					required: false,

@@ -15,7 +15,7 @@ import {
 	uiPathCredentials,
 } from '../UiPath/descriptions';
 import { readLatest, readWindow, timeOf, watchesOf, type QueueIdCache } from './watches';
-import { optionsParameter } from '../shared/optionsParameter';
+import { multiOptionsParameter, optionsParameter } from '../shared/optionsParameter';
 
 // A job's EndTime can become visible a little after the moment it names. Each poll reads back this far behind
 // the newest end time it has seen, and remembers the ids it emitted over that stretch, so such late writes are
@@ -49,15 +49,7 @@ export class UiPathTrigger implements INodeType {
 					displayOptions: { show: { event: ['jobFinished'] } },
 					options: [{ name: 'folder', displayName: 'Folder', values: [{ ...folderLocator, description: '' }] }],
 				},
-				{
-					displayName: 'States',
-					name: 'states',
-					type: 'multiOptions',
-					options: only(jobStateOptions, FINISHED_JOB_STATES),
-					default: ['Successful', 'Faulted', 'Stopped'],
-					description: 'Fire for jobs that end in these states',
-					displayOptions: { show: { event: ['jobFinished'] } },
-				},
+				multiOptionsParameter('States', 'states', only(jobStateOptions, FINISHED_JOB_STATES), ['Successful', 'Faulted', 'Stopped'], { description: 'Fire for jobs that end in these states', displayOptions: { show: { event: ['jobFinished'] } } }),
 				{
 					displayName: 'Process Name',
 					name: 'processName',
@@ -68,15 +60,7 @@ export class UiPathTrigger implements INodeType {
 				},
 				{ ...folderLocator, displayOptions: { show: { event: ['queueItemFinished'] } } },
 				{ ...queueLocator, displayOptions: { show: { event: ['queueItemFinished'] } } },
-				{
-					displayName: 'Statuses',
-					name: 'statuses',
-					type: 'multiOptions',
-					options: only(queueItemStatusOptions, ['Abandoned', 'Failed', 'Successful']),
-					default: ['Successful', 'Failed'],
-					description: 'Fire for queue items that end with these statuses',
-					displayOptions: { show: { event: ['queueItemFinished'] } },
-				},
+				multiOptionsParameter('Statuses', 'statuses', only(queueItemStatusOptions, ['Abandoned', 'Failed', 'Successful']), ['Successful', 'Failed'], { description: 'Fire for queue items that end with these statuses', displayOptions: { show: { event: ['queueItemFinished'] } } }),
 			],
 		}),
 		// n8n's lint reads these from the class (and checks the icon files, whose paths are relative to this file).

@@ -23,3 +23,15 @@ export function optionsParameter(
 	const firstValue = choices[0][1];
 	return { displayName, name, type: 'options', options: choicesOf(choices), default: firstValue, ...extra };
 }
+
+/** A multiOptions parameter; `chosen` are the values ticked at first. */
+export function multiOptionsParameter(
+	displayName: string,
+	name: string,
+	options: INodePropertyOptions[],
+	chosen: string[] = [],
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
+	// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-multi-options -- `chosen` is an array; the rule reads only literals
+	return { displayName, name, type: 'multiOptions', options, default: chosen, ...extra };
+}

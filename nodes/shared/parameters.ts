@@ -7,6 +7,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { optionsParameter } from './optionsParameter';
 import { textOf } from './text';
 
 /**
@@ -110,47 +111,37 @@ export function updateFieldsCollection(options: INodeProperties[]): INodePropert
 }
 
 interface FieldsOrJson {
-	/** the choice between the two: its parameter, label and the two option names */
-	choice: { name: string; displayName: string; description: string; fieldsLabel: string; jsonLabel: string };
+	/** the choice between the two: its label, and the two option names */
+	choice: { displayName: string; description: string; fieldsLabel: string; jsonLabel: string };
 	/** the name/value pairs: the collection, one pair's label, and what the name field says */
-	fields: { name: string; displayName: string; placeholder: string; pair: { name: string; displayName: string }; nameField: Partial<INodeProperties> };
-	json: { name: string; displayName: string; description: string };
+	fields: { displayName: string; placeholder: string; pair: { name: string; displayName: string }; nameField: Partial<INodeProperties> };
+	json: { displayName: string; description: string };
 }
 
-/** Data given as name/value pairs or as JSON: the choice, the pairs (read with namedValuesOf), the JSON (jsonObjectOf). */
-export function fieldsOrJson({ choice, fields, json }: FieldsOrJson): INodeProperties[] {
-	const when = (value: string) => ({ show: { [choice.name]: [value] } });
+/**
+ * Data given as name/value pairs or as JSON: the choice (`<name>Input`), the pairs (`<name>`, read with
+ * namedValuesOf) and the JSON (`<name>Json`, read with jsonObjectOf).
+ */
+export function fieldsOrJson(name: string, { choice, fields, json }: FieldsOrJson): INodeProperties[] {
+	const choiceName = `${name}Input`;
+	const when = (value: string) => ({ show: { [choiceName]: [value] } });
+	const pairValues: INodeProperties[] = [
+		{ displayName: 'Name', name: 'name', type: 'string', default: '', ...fields.nameField },
+		{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+	];
 	return [
-		{
-			displayName: choice.displayName,
-			name: choice.name,
-			type: 'options',
-			options: [
-				{ name: choice.fieldsLabel, value: 'fields' },
-				{ name: choice.jsonLabel, value: 'json' },
-			],
-			default: 'fields',
-			description: choice.description,
-		},
+		optionsParameter(choice.displayName, choiceName, [[choice.fieldsLabel, 'fields'], [choice.jsonLabel, 'json']], { description: choice.description }),
 		{
 			displayName: fields.displayName,
-			name: fields.name,
+			name,
 			type: 'fixedCollection',
 			typeOptions: { multipleValues: true },
 			placeholder: fields.placeholder,
 			default: {},
 			displayOptions: when('fields'),
-			options: [
-				{
-					...fields.pair,
-					values: [
-						{ displayName: 'Name', name: 'name', type: 'string', default: '', ...fields.nameField },
-						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-					],
-				},
-			],
+			options: [{ ...fields.pair, values: pairValues }],
 		},
-		{ ...json, type: 'json', default: '{}', displayOptions: when('json') },
+		{ displayName: json.displayName, name: `${name}Json`, type: 'json', default: '{}', description: json.description, displayOptions: when('json') },
 	];
 }
 

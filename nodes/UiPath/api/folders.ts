@@ -2,7 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { odataString, type FolderRef, type UiPathContext } from '../transport';
-import { firstWhere, odataList } from './odata';
+import { firstNamed, firstWhere, odataList } from './odata';
 
 /** A folder as a message names it. */
 export function describeFolder(folder: FolderRef, keyed = 'the folder with Key'): string {
@@ -33,7 +33,7 @@ export async function listRobots(ctx: UiPathContext, qs: IDataObject, folder: Fo
 }
 
 export async function findAsset(ctx: UiPathContext, name: string, folder: FolderRef, itemIndex: number): Promise<IDataObject | undefined> {
-	return await firstWhere(ctx, '/odata/Assets', `Name eq ${odataString(name)}`, { folder, itemIndex, scopes: ASSET_SCOPES });
+	return await firstNamed(ctx, '/odata/Assets', name, { folder, itemIndex, scopes: ASSET_SCOPES });
 }
 
 export async function listAssets(ctx: UiPathContext, qs: IDataObject, folder: FolderRef, limit: number, itemIndex: number): Promise<IDataObject[]> {

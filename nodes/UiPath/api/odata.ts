@@ -89,12 +89,19 @@ export function anyOf(field: string, values: string[]): string {
 	return `(${values.map((v) => `${field} eq ${odataString(v)}`).join(' or ')})`;
 }
 
+interface FirstWhereOptions {
+	folder?: FolderRef;
+	itemIndex?: number;
+	scopes?: string;
+	select?: string;
+}
+
 /** The first record an OData filter selects, or undefined. */
 export async function firstWhere<T = IDataObject>(
 	ctx: UiPathContext,
 	path: string,
 	filter: string,
-	options: { folder?: FolderRef; itemIndex?: number; scopes?: string; select?: string },
+	options: FirstWhereOptions,
 ): Promise<T | undefined> {
 	const { value } = await uiPathRequest<{ value: T[] }>(ctx, {
 		method: 'GET',
@@ -105,4 +112,9 @@ export async function firstWhere<T = IDataObject>(
 		scopes: options.scopes,
 	});
 	return value?.[0];
+}
+
+/** The first record at `path` whose Name is exactly `name`, or undefined. */
+export async function firstNamed<T = IDataObject>(ctx: UiPathContext, path: string, name: string, options: FirstWhereOptions): Promise<T | undefined> {
+	return await firstWhere<T>(ctx, path, `Name eq ${odataString(name)}`, options);
 }

@@ -1,9 +1,9 @@
 // Queues and queue items: add (one, or many in one call), read one, list, and find a queue by name.
 import type { IDataObject } from 'n8n-workflow';
 
-import { odataString, uiPathRequest, type FolderRef, type UiPathContext } from '../transport';
+import { uiPathRequest, type FolderRef, type UiPathContext } from '../transport';
 import { describeFolder } from './folders';
-import { firstWhere, odataEntity, odataList, odataListById, parseJsonField } from './odata';
+import { firstNamed, odataEntity, odataList, odataListById, parseJsonField } from './odata';
 
 export const QUEUE_READ_SCOPES = 'OR.Queues (or OR.Queues.Read)';
 const WRITE_SCOPES = 'OR.Queues (or OR.Queues.Write)';
@@ -33,13 +33,8 @@ const noSuchQueue = (queueName: string, folder: FolderRef) =>
 
 /** The Id of the queue with this exact name, or undefined. */
 export async function findQueueId(ctx: UiPathContext, name: string, folder: FolderRef, itemIndex?: number): Promise<number | undefined> {
-	const queue = await firstWhere<{ Id: number }>(ctx, '/odata/QueueDefinitions', `Name eq ${odataString(name)}`, {
-		folder,
-		itemIndex,
-		scopes: QUEUE_READ_SCOPES,
-		select: 'Id,Name',
-	});
-	return queue?.Id;
+	const options = { folder, itemIndex, scopes: QUEUE_READ_SCOPES, select: 'Id,Name' };
+	return (await firstNamed<{ Id: number }>(ctx, '/odata/QueueDefinitions', name, options))?.Id;
 }
 
 /** AddQueueItem: never re-sent after a timeout, as the item may have been added. */

@@ -2,7 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { odataString, type FolderRef, type UiPathContext } from '../transport';
-import { firstWhere, odataEntity, odataList, parseJsonField } from './odata';
+import { firstNamed, firstWhere, odataEntity, odataList, parseJsonField } from './odata';
 
 export const RELEASE_SCOPES = 'OR.Execution (or OR.Execution.Read)';
 
@@ -24,13 +24,8 @@ export function withParsedReleaseArguments(release: IDataObject): IDataObject {
 
 /** The release key of the process with this exact name, or undefined. */
 export async function findReleaseKey(ctx: UiPathContext, name: string, folder: FolderRef, itemIndex: number): Promise<string | undefined> {
-	const release = await firstWhere<{ Key: string }>(ctx, '/odata/Releases', `Name eq ${odataString(name)}`, {
-		folder,
-		itemIndex,
-		scopes: RELEASE_SCOPES,
-		select: 'Key,Name',
-	});
-	return release?.Key;
+	const options = { folder, itemIndex, scopes: RELEASE_SCOPES, select: 'Key,Name' };
+	return (await firstNamed<{ Key: string }>(ctx, '/odata/Releases', name, options))?.Key;
 }
 
 export async function listReleases(ctx: UiPathContext, qs: IDataObject, folder: FolderRef, limit: number, itemIndex: number): Promise<IDataObject[]> {

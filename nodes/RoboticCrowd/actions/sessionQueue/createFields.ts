@@ -4,23 +4,20 @@ import type { INodeProperties } from 'n8n-workflow';
 import { checkIntervalOption, fieldsOrJson, optionsCollection, waitFields } from '../../../shared/parameters';
 import { workflowLocator } from '../../descriptions';
 
-const parameterFields = fieldsOrJson({
+const parameterFields = fieldsOrJson('params', {
 	choice: {
-		name: 'paramsInput',
 		displayName: 'Parameters Input',
 		description: "How to give the initial values of the workflow's variables",
 		fieldsLabel: 'Name/Value Pairs',
 		jsonLabel: 'JSON',
 	},
 	fields: {
-		name: 'params',
 		displayName: 'Parameters',
 		placeholder: 'Add Parameter',
 		pair: { name: 'parameter', displayName: 'Parameter' },
 		nameField: { description: 'Variable name in the workflow' },
 	},
 	json: {
-		name: 'paramsJson',
 		displayName: 'Parameters (JSON)',
 		description: 'An object: each key is a workflow variable, its value the initial value (string, number, array…)',
 	},

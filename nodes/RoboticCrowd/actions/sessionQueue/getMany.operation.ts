@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { filtersCollection, limitOf, returnAllFields } from '../../../shared/parameters';
 import { buildQuery, listRuns } from '../../api/sessionQueues';
+import { multiOptionsParameter } from '../../../shared/optionsParameter';
 
 export const option = { name: 'Get Many', action: 'Get many runs', description: 'List runs, newest first' };
 
@@ -10,13 +11,7 @@ export const description: INodeProperties[] = [
 	filtersCollection([
 		{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '', description: 'Only runs created after this time (to the minute, UTC)' },
 		{ displayName: 'Created Before', name: 'createdBefore', type: 'dateTime', default: '', description: 'Only runs created before this time (to the minute, UTC)' },
-		{
-			displayName: 'Status',
-			name: 'status',
-			type: 'multiOptions',
-			options: ['Error', 'Queued', 'Running', 'Success'].map((s) => ({ name: s, value: s.toLowerCase() })),
-			default: [],
-		},
+		multiOptionsParameter('Status', 'status', ['Error', 'Queued', 'Running', 'Success'].map((s) => ({ name: s, value: s.toLowerCase() }))),
 		{
 			displayName: 'Workflow Name',
 			name: 'workflowName',

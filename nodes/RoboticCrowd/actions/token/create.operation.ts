@@ -3,6 +3,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type IHtt
 import { buildClaims, requestServerToken, signJwt, type RoboticCrowdCredentialData, type Scope } from '../../auth';
 import { fetchToken, jsonAnswer } from '../../../shared/http';
 import { CREDENTIAL_TYPE, nodeErrorFrom } from '../../transport';
+import { multiOptionsParameter } from '../../../shared/optionsParameter';
 
 export const option = { name: 'Create', action: 'Create a token', description: 'Mint a JWT to hand to another system' };
 
@@ -18,19 +19,18 @@ export const description: INodeProperties[] = [
 			'Whether an AI agent using this tool may mint tokens. A token carries the API key\'s powers and appears in the agent\'s conversation.',
 		displayOptions: { show: { '@tool': [true] } },
 	},
-	{
-		displayName: 'Scopes',
-		name: 'scopes',
-		type: 'multiOptions',
-		options: [
+	multiOptionsParameter(
+		'Scopes',
+		'scopes',
+		[
 			{ name: 'Cancel Runs (Session_queue.delete)', value: 'session_queue.delete' },
 			{ name: 'Mint Tokens (Access_token.create)', value: 'access_token.create' },
 			{ name: 'Read Runs and Workflows (Session_queue.read)', value: 'session_queue.read' },
 			{ name: 'Start Runs (Session_queue.write)', value: 'session_queue.write' },
 		],
-		default: ['session_queue.read'],
-		description: 'What the token may do: only what both the token and the API key allow is granted. Signed in n8n only; a token from /v1/token carries the scopes of the key.',
-	},
+		['session_queue.read'],
+		{ description: 'What the token may do: only what both the token and the API key allow is granted. Signed in n8n only; a token from /v1/token carries the scopes of the key.' },
+	),
 	{
 		displayName: 'Expires In (Seconds)',
 		name: 'expiresIn',

@@ -6,23 +6,20 @@ import { queueLocator } from '../../descriptions';
 import { folderField } from '../common';
 import { optionsParameter } from '../../../shared/optionsParameter';
 
-const contentFields = fieldsOrJson({
+const contentFields = fieldsOrJson('specificContent', {
 	choice: {
-		name: 'specificContentInput',
 		displayName: 'Specific Content',
 		description: "How to give the item's data (its Specific Content), which the robot reads",
 		fieldsLabel: 'Using Fields Below',
 		jsonLabel: 'Using JSON',
 	},
 	fields: {
-		name: 'specificContent',
 		displayName: 'Fields',
 		placeholder: 'Add Field',
 		pair: { displayName: 'Field', name: 'values' },
 		nameField: { placeholder: 'e.g. InvoiceNumber' },
 	},
 	json: {
-		name: 'specificContentJson',
 		displayName: 'Specific Content (JSON)',
 		description: 'An object of the item\'s data, e.g. {"InvoiceNumber": "INV-42", "Amount": 120.5}',
 	},

@@ -7,6 +7,7 @@ import { findQueueId, listQueueItems } from '../../api/queues';
 import { queueItemStatusOptions } from '../../descriptions';
 import { odataString, type FolderRef } from '../../transport';
 import { folderField, folderOf } from '../common';
+import { multiOptionsParameter } from '../../../shared/optionsParameter';
 
 export const option = { name: 'Get Many', action: 'Get many queue items', description: 'List queue items with filters' };
 
@@ -16,13 +17,7 @@ export const description: INodeProperties[] = [
 	filtersCollection([
 		{ displayName: 'Queue Name', name: 'queueName', type: 'string', default: '', description: 'Only items of this queue (its exact name)' },
 		{ displayName: 'Reference', name: 'reference', type: 'string', default: '', description: 'Only items with this reference' },
-		{
-			displayName: 'Statuses',
-			name: 'statuses',
-			type: 'multiOptions',
-			options: queueItemStatusOptions,
-			default: [],
-		},
+		multiOptionsParameter('Statuses', 'statuses', queueItemStatusOptions),
 	]),
 ];
 

@@ -4,6 +4,7 @@ import { filtersCollection, limitOf, returnAllFields } from '../../../shared/par
 import { listSessions } from '../../api/machines';
 import { anyOf } from '../../api/odata';
 import { folderField, folderOf } from '../common';
+import { multiOptionsParameter } from '../../../shared/optionsParameter';
 
 export const option = {
 	name: 'Get Many',
@@ -17,14 +18,7 @@ export const description: INodeProperties[] = [
 	folderField,
 	...returnAllFields(),
 	filtersCollection([
-		{
-			displayName: 'States',
-			name: 'states',
-			type: 'multiOptions',
-			options: STATES.map((state) => ({ name: state, value: state })),
-			default: [],
-			description: 'Only sessions in these states; Available means connected and free',
-		},
+		multiOptionsParameter('States', 'states', STATES.map((state) => ({ name: state, value: state })), [], { description: 'Only sessions in these states; Available means connected and free' }),
 	]),
 ];
 

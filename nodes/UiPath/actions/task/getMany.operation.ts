@@ -4,6 +4,7 @@ import { filtersCollection, limitOf, returnAllFields } from '../../../shared/par
 import { listTasks } from '../../api/tasks';
 import { anyOf } from '../../api/odata';
 import { folderField, folderOf } from '../common';
+import { multiOptionsParameter } from '../../../shared/optionsParameter';
 
 export const option = {
 	name: 'Get Many',
@@ -15,13 +16,7 @@ export const description: INodeProperties[] = [
 	folderField,
 	...returnAllFields(),
 	filtersCollection([
-		{
-			displayName: 'Statuses',
-			name: 'statuses',
-			type: 'multiOptions',
-			options: ['Unassigned', 'Pending', 'Completed'].map((s) => ({ name: s, value: s })),
-			default: [],
-		},
+		multiOptionsParameter('Statuses', 'statuses', ['Unassigned', 'Pending', 'Completed'].map((s) => ({ name: s, value: s }))),
 	]),
 ];
 
