@@ -4,6 +4,7 @@ import { buildQuery, listSessionQueues, type SessionQueue } from '../RoboticCrow
 import { listWorkflows } from '../RoboticCrowd/api/workflows';
 import { workflowLocator } from '../RoboticCrowd/descriptions';
 import { searchWorkflows } from '../RoboticCrowd/methods/listSearch';
+import { optionalLocator } from '../shared/locator';
 import { triggerNodeDescription } from '../shared/nodeDescription';
 import { textOf } from '../shared/text';
 import { QueryCheckFailed, readByPages, readByQuery, type PollRead, type TriggerState } from './runReads';
@@ -53,11 +54,7 @@ export class RoboticCrowdTrigger implements INodeType {
 					['success', 'error'],
 					{ required: true, description: 'Fire for runs that finish with these statuses' },
 				),
-				{
-					...workflowLocator,
-					required: false,
-					description: 'Only runs of this workflow. Leave empty for every workflow of the project.',
-				},
+				optionalLocator(workflowLocator, 'Only runs of this workflow. Leave empty for every workflow of the project.'),
 
 			],
 		}),

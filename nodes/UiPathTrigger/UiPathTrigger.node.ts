@@ -47,7 +47,7 @@ export class UiPathTrigger implements INodeType {
 					required: true,
 					description: 'The folders whose jobs to watch',
 					displayOptions: { show: { event: ['jobFinished'] } },
-					options: [{ name: 'folder', displayName: 'Folder', values: [{ ...folderLocator, description: '' }] }],
+					options: [{ name: 'folder', displayName: 'Folder', values: [{ ...folderLocator, description: 'A folder whose jobs to watch' }] }],
 				},
 				multiOptionsParameter('States', 'states', only(jobStateOptions, FINISHED_JOB_STATES), ['Successful', 'Faulted', 'Stopped'], { description: 'Fire for jobs that end in these states', displayOptions: { show: { event: ['jobFinished'] } } }),
 				{

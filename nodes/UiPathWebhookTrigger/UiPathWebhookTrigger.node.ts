@@ -11,6 +11,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { optionalLocator } from '../shared/locator';
 import { triggerNodeDescription } from '../shared/nodeDescription';
 import {
 	KNOWN_EVENTS,
@@ -90,7 +91,7 @@ export class UiPathWebhookTrigger implements INodeType {
 						'The Orchestrator events that start the workflow. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 				},
 				filtersCollection([
-					{ ...folderLocator, required: false, description: 'Only events from this folder' },
+					optionalLocator(folderLocator, 'Only events from this folder'),
 					{
 						displayName: 'Process Name',
 						name: 'processName',

@@ -20,6 +20,13 @@ export function numericIdMode(what: string, placeholder: string): INodePropertyM
 	return typedMode('By ID', 'id', placeholder, { validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage } }] });
 }
 
+/** The same locator as a filter that may stay empty, with its own description. */
+export function optionalLocator(locator: INodeProperties, description: string): INodeProperties {
+	const optional = { ...locator, description };
+	delete optional.required;
+	return optional;
+}
+
 /** A required locator that opens on its list; `extra` may make it optional or add display options. */
 export function locatorParameter(
 	displayName: string,

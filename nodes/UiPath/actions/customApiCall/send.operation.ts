@@ -11,7 +11,7 @@ export const option = {
 	description: 'Call any Orchestrator route with the credential, the folder header and paging',
 };
 
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+const METHODS = ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'];
 const WITH_BODY = ['POST', 'PUT', 'PATCH'];
 
 export const description: INodeProperties[] = [

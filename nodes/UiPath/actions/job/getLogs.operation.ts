@@ -18,7 +18,8 @@ export const description: INodeProperties[] = [
 		displayName: 'Minimum Level',
 		name: 'minLevel',
 		type: 'options',
-		options: LOG_LEVELS.map((level) => ({ name: level === 'Trace' ? 'Trace (All Logs)' : level, value: level })),
+		// LOG_LEVELS is in order of severity; the editor lists them alphabetically, as n8n's lint asks.
+		options: LOG_LEVELS.map((level) => ({ name: level === 'Trace' ? 'Trace (All Logs)' : level, value: level })).sort((a, b) => a.name.localeCompare(b.name)),
 		default: 'Trace',
 		description: 'Only logs of this level and the levels above it (e.g. Warn keeps Warn, Error and Fatal)',
 	},

@@ -78,7 +78,7 @@ const startOptions = optionsCollection('startOptions', [
 		displayName: 'Runtime Type',
 		name: 'runtimeType',
 		type: 'options',
-		options: ['Unattended', 'NonProduction', 'Attended', 'Development', 'Headless', 'TestAutomation', 'Serverless'].map((v) => ({ name: v, value: v })),
+		options: ['Attended', 'Development', 'Headless', 'NonProduction', 'Serverless', 'TestAutomation', 'Unattended'].map((v) => ({ name: v, value: v })),
 		default: 'Unattended',
 		description: 'The kind of licence the robot runs the job with',
 	},

@@ -5,5 +5,5 @@ import { queueItemIdField } from '../queueItem/itemId';
 
 export const transactionIdField: INodeProperties = {
 	...queueItemIdField,
-	description: 'The numeric ID of the queue item that Queue Transaction → Start returned, e.g. {{ $json.Id }}',
+	description: 'The numeric ID of the queue item that Queue Transaction → Start returned: drag its ID field from the input here',
 };
