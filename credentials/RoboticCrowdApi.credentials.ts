@@ -1,12 +1,4 @@
-import type {
-	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
-	ICredentialType,
-	IHttpRequestHelper,
-	IHttpRequestOptions,
-	INodeProperties,
-	Icon,
-} from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialType, IHttpRequestHelper, INodeProperties, Icon } from 'n8n-workflow';
 
 import {
 	apiBase,
@@ -18,9 +10,11 @@ import {
 	type RoboticCrowdCredentialData,
 } from '../nodes/RoboticCrowd/auth';
 import { readErrorBody, sentences } from '../nodes/shared/errorBody';
-import { CredentialRejectedError, describeFailure, fetchToken, jsonAnswer } from '../nodes/shared/http';
-import { storedToken, tokenForCurrentValues, tokenIssuedForField } from './shared/tokenFingerprint';
-import { oneTokenAtATime } from './shared/tokenSingleFlight';
+import { CredentialRejectedError, describeFailure, jsonAnswer } from '../nodes/shared/http';
+import { optionsParameter } from '../nodes/shared/optionsParameter';
+import { type Authenticate, credentialTest, showFor, withBearer } from './shared/classMembers';
+import { issuedToken } from './shared/issuedToken';
+import { storedTokenFields, tokenForCurrentValues } from './shared/tokenFingerprint';
 
 /** The fields a server-issued token depends on: changing any of them drops the stored token. */
 const TOKEN_INPUTS = ['accessKeyId', 'secretAccessKey', 'baseUrl', 'authMethod', 'lifetimeSeconds'] as const;
@@ -70,24 +64,14 @@ export class RoboticCrowdApi implements ICredentialType {
 			type: 'string',
 			default: 'https://api.roboticcrowd.com',
 		},
-		{
-			displayName: 'Authentication Method',
-			name: 'authMethod',
-			type: 'options',
-			options: [
-				{
-					name: 'Sign Tokens in n8n (Recommended)',
-					value: 'localJwt',
-					description: 'Each request gets a short-lived JWT signed here with only the scope it needs',
-				},
-				{
-					name: 'Request Tokens From Robotic Crowd',
-					value: 'tokenEndpoint',
-					description: 'POST /v1/token sends the key and secret to Robotic Crowd; the token is reused until it expires',
-				},
+		optionsParameter('Authentication Method', 'authMethod', [
+			['Sign Tokens in n8n (Recommended)', 'localJwt', 'Each request gets a short-lived JWT signed here with only the scope it needs'],
+			[
+				'Request Tokens From Robotic Crowd',
+				'tokenEndpoint',
+				'POST /v1/token sends the key and secret to Robotic Crowd; the token is reused until it expires',
 			],
-			default: 'localJwt',
-		},
+		]),
 		{
 			displayName: 'Token Lifetime (Seconds)',
 			name: 'lifetimeSeconds',
@@ -96,34 +80,30 @@ export class RoboticCrowdApi implements ICredentialType {
 			default: 300,
 			description: 'How long each token stays valid. Tokens cannot be revoked one by one, so keep this short.',
 		},
-		{
-			displayName: 'Token Issuer (Iss)',
-			name: 'issuer',
-			type: 'options',
-			options: [
-				{ name: 'console.roboticcrowd.com (Current Reference)', value: 'console' },
-				{ name: 'Access Key ID (2019 Reference)', value: 'accessKeyId' },
+		optionsParameter(
+			'Token Issuer (Iss)',
+			'issuer',
+			[
+				['console.roboticcrowd.com (Current Reference)', 'console'],
+				['Access Key ID (2019 Reference)', 'accessKeyId'],
 			],
-			default: 'console',
-			displayOptions: { show: { authMethod: ['localJwt'] } },
-		},
-		{
-			displayName: 'Scopes Claim Format',
-			name: 'scopesFormat',
-			type: 'options',
-			options: [
-				{ name: 'Space-Separated String (Current Reference)', value: 'string' },
-				{ name: 'Array (2019 Reference)', value: 'array' },
+			{ displayOptions: showFor(['localJwt']) },
+		),
+		optionsParameter(
+			'Scopes Claim Format',
+			'scopesFormat',
+			[
+				['Space-Separated String (Current Reference)', 'string'],
+				['Array (2019 Reference)', 'array'],
 			],
-			default: 'string',
-			displayOptions: { show: { authMethod: ['localJwt'] } },
-		},
+			{ displayOptions: showFor(['localJwt']) },
+		),
 		{
 			displayName: 'Token Audience (Aud)',
 			name: 'audience',
 			type: 'string',
 			default: DEFAULT_AUDIENCE,
-			displayOptions: { show: { authMethod: ['localJwt'] } },
+			displayOptions: showFor(['localJwt']),
 		},
 		{
 			displayName: 'Requests per Minute',
@@ -160,14 +140,7 @@ export class RoboticCrowdApi implements ICredentialType {
 			default: 60,
 			description: 'How long to wait for an answer. A run start that times out is not re-sent (it may have started).',
 		},
-		{
-			displayName: 'Access Token',
-			name: 'accessToken',
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
-		tokenIssuedForField,
+		...storedTokenFields,
 	];
 
 	// With "Request Tokens From Robotic Crowd", n8n calls this when it has no token yet or a request got a 401,
@@ -175,24 +148,16 @@ export class RoboticCrowdApi implements ICredentialType {
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const data = credentials as unknown as RoboticCrowdCredentialData;
 		if (data.authMethod !== 'tokenEndpoint') return {};
-		// Retried like a read; only a 400/401/403 blames the key.
-		const send = async (options: IHttpRequestOptions) =>
-			await fetchToken(
-				async () => jsonAnswer(await this.helpers.httpRequest({ timeout: (Number(data.timeoutSeconds) || 60) * 1000, ...options })),
-				'Robotic Crowd',
-				(error) => serverTokenRefused(error),
-			);
-		// Simultaneous 401s of many executions make one token request in this process, not one each.
-		return await oneTokenAtATime(credentials, TOKEN_INPUTS, async () => {
-			const { token } = await requestServerToken(send, data, data.lifetimeSeconds);
-			return storedToken(token, credentials, TOKEN_INPUTS);
+		return await issuedToken(this, credentials, TOKEN_INPUTS, {
+			service: 'Robotic Crowd',
+			timeoutMs: (Number(data.timeoutSeconds) || 60) * 1000,
+			read: jsonAnswer,
+			refused: serverTokenRefused,
+			issue: async (send) => (await requestServerToken(send, data, data.lifetimeSeconds)).token,
 		});
 	}
 
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
+	authenticate: Authenticate = async (credentials, requestOptions) => {
 		const data = credentials as unknown as RoboticCrowdCredentialData;
 		// A URL without https:// is named here, also by the Test button (n8n would answer a bare "Invalid URL").
 		apiBase(data.baseUrl);
@@ -204,35 +169,19 @@ export class RoboticCrowdApi implements ICredentialType {
 						buildClaims(data, [scopeForRequest(requestOptions.method, requestOptions.url)], data.lifetimeSeconds),
 						data.secretAccessKey,
 					);
-		return {
-			...requestOptions,
-			headers: { ...requestOptions.headers, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-		};
-	}
+		return withBearer(requestOptions, token);
+	};
 
-	test: ICredentialTestRequest = {
-		request: {
+	test = credentialTest(
+		{
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "") + "/v1"}}',
 			url: '/workflows',
 			qs: { page: 1, per_page: 1 },
 		},
-		// What n8n shows when the test request fails: by status, instead of the bare status text.
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message: "Robotic Crowd did not accept the token: check the Access Key ID and Secret Access Key, the n8n host's clock, and the Token Issuer and Scopes Claim Format settings.",
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: { value: 403, message: 'The API key may not list workflows: give it the session_queue.read scope in Robotic Crowd.' },
-			},
-			{
-				type: 'responseCode',
-				properties: { value: 404, message: 'No Robotic Crowd API at this address: check the API Base URL (default https://api.roboticcrowd.com).' },
-			},
-		],
-	};
+		{
+			401: "Robotic Crowd did not accept the token: check the Access Key ID and Secret Access Key, the n8n host's clock, and the Token Issuer and Scopes Claim Format settings.",
+			403: 'The API key may not list workflows: give it the session_queue.read scope in Robotic Crowd.',
+			404: 'No Robotic Crowd API at this address: check the API Base URL (default https://api.roboticcrowd.com).',
+		},
+	);
 }

@@ -1,17 +1,10 @@
-import type {
-	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
-	ICredentialType,
-	IHttpRequestHelper,
-	IHttpRequestOptions,
-	INodeProperties,
-	Icon,
-} from 'n8n-workflow';
+import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-import { orchestratorBaseUrl } from '../nodes/UiPath/auth';
+import { optionsParameter } from '../nodes/shared/optionsParameter';
 
-import { accessTokenField, externalApplicationFields, identityToken } from './shared/externalApplication';
-import { tokenForCurrentValues, tokenIssuedForField } from './shared/tokenFingerprint';
+import { type Authenticate, credentialTest, showFor } from './shared/classMembers';
+import { externalApplicationFields, identityTokenFor, orchestratorRequest } from './shared/externalApplication';
+import { storedTokenFields, tokenForCurrentValues } from './shared/tokenFingerprint';
 
 /** The fields a fetched token depends on: changing any of them drops the stored token. */
 const TOKEN_INPUTS = [
@@ -30,8 +23,6 @@ const TOKEN_INPUTS = [
 	'platformUrl',
 ] as const;
 
-const show = (authMethod: string[]) => ({ show: { authMethod } });
-
 export class UiPathCloudOAuthApi implements ICredentialType {
 	name = 'uiPathCloudOAuthApi';
 
@@ -42,29 +33,11 @@ export class UiPathCloudOAuthApi implements ICredentialType {
 	documentationUrl = 'https://github.com/n8n-nodes-rpa/n8n-nodes-rpa#uipath-automation-cloud-credential';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Authentication Method',
-			name: 'authMethod',
-			type: 'options',
-			options: [
-				{
-					name: 'External Application (Recommended)',
-					value: 'externalApp',
-					description: 'A confidential External Application with application scopes (client credentials)',
-				},
-				{
-					name: 'Personal Access Token',
-					value: 'personalAccessToken',
-					description: 'A token made in your user preferences; used as it is until it expires',
-				},
-				{
-					name: 'API Key (Legacy)',
-					value: 'apiKey',
-					description: "The older Automation Cloud API access: client ID and user key. UiPath announced this way's end.",
-				},
-			],
-			default: 'externalApp',
-		},
+		optionsParameter('Authentication Method', 'authMethod', [
+			['External Application (Recommended)', 'externalApp', 'A confidential External Application with application scopes (client credentials)'],
+			['Personal Access Token', 'personalAccessToken', 'A token made in your user preferences; used as it is until it expires'],
+			['API Key (Legacy)', 'apiKey', "The older Automation Cloud API access: client ID and user key. UiPath announced this way's end."],
+		]),
 		{
 			displayName: 'Cloud URL',
 			name: 'cloudUrl',
@@ -72,7 +45,7 @@ export class UiPathCloudOAuthApi implements ICredentialType {
 			default: 'https://cloud.uipath.com',
 			description:
 				'https://cloud.uipath.com, https://govcloud.uipath.us, a regional host, or your Automation Suite host',
-			displayOptions: show(['externalApp', 'personalAccessToken']),
+			displayOptions: showFor(['externalApp', 'personalAccessToken']),
 		},
 		{
 			displayName: 'Organization',
@@ -81,7 +54,7 @@ export class UiPathCloudOAuthApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. acmecorp',
 			description: 'The organization name as it appears in the URL: cloud.uipath.com/<organization>/<tenant>',
-			displayOptions: show(['externalApp', 'personalAccessToken']),
+			displayOptions: showFor(['externalApp', 'personalAccessToken']),
 		},
 		{
 			displayName: 'Tenant',
@@ -89,11 +62,11 @@ export class UiPathCloudOAuthApi implements ICredentialType {
 			type: 'string',
 			default: 'DefaultTenant',
 			description: 'The tenant name as it appears in the URL',
-			displayOptions: show(['externalApp', 'personalAccessToken']),
+			displayOptions: showFor(['externalApp', 'personalAccessToken']),
 		},
 		...externalApplicationFields({
-			clientIdFor: show(['externalApp', 'apiKey']),
-			secretFor: show(['externalApp']),
+			clientIdFor: showFor(['externalApp', 'apiKey']),
+			secretFor: showFor(['externalApp']),
 			scopesDescription: 'Application scopes to ask for, separated by spaces. They must be granted to the External Application.',
 			identityPlaceholder: 'https://cloud.uipath.com/identity_',
 			identityDescription: 'Leave empty to use <Cloud URL>/identity_',
@@ -104,7 +77,7 @@ export class UiPathCloudOAuthApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			displayOptions: show(['personalAccessToken']),
+			displayOptions: showFor(['personalAccessToken']),
 		},
 		{
 			displayName: 'User Key',
@@ -113,7 +86,7 @@ export class UiPathCloudOAuthApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description: 'The user key (refresh token) shown with the client ID under API Access',
-			displayOptions: show(['apiKey']),
+			displayOptions: showFor(['apiKey']),
 		},
 		{
 			displayName: 'Account Logical Name',
@@ -121,7 +94,7 @@ export class UiPathCloudOAuthApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			description: 'Shown under API Access; the UiPath node\'s Account → Get Many also lists it',
-			displayOptions: show(['apiKey']),
+			displayOptions: showFor(['apiKey']),
 		},
 		{
 			displayName: 'Tenant Logical Name',
@@ -129,21 +102,21 @@ export class UiPathCloudOAuthApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			description: "The service instance logical name; the UiPath node's Tenant → Get Many lists them",
-			displayOptions: show(['apiKey']),
+			displayOptions: showFor(['apiKey']),
 		},
 		{
 			displayName: 'Account URL',
 			name: 'accountUrl',
 			type: 'string',
 			default: 'https://account.uipath.com',
-			displayOptions: show(['apiKey']),
+			displayOptions: showFor(['apiKey']),
 		},
 		{
 			displayName: 'Platform URL',
 			name: 'platformUrl',
 			type: 'string',
 			default: 'https://platform.uipath.com',
-			displayOptions: show(['apiKey']),
+			displayOptions: showFor(['apiKey']),
 		},
 		{
 			displayName: 'Job and Queue Item Lists per Minute',
@@ -154,62 +127,36 @@ export class UiPathCloudOAuthApi implements ICredentialType {
 			description:
 				"Automation Cloud allows 100 list calls of jobs and of queue items a minute per tenant; n8n spaces its own to stay under it. 0 turns spacing off.",
 		},
-		accessTokenField,
-		tokenIssuedForField,
+		...storedTokenFields,
 	];
 
 	// n8n calls this when it has no token yet, or a request got a 401; it stores the answer so one token serves
 	// every execution and item until it expires.
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		if (credentials.authMethod === 'personalAccessToken') return {};
-		return await identityToken(this, credentials, TOKEN_INPUTS);
-	}
+	preAuthentication = identityTokenFor(TOKEN_INPUTS);
 
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		// A URL without https:// is named here, also by the Test button (n8n would answer a bare "Invalid URL").
-		orchestratorBaseUrl(credentials);
+	authenticate: Authenticate = async (credentials, requestOptions) => {
 		// A token issued for other values is not sent: the 401 makes n8n fetch one for the values in the form.
 		const token =
 			credentials.authMethod === 'personalAccessToken'
 				? credentials.personalAccessToken
 				: tokenForCurrentValues(credentials, TOKEN_INPUTS);
-		const headers: IHttpRequestOptions['headers'] = { ...requestOptions.headers };
-		if (token) headers.Authorization = `Bearer ${String(token)}`;
 		// The legacy cloud names the tenant in a header too (the seed's step 5).
-		if (credentials.authMethod === 'apiKey') headers['X-UIPATH-TenantName'] = String(credentials.tenantLogicalName);
-		return { ...requestOptions, headers };
-	}
+		const tenantHeader =
+			credentials.authMethod === 'apiKey' ? { 'X-UIPATH-TenantName': String(credentials.tenantLogicalName) } : {};
+		return orchestratorRequest(credentials, requestOptions, token, tenantHeader);
+	};
 
-	test: ICredentialTestRequest = {
-		request: {
+	test = credentialTest(
+		{
 			baseURL:
 				'={{ $credentials.authMethod === "apiKey" ? $credentials.platformUrl.replace(/\\/+$/, "") + "/" + $credentials.accountLogicalName + "/" + $credentials.tenantLogicalName : $credentials.cloudUrl.replace(/\\/+$/, "") + "/" + $credentials.organization + "/" + $credentials.tenant + "/orchestrator_" }}',
 			url: '/odata/Folders',
 			qs: { $top: 1 },
 		},
-		// What n8n shows when the test request fails: by status, instead of the bare status text.
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message: 'UiPath did not accept the token: check the client ID and secret, the personal access token, or the user key, and that the application or user may use this tenant.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: { value: 403, message: 'The credential may not read folders: grant OR.Folders.Read (or OR.Folders) and add it to Scopes.' },
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message: 'No Orchestrator at this address: check the Organization and Tenant (the two path segments after the host in your browser), or the account and tenant logical names.',
-				},
-			},
-		],
-	};
+		{
+			401: 'UiPath did not accept the token: check the client ID and secret, the personal access token, or the user key, and that the application or user may use this tenant.',
+			403: 'The credential may not read folders: grant OR.Folders.Read (or OR.Folders) and add it to Scopes.',
+			404: 'No Orchestrator at this address: check the Organization and Tenant (the two path segments after the host in your browser), or the account and tenant logical names.',
+		},
+	);
 }

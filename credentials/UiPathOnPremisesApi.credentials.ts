@@ -1,17 +1,10 @@
-import type {
-	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
-	ICredentialType,
-	IHttpRequestHelper,
-	IHttpRequestOptions,
-	INodeProperties,
-	Icon,
-} from 'n8n-workflow';
+import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-import { orchestratorBaseUrl } from '../nodes/UiPath/auth';
+import { optionsParameter } from '../nodes/shared/optionsParameter';
 
-import { accessTokenField, externalApplicationFields, identityToken } from './shared/externalApplication';
-import { tokenForCurrentValues, tokenIssuedForField } from './shared/tokenFingerprint';
+import { type Authenticate, credentialTest, showFor } from './shared/classMembers';
+import { externalApplicationFields, identityTokenFor, orchestratorRequest } from './shared/externalApplication';
+import { storedTokenFields, tokenForCurrentValues } from './shared/tokenFingerprint';
 
 /** The fields a fetched token depends on: changing any of them drops the stored token. */
 const TOKEN_INPUTS = [
@@ -52,30 +45,16 @@ export class UiPathOnPremisesApi implements ICredentialType {
 			type: 'string',
 			default: 'Default',
 		},
-		{
-			displayName: 'Authentication Method',
-			name: 'authMethod',
-			type: 'options',
-			options: [
-				{
-					name: 'User Name and Password',
-					value: 'password',
-					description: 'POST /api/Account/Authenticate with a local or domain user',
-				},
-				{
-					name: 'External Application',
-					value: 'externalApp',
-					description: "Client credentials against the server's own identity service (2021.10 and later)",
-				},
-			],
-			default: 'password',
-		},
+		optionsParameter('Authentication Method', 'authMethod', [
+			['User Name and Password', 'password', 'POST /api/Account/Authenticate with a local or domain user'],
+			['External Application', 'externalApp', "Client credentials against the server's own identity service (2021.10 and later)"],
+		]),
 		{
 			displayName: 'User Name or Email',
 			name: 'username',
 			type: 'string',
 			default: '',
-			displayOptions: { show: { authMethod: ['password'] } },
+			displayOptions: showFor(['password']),
 		},
 		{
 			displayName: 'Password',
@@ -83,11 +62,11 @@ export class UiPathOnPremisesApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			displayOptions: { show: { authMethod: ['password'] } },
+			displayOptions: showFor(['password']),
 		},
 		...externalApplicationFields({
-			clientIdFor: { show: { authMethod: ['externalApp'] } },
-			secretFor: { show: { authMethod: ['externalApp'] } },
+			clientIdFor: showFor(['externalApp']),
+			secretFor: showFor(['externalApp']),
 			scopesDescription: 'Application scopes to ask for, separated by spaces',
 			identityPlaceholder: 'https://orchestrator.example.com/identity',
 			identityDescription: 'Leave empty to use <Orchestrator URL>/identity',
@@ -100,51 +79,30 @@ export class UiPathOnPremisesApi implements ICredentialType {
 			description:
 				'Whether to connect even if the certificate cannot be validated (self-signed). Anyone between n8n and Orchestrator could then read the traffic.',
 		},
-		accessTokenField,
-		tokenIssuedForField,
+		...storedTokenFields,
 	];
 
 	// Called by n8n when there is no token yet or a request got a 401; the token is stored and reused.
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return await identityToken(this, credentials, TOKEN_INPUTS);
-	}
+	preAuthentication = identityTokenFor(TOKEN_INPUTS);
 
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		// A URL without https:// is named here, also by the Test button (n8n would answer a bare "Invalid URL").
-		orchestratorBaseUrl(credentials);
+	authenticate: Authenticate = async (credentials, requestOptions) => {
 		// A token issued for other values is not sent: the 401 makes n8n fetch one for the values in the form.
 		const token = tokenForCurrentValues(credentials, TOKEN_INPUTS);
-		return {
-			...requestOptions,
-			skipSslCertificateValidation: credentials.ignoreSslIssues === true || requestOptions.skipSslCertificateValidation,
-			headers: { ...requestOptions.headers, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-		};
-	}
+		const skipSslCertificateValidation = credentials.ignoreSslIssues === true || requestOptions.skipSslCertificateValidation;
+		return orchestratorRequest(credentials, { ...requestOptions, skipSslCertificateValidation }, token);
+	};
 
-	test: ICredentialTestRequest = {
-		request: {
+	test = credentialTest(
+		{
 			baseURL: '={{$credentials.orchestratorUrl.replace(/\\/+$/, "")}}',
 			url: '/odata/Folders',
 			qs: { $top: 1 },
 			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',
 		},
-		// What n8n shows when the test request fails: by status, instead of the bare status text.
-		rules: [
-			{
-				type: 'responseCode',
-				properties: { value: 401, message: 'Orchestrator did not accept the token: check the tenancy name, user name and password, or the client ID and secret.' },
-			},
-			{
-				type: 'responseCode',
-				properties: { value: 403, message: 'The user or application may not read folders: give it the Folders View permission (or OR.Folders.Read).' },
-			},
-			{
-				type: 'responseCode',
-				properties: { value: 404, message: 'No Orchestrator API at this address: check the Orchestrator URL (e.g. https://orchestrator.example.com, without /odata).' },
-			},
-		],
-	};
+		{
+			401: 'Orchestrator did not accept the token: check the tenancy name, user name and password, or the client ID and secret.',
+			403: 'The user or application may not read folders: give it the Folders View permission (or OR.Folders.Read).',
+			404: 'No Orchestrator API at this address: check the Orchestrator URL (e.g. https://orchestrator.example.com, without /odata).',
+		},
+	);
 }

@@ -1,14 +1,19 @@
 // The External Application fields both UiPath credentials ask for (client credentials against an identity
 // server): Client ID, Client Secret, Scopes and Identity URL. Each credential shows them for its own choices.
-// Also the token both fetch in preAuthentication and the hidden field n8n stores it in.
-import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+// Also the token both fetch in preAuthentication and the request both send it with.
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { DEFAULT_SCOPES, explainTokenFailure, fetchAccessToken } from '../../nodes/UiPath/auth';
-import { fetchToken } from '../../nodes/shared/http';
-import { storedToken } from './tokenFingerprint';
-import { oneTokenAtATime } from './tokenSingleFlight';
+import { DEFAULT_SCOPES, explainTokenFailure, fetchAccessToken, orchestratorBaseUrl } from '../../nodes/UiPath/auth';
+import { type PreAuthentication, type showFor, withBearer } from './classMembers';
+import { issuedToken } from './issuedToken';
 
-type Show = { show: { authMethod: string[] } };
+type Show = ReturnType<typeof showFor>;
 
 export function externalApplicationFields(options: {
 	/** where Client ID shows (the legacy API key has one too) */
@@ -49,37 +54,30 @@ export function externalApplicationFields(options: {
 	];
 }
 
-/** Where n8n stores the token preAuthentication fetched; empty again when it expires or a call answers 401. */
-export const accessTokenField: INodeProperties = {
-	displayName: 'Access Token',
-	name: 'accessToken',
-	type: 'hidden',
-	typeOptions: { expirable: true, password: true },
-	default: '',
-};
+/** preAuthentication of a UiPath credential whose token depends on `inputs` (see tokenFingerprint.ts). */
+export function identityTokenFor(inputs: readonly string[]): PreAuthentication {
+	return async function (this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		// A personal access token is used as it is: there is nothing to fetch.
+		if (credentials.authMethod === 'personalAccessToken') return {};
+		return await issuedToken(this, credentials, inputs, {
+			service: 'UiPath',
+			timeoutMs: 30_000,
+			read: (answer) => answer,
+			// the error names the credential field to check
+			refused: (error) => explainTokenFailure(error, credentials),
+			issue: async (send) => await fetchAccessToken(send, credentials),
+		});
+	};
+}
 
-/** How long a token request may take before it counts as an outage (and is retried). */
-const TOKEN_TIMEOUT_MS = 30_000;
-
-/**
- * preAuthentication of both UiPath credentials: the token, or an error that names the field to check. The token
- * call is retried like a read; only a 400/401/403 blames the credential.
- */
-export async function identityToken(
-	helper: IHttpRequestHelper,
+/** What authenticate of both UiPath credentials sends, once each has chosen its token: `token` as a Bearer header. */
+export function orchestratorRequest(
 	credentials: ICredentialDataDecryptedObject,
-	/** the fields the token depends on (see tokenFingerprint.ts) */
-	inputs: readonly string[],
-) {
-	const send = async (options: IHttpRequestOptions) =>
-		await fetchToken(
-			async () => await helper.helpers.httpRequest({ timeout: TOKEN_TIMEOUT_MS, ...options }),
-			'UiPath',
-			(error) => explainTokenFailure(error, credentials),
-		);
-	// Simultaneous 401s of many executions make one token request in this process, not one each.
-	return await oneTokenAtATime(credentials, inputs, async () => {
-		const token = await fetchAccessToken(send, credentials);
-		return token === undefined ? {} : storedToken(token, credentials, inputs);
-	});
+	requestOptions: IHttpRequestOptions,
+	token: unknown,
+	otherHeaders?: IDataObject,
+): IHttpRequestOptions {
+	// A URL without https:// is named here, also by the Test button (n8n would answer a bare "Invalid URL").
+	orchestratorBaseUrl(credentials);
+	return withBearer(requestOptions, token, otherHeaders);
 }

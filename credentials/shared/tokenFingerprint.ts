@@ -9,14 +9,26 @@
 import { createHmac } from 'node:crypto';
 import type { ICredentialDataDecryptedObject, INodeProperties } from 'n8n-workflow';
 
+/** Where n8n stores the token preAuthentication fetched; empty again when it expires or a call answers 401. */
+const accessTokenField: INodeProperties = {
+	displayName: 'Access Token',
+	name: 'accessToken',
+	type: 'hidden',
+	typeOptions: { expirable: true, password: true },
+	default: '',
+};
+
 /** Where the fingerprint of the values the stored token was issued for is kept. */
-export const tokenIssuedForField: INodeProperties = {
+const tokenIssuedForField: INodeProperties = {
 	displayName: 'Token Issued For',
 	name: 'tokenIssuedFor',
 	type: 'hidden',
 	typeOptions: { password: true },
 	default: '',
 };
+
+/** The hidden fields n8n keeps what preAuthentication returns in (`storedToken`), last in every credential's form. */
+export const storedTokenFields: INodeProperties[] = [accessTokenField, tokenIssuedForField];
 
 function fingerprint(token: string, credentials: ICredentialDataDecryptedObject, inputs: readonly string[]): string {
 	const values = inputs.map((name) => [name, credentials[name] ?? null]);
