@@ -39,23 +39,12 @@ export class UiPathOnPremisesApi implements ICredentialType {
 			required: true,
 			description: 'The address of your Orchestrator, without /odata',
 		},
-		{
-			displayName: 'Tenancy Name',
-			name: 'tenancyName',
-			type: 'string',
-			default: 'Default',
-		},
+		{ displayName: 'Tenancy Name', name: 'tenancyName', type: 'string', default: 'Default' },
 		optionsParameter('Authentication Method', 'authMethod', [
 			['User Name and Password', 'password', 'POST /api/Account/Authenticate with a local or domain user'],
 			['External Application', 'externalApp', "Client credentials against the server's own identity service (2021.10 and later)"],
 		]),
-		{
-			displayName: 'User Name or Email',
-			name: 'username',
-			type: 'string',
-			default: '',
-			displayOptions: showFor(['password']),
-		},
+		{ displayName: 'User Name or Email', name: 'username', type: 'string', default: '', displayOptions: showFor(['password']) },
 		{
 			displayName: 'Password',
 			name: 'password',
