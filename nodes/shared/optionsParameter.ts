@@ -32,6 +32,5 @@ export function multiOptionsParameter(
 	chosen: string[] = [],
 	extra: Partial<INodeProperties> = {},
 ): INodeProperties {
-	// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-multi-options -- `chosen` is an array; the rule reads only literals
-	return { displayName, name, type: 'multiOptions', options, default: chosen, ...extra };
+	return { displayName, name, type: 'multiOptions', options, default: [...chosen], ...extra };
 }
