@@ -9,6 +9,7 @@ import {
 	signJwt,
 	type RoboticCrowdCredentialData,
 } from '../nodes/RoboticCrowd/auth';
+
 import { readErrorBody, sentences } from '../nodes/shared/errorBody';
 import { CredentialRejectedError, describeFailure, jsonAnswer } from '../nodes/shared/http';
 import { optionsParameter } from '../nodes/shared/optionsParameter';

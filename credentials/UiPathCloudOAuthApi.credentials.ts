@@ -1,7 +1,6 @@
 import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
 import { optionsParameter } from '../nodes/shared/optionsParameter';
-
 import { type Authenticate, credentialTest, showFor } from './shared/classMembers';
 import { externalApplicationFields, identityTokenFor, orchestratorRequest } from './shared/externalApplication';
 import { storedTokenFields, tokenForCurrentValues } from './shared/tokenFingerprint';

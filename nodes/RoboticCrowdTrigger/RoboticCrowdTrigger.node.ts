@@ -6,9 +6,9 @@ import { workflowLocator } from '../RoboticCrowd/descriptions';
 import { searchWorkflows } from '../RoboticCrowd/methods/listSearch';
 import { optionalLocator } from '../shared/locator';
 import { triggerNodeDescription } from '../shared/nodeDescription';
+import { multiOptionsParameter } from '../shared/optionsParameter';
 import { textOf } from '../shared/text';
 import { QueryCheckFailed, readByPages, readByQuery, type PollRead, type TriggerState } from './runReads';
-import { multiOptionsParameter } from '../shared/optionsParameter';
 
 /**
  * The statuses and workflow to watch, checked: no status, or a workflow that is not there, would never fire and say
@@ -55,7 +55,6 @@ export class RoboticCrowdTrigger implements INodeType {
 					{ required: true, description: 'Fire for runs that finish with these statuses' },
 				),
 				optionalLocator(workflowLocator, 'Only runs of this workflow. Leave empty for every workflow of the project.'),
-
 			],
 		}),
 		// n8n's lint reads these from the class (and checks the icon files, whose paths are relative to this file).

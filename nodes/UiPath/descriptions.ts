@@ -2,8 +2,8 @@
 // job states and queue item statuses.
 import type { INodeCredentialDescription, INodePropertyOptions } from 'n8n-workflow';
 
-import { optionsParameter } from '../shared/optionsParameter';
 import { fromListMode, locatorParameter, numericIdMode, typedMode } from '../shared/locator';
+import { optionsParameter, valueOptions } from '../shared/optionsParameter';
 
 /** Which credential kind the node uses; each credential shows for its own choice. */
 export const authenticationProperty = optionsParameter('Authentication', 'authentication', [
@@ -34,12 +34,9 @@ export const queueLocator = locatorParameter('Queue', 'queue', [
 	typedMode('By Name', 'name', 'e.g. InvoicesToProcess'),
 ]);
 
-const asOptions = (values: string[], names: Record<string, string> = {}): INodePropertyOptions[] =>
-	values.map((value) => ({ name: names[value] ?? value, value }));
+export const jobStateOptions = valueOptions(['Faulted', 'Pending', 'Resumed', 'Running', 'Stopped', 'Stopping', 'Successful', 'Suspended', 'Terminating']);
 
-export const jobStateOptions = asOptions(['Faulted', 'Pending', 'Resumed', 'Running', 'Stopped', 'Stopping', 'Successful', 'Suspended', 'Terminating']);
-
-export const queueItemStatusOptions = asOptions(['Abandoned', 'Deleted', 'Failed', 'InProgress', 'New', 'Retried', 'Successful'], {
+export const queueItemStatusOptions = valueOptions(['Abandoned', 'Deleted', 'Failed', 'InProgress', 'New', 'Retried', 'Successful'], {
 	InProgress: 'In Progress',
 });
 

@@ -22,6 +22,9 @@ import { multiOptionsParameter, optionsParameter } from '../shared/optionsParame
 // caught and nothing is emitted twice.
 const LOOKBACK_MS = 2 * 60_000;
 
+const forJobs = { show: { event: ['jobFinished'] } };
+const forQueueItems = { show: { event: ['queueItemFinished'] } };
+
 export class UiPathTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		...triggerNodeDescription('UiPath Trigger', 'uiPathTrigger', {
@@ -46,21 +49,27 @@ export class UiPathTrigger implements INodeType {
 					default: {},
 					required: true,
 					description: 'The folders whose jobs to watch',
-					displayOptions: { show: { event: ['jobFinished'] } },
+					displayOptions: forJobs,
 					options: [{ name: 'folder', displayName: 'Folder', values: [{ ...folderLocator, description: 'A folder whose jobs to watch' }] }],
 				},
-				multiOptionsParameter('States', 'states', only(jobStateOptions, FINISHED_JOB_STATES), ['Successful', 'Faulted', 'Stopped'], { description: 'Fire for jobs that end in these states', displayOptions: { show: { event: ['jobFinished'] } } }),
+				multiOptionsParameter('States', 'states', only(jobStateOptions, FINISHED_JOB_STATES), ['Successful', 'Faulted', 'Stopped'], {
+					description: 'Fire for jobs that end in these states',
+					displayOptions: forJobs,
+				}),
 				{
 					displayName: 'Process Name',
 					name: 'processName',
 					type: 'string',
 					default: '',
 					description: 'Only jobs of this process (release name). Leave empty for every process.',
-					displayOptions: { show: { event: ['jobFinished'] } },
+					displayOptions: forJobs,
 				},
-				{ ...folderLocator, displayOptions: { show: { event: ['queueItemFinished'] } } },
-				{ ...queueLocator, displayOptions: { show: { event: ['queueItemFinished'] } } },
-				multiOptionsParameter('Statuses', 'statuses', only(queueItemStatusOptions, ['Abandoned', 'Failed', 'Successful']), ['Successful', 'Failed'], { description: 'Fire for queue items that end with these statuses', displayOptions: { show: { event: ['queueItemFinished'] } } }),
+				{ ...folderLocator, displayOptions: forQueueItems },
+				{ ...queueLocator, displayOptions: forQueueItems },
+				multiOptionsParameter('Statuses', 'statuses', only(queueItemStatusOptions, ['Abandoned', 'Failed', 'Successful']), ['Successful', 'Failed'], {
+					description: 'Fire for queue items that end with these statuses',
+					displayOptions: forQueueItems,
+				}),
 			],
 		}),
 		// n8n's lint reads these from the class (and checks the icon files, whose paths are relative to this file).

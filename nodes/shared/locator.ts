@@ -30,7 +30,7 @@ export function optionalLocator(locator: INodeProperties, description: string): 
 	return optional;
 }
 
-/** A required locator that opens on its list; `extra` may make it optional or add display options. */
+/** A required locator that opens on its list; `extra` adds a description or display options (optional: optionalLocator). */
 export function locatorParameter(
 	displayName: string,
 	name: string,

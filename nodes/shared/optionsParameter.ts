@@ -7,10 +7,15 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 export type Choice = readonly [name: string, value: string, description?: string];
 
 /** The option objects n8n wants, from choices. */
-export function choicesOf(choices: readonly Choice[]): INodePropertyOptions[] {
+function choicesOf(choices: readonly Choice[]): INodePropertyOptions[] {
 	return choices.map(([name, value, description]) =>
 		description === undefined ? { name, value } : { name, value, description },
 	);
+}
+
+/** Options whose names are their values, but for those `names` renames (e.g. InProgress → In Progress). */
+export function valueOptions(values: readonly string[], names: Record<string, string> = {}): INodePropertyOptions[] {
+	return values.map((value) => ({ name: names[value] ?? value, value }));
 }
 
 /** An options parameter whose default is its first choice unless `extra.default` says otherwise. */

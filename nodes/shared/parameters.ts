@@ -95,19 +95,24 @@ export function namedValuesOf(
 	return values;
 }
 
+/** A collection of optional fields, empty at first; `placeholder` is its add button. */
+function collection(displayName: string, name: string, placeholder: string, options: INodeProperties[]): INodeProperties {
+	return { displayName, name, type: 'collection', placeholder, default: {}, options };
+}
+
 /** The Filters collection of a list operation. */
 export function filtersCollection(options: INodeProperties[]): INodeProperties {
-	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
+	return collection('Filters', 'filters', 'Add Filter', options);
 }
 
 /** An operation's Options collection; `name` stays each operation's own, as saved workflows hold it. */
 export function optionsCollection(name: string, options: INodeProperties[], extra: Partial<INodeProperties> = {}): INodeProperties {
-	return { displayName: 'Options', name, type: 'collection', placeholder: 'Add Option', default: {}, options, ...extra };
+	return { ...collection('Options', name, 'Add Option', options), ...extra };
 }
 
 /** The Update Fields collection of an operation that changes a record. */
 export function updateFieldsCollection(options: INodeProperties[]): INodeProperties {
-	return { displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add Field', default: {}, options };
+	return collection('Update Fields', 'updateFields', 'Add Field', options);
 }
 
 interface FieldsOrJson {

@@ -2,10 +2,10 @@
 // camelCase, /odata/Tasks PascalCase.
 import type { IDataObject } from 'n8n-workflow';
 
+import type { Page, PageRequest } from '../../shared/paginate';
 import { odataString, uiPathRequest, type FolderRef, type UiPathContext } from '../transport';
 import { describeFolder, findFolder } from './folders';
 import { odataEntity, odataList, odataPage } from './odata';
-import type { Page, PageRequest } from '../../shared/paginate';
 
 const READ_SCOPES = 'OR.Tasks (or OR.Tasks.Read)';
 const WRITE_SCOPES = 'OR.Tasks (or OR.Tasks.Write)';

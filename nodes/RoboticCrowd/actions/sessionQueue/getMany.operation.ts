@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { multiOptionsParameter } from '../../../shared/optionsParameter';
 import { filtersCollection, limitOf, returnAllFields } from '../../../shared/parameters';
 import { buildQuery, listRuns } from '../../api/sessionQueues';
-import { multiOptionsParameter } from '../../../shared/optionsParameter';
 
 export const option = { name: 'Get Many', action: 'Get many runs', description: 'List runs, newest first' };
 

@@ -1,9 +1,9 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type IHttpRequestOptions, type INodeProperties } from 'n8n-workflow';
 
-import { buildClaims, requestServerToken, signJwt, type RoboticCrowdCredentialData, type Scope } from '../../auth';
 import { fetchToken, jsonAnswer } from '../../../shared/http';
-import { CREDENTIAL_TYPE, nodeErrorFrom } from '../../transport';
 import { multiOptionsParameter } from '../../../shared/optionsParameter';
+import { buildClaims, requestServerToken, signJwt, type RoboticCrowdCredentialData, type Scope } from '../../auth';
+import { CREDENTIAL_TYPE, nodeErrorFrom } from '../../transport';
 
 export const option = { name: 'Create', action: 'Create a token', description: 'Mint a JWT to hand to another system' };
 

@@ -1,6 +1,7 @@
 // The typed value fields Asset → Create and Update share, and the body fields they become. The password goes into
 // the request body only: never into the output, an error or a log.
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
 import { optionsParameter } from '../../../shared/optionsParameter';
 import { textOf } from '../../../shared/text';
 

@@ -1,11 +1,11 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { updateFieldsCollection } from '../../../shared/parameters';
 import { getAssetById, replaceAsset } from '../../api/assets';
 import { folderField } from '../common';
 import { valueBody, valueFields, valueTypeField, VALUE_TYPES } from './assetValue';
 import { namedAsset } from './namedAsset';
 import { presentAsset } from './presentAsset';
-import { updateFieldsCollection } from '../../../shared/parameters';
 
 export const option = { name: 'Update', action: 'Update an asset', description: "Change an asset's value (and optionally its name or description)" };
 

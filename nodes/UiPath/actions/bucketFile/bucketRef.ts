@@ -1,5 +1,6 @@
 // The fields every Bucket File operation shares: the bucket (picker or ID) and a file's path in it.
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
 import { fromListMode, locatorParameter, numericIdMode } from '../../../shared/locator';
 import { optionsCollection } from '../../../shared/parameters';
 

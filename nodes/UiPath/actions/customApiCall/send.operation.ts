@@ -1,9 +1,10 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type IHttpRequestMethods, type INodeProperties } from 'n8n-workflow';
 
+import { valueOptions } from '../../../shared/optionsParameter';
 import { jsonObjectOf, limitOf, namedValuesOf } from '../../../shared/parameters';
+import { textOf } from '../../../shared/text';
 import { sendCustom, sendCustomList } from '../../api/custom';
 import { folderField, folderOf } from '../common';
-import { textOf } from '../../../shared/text';
 
 export const option = {
 	name: 'Send',
@@ -15,7 +16,7 @@ const METHODS = ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'];
 const WITH_BODY = ['POST', 'PUT', 'PATCH'];
 
 export const description: INodeProperties[] = [
-	{ displayName: 'Method', name: 'method', type: 'options', options: METHODS.map((m) => ({ name: m, value: m })), default: 'GET' },
+	{ displayName: 'Method', name: 'method', type: 'options', options: valueOptions(METHODS), default: 'GET' },
 	{
 		displayName: 'Path',
 		name: 'path',

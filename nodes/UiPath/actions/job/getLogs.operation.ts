@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { valueOptions } from '../../../shared/optionsParameter';
 import { limitOf, returnAllFields } from '../../../shared/parameters';
 import { LOG_LEVELS, listJobLogs } from '../../api/robotLogs';
 import { folderField, folderOf } from '../common';
@@ -19,7 +20,7 @@ export const description: INodeProperties[] = [
 		name: 'minLevel',
 		type: 'options',
 		// LOG_LEVELS is in order of severity; the editor lists them alphabetically, as n8n's lint asks.
-		options: LOG_LEVELS.map((level) => ({ name: level === 'Trace' ? 'Trace (All Logs)' : level, value: level })).sort((a, b) => a.name.localeCompare(b.name)),
+		options: valueOptions([...LOG_LEVELS].sort(), { Trace: 'Trace (All Logs)' }),
 		default: 'Trace',
 		description: 'Only logs of this level and the levels above it (e.g. Warn keeps Warn, Error and Fatal)',
 	},

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { multiOptionsParameter } from '../../../shared/optionsParameter';
 import { filtersCollection, limitOf, returnAllFields } from '../../../shared/parameters';
 import { listJobs, withParsedArguments } from '../../api/jobs';
 import { anyOf } from '../../api/odata';
-import { odataString } from '../../transport';
 import { jobStateOptions } from '../../descriptions';
+import { odataString } from '../../transport';
 import { folderField, folderOf, odataDate } from '../common';
 
 export const option = { name: 'Get Many', action: 'Get many jobs', description: 'List jobs with filters' };
@@ -19,7 +20,7 @@ export const description: INodeProperties[] = [
 		{ displayName: 'Ended Before', name: 'endedBefore', type: 'dateTime', default: '' },
 		{ displayName: 'Process Name', name: 'processName', type: 'string', default: '', description: 'Only jobs of this process (release name)' },
 		{ displayName: 'Reference', name: 'reference', type: 'string', default: '' },
-		{ displayName: 'States', name: 'states', type: 'multiOptions', options: jobStateOptions, default: [] },
+		multiOptionsParameter('States', 'states', jobStateOptions),
 	]),
 ];
 

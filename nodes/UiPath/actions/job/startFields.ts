@@ -1,11 +1,10 @@
 // The fields of Job → Start: which process, how many jobs on which robots, its input, and waiting.
 import type { INodeProperties } from 'n8n-workflow';
 
-import { checkIntervalOption, optionsCollection, waitFields } from '../../../shared/parameters';
-
-import { folderField } from '../common';
-import { optionsParameter } from '../../../shared/optionsParameter';
 import { fromListMode, locatorParameter, typedMode } from '../../../shared/locator';
+import { optionsParameter, valueOptions } from '../../../shared/optionsParameter';
+import { checkIntervalOption, optionsCollection, waitFields } from '../../../shared/parameters';
+import { folderField } from '../common';
 
 const releaseKeyValidation = [{ type: 'regex' as const, properties: { regex: '^[0-9a-fA-F-]{36}$', errorMessage: 'A release key is a GUID' } }];
 
@@ -57,7 +56,7 @@ const startOptions = optionsCollection('startOptions', [
 		displayName: 'Priority',
 		name: 'jobPriority',
 		type: 'options',
-		options: ['Low', 'Normal', 'High'].map((p) => ({ name: p, value: p })),
+		options: valueOptions(['Low', 'Normal', 'High']),
 		default: 'Normal',
 	},
 	{
@@ -78,7 +77,7 @@ const startOptions = optionsCollection('startOptions', [
 		displayName: 'Runtime Type',
 		name: 'runtimeType',
 		type: 'options',
-		options: ['Attended', 'Development', 'Headless', 'NonProduction', 'Serverless', 'TestAutomation', 'Unattended'].map((v) => ({ name: v, value: v })),
+		options: valueOptions(['Attended', 'Development', 'Headless', 'NonProduction', 'Serverless', 'TestAutomation', 'Unattended']),
 		default: 'Unattended',
 		description: 'The kind of licence the robot runs the job with',
 	},

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { optionsParameter } from '../../../shared/optionsParameter';
 import { stopJob } from '../../api/jobs';
 import { folderField, folderOf } from '../common';
 import { jobField, jobOf } from './jobRef';
-import { optionsParameter } from '../../../shared/optionsParameter';
 
 export const option = { name: 'Stop', action: 'Stop a job', description: 'Stop a running job, softly or by killing it' };
 

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { optionsParameter } from '../../../shared/optionsParameter';
 import { filtersCollection, limitOf, returnAllFields } from '../../../shared/parameters';
 import { listSchedules } from '../../api/schedules';
 import { folderField, folderOf } from '../common';
-import { optionsParameter } from '../../../shared/optionsParameter';
 
 export const option = {
 	name: 'Get Many',

@@ -1,10 +1,10 @@
 // The fields of Queue Item → Add: the queue, one call per item or all in one, the item's content and options.
 import type { INodeProperties } from 'n8n-workflow';
 
+import { optionsParameter, valueOptions } from '../../../shared/optionsParameter';
 import { checkIntervalOption, fieldsOrJson, optionsCollection, switchWithNumber } from '../../../shared/parameters';
 import { queueLocator } from '../../descriptions';
 import { folderField } from '../common';
-import { optionsParameter } from '../../../shared/optionsParameter';
 
 const contentFields = fieldsOrJson('specificContent', {
 	choice: {
@@ -33,7 +33,7 @@ export const schedulingFields: INodeProperties[] = [
 		displayName: 'Priority',
 		name: 'priority',
 		type: 'options',
-		options: ['High', 'Low', 'Normal'].map((p) => ({ name: p, value: p })),
+		options: valueOptions(['High', 'Low', 'Normal']),
 		default: 'Normal',
 	},
 ];

@@ -1,5 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { multiOptionsParameter } from '../../../shared/optionsParameter';
 import { filtersCollection, limitOf, returnAllFields } from '../../../shared/parameters';
 import { describeFolder } from '../../api/folders';
 import { anyOf } from '../../api/odata';
@@ -7,7 +8,6 @@ import { findQueueId, listQueueItems } from '../../api/queues';
 import { queueItemStatusOptions } from '../../descriptions';
 import { odataString, type FolderRef } from '../../transport';
 import { folderField, folderOf } from '../common';
-import { multiOptionsParameter } from '../../../shared/optionsParameter';
 
 export const option = { name: 'Get Many', action: 'Get many queue items', description: 'List queue items with filters' };
 

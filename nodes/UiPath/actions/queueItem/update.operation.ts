@@ -4,8 +4,8 @@ import { jsonObjectOf, updateFieldsCollection } from '../../../shared/parameters
 import { withStateAdvice } from '../../api/conflicts';
 import { getQueueItem, updateQueueItem } from '../../api/queues';
 import { folderField, folderOf, odataDate } from '../common';
-import { queueItemIdField, queueItemIdOf } from './itemId';
 import { schedulingFields } from './addFields';
+import { queueItemIdField, queueItemIdOf } from './itemId';
 
 export const option = {
 	name: 'Update',

@@ -1,5 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { optionsParameter } from '../../../shared/optionsParameter';
 import { jsonObjectOf } from '../../../shared/parameters';
 import { withStateAdvice } from '../../api/conflicts';
 import { getQueueItem } from '../../api/queues';
@@ -7,7 +8,6 @@ import { setTransactionResult } from '../../api/queueTransactions';
 import { folderField, folderOf } from '../common';
 import { queueItemIdOf } from '../queueItem/itemId';
 import { transactionIdField } from './transactionId';
-import { optionsParameter } from '../../../shared/optionsParameter';
 
 export const option = {
 	name: 'Set Result',

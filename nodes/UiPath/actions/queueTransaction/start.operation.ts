@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { optionsParameter } from '../../../shared/optionsParameter';
+import { optionsCollection } from '../../../shared/parameters';
 import { startTransaction } from '../../api/queueTransactions';
 import { queueLocator } from '../../descriptions';
 import { folderField, folderOf } from '../common';
 import { queueNameOf } from '../queueItem/itemData';
-import { optionsParameter } from '../../../shared/optionsParameter';
-import { optionsCollection } from '../../../shared/parameters';
 
 export const option = {
 	name: 'Start',

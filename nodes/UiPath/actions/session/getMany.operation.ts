@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { multiOptionsParameter, valueOptions } from '../../../shared/optionsParameter';
 import { filtersCollection, limitOf, returnAllFields } from '../../../shared/parameters';
 import { listSessions } from '../../api/machines';
 import { anyOf } from '../../api/odata';
 import { folderField, folderOf } from '../common';
-import { multiOptionsParameter } from '../../../shared/optionsParameter';
 
 export const option = {
 	name: 'Get Many',
@@ -18,7 +18,7 @@ export const description: INodeProperties[] = [
 	folderField,
 	...returnAllFields(),
 	filtersCollection([
-		multiOptionsParameter('States', 'states', STATES.map((state) => ({ name: state, value: state })), [], { description: 'Only sessions in these states; Available means connected and free' }),
+		multiOptionsParameter('States', 'states', valueOptions(STATES), [], { description: 'Only sessions in these states; Available means connected and free' }),
 	]),
 ];
 

@@ -1,10 +1,10 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { fromListMode, locatorParameter, numericIdMode, typedMode } from '../../../shared/locator';
+import { textOf } from '../../../shared/text';
 import { assignTask, getTask } from '../../api/tasks';
 import { folderField, folderOf } from '../common';
 import { taskIdField, taskIdOf } from './taskRef';
-import { textOf } from '../../../shared/text';
-import { fromListMode, locatorParameter, numericIdMode, typedMode } from '../../../shared/locator';
 
 export const option = { name: 'Assign', action: 'Assign a task', description: 'Assign a task to a user of the folder: from the list, by user ID, user name or email' };
 

@@ -1,10 +1,10 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { optionsParameter, valueOptions } from '../../../shared/optionsParameter';
 import { jsonObjectOf } from '../../../shared/parameters';
 import { createTask } from '../../api/tasks';
 import { folderField, folderOf } from '../common';
 import { taskDataField, taskDataOf } from './taskRef';
-import { optionsParameter } from '../../../shared/optionsParameter';
 
 export const option = { name: 'Create', action: 'Create a task', description: 'Create an Action Center task (generic or form) for a person to handle' };
 
@@ -21,7 +21,7 @@ export const description: INodeProperties[] = [
 		displayName: 'Priority',
 		name: 'priority',
 		type: 'options',
-		options: ['Low', 'Medium', 'High', 'Critical'].map((p) => ({ name: p, value: p })),
+		options: valueOptions(['Low', 'Medium', 'High', 'Critical']),
 		default: 'Medium',
 	},
 	taskDataField('The data the task carries (a form fills its fields from it)'),

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { multiOptionsParameter, valueOptions } from '../../../shared/optionsParameter';
 import { filtersCollection, limitOf, returnAllFields } from '../../../shared/parameters';
-import { listTasks } from '../../api/tasks';
 import { anyOf } from '../../api/odata';
+import { listTasks } from '../../api/tasks';
 import { folderField, folderOf } from '../common';
-import { multiOptionsParameter } from '../../../shared/optionsParameter';
 
 export const option = {
 	name: 'Get Many',
@@ -16,7 +16,7 @@ export const description: INodeProperties[] = [
 	folderField,
 	...returnAllFields(),
 	filtersCollection([
-		multiOptionsParameter('Statuses', 'statuses', ['Unassigned', 'Pending', 'Completed'].map((s) => ({ name: s, value: s }))),
+		multiOptionsParameter('Statuses', 'statuses', valueOptions(['Unassigned', 'Pending', 'Completed'])),
 	]),
 ];
 
