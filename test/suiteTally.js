@@ -7,7 +7,21 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const PARTS = ['faultsTried', 'badInputsTried', 'badInputsClear', 'crashes', 'secretsScanned', 'textsScanned', 'secretsFound', 'lost', 'duplicated'];
+const PARTS = [
+	'faultsTried',
+	'redirectsTried',
+	'redirectsLeaked',
+	'badInputsTried',
+	'badInputsClear',
+	'crashes',
+	'badNumbersTried',
+	'badNumbersClear',
+	'secretsScanned',
+	'textsScanned',
+	'secretsFound',
+	'lost',
+	'duplicated',
+];
 
 /** A folder for this run's records; the jest workers and the e2e find it through the environment. */
 function startTally() {
@@ -42,8 +56,14 @@ function summaryLine(label, dir) {
 	const { sums, parts } = readTally(dir);
 	if (!parts.size) return undefined;
 	const has = (part) => [...parts].some((p) => p.startsWith(part));
-	const faults = has('faults') ? `faults tried ${sums.faultsTried}` : 'faults not run';
-	const bad = has('badInputs') ? `bad inputs tried ${sums.badInputsTried} (${sums.badInputsClear} with a clear error, ${sums.crashes} crashes)` : 'bad inputs not run';
+	// redirects are faults too (counted in faultsTried); what crossed to another origin is counted as leaked
+	const redirects = has('faults') && sums.redirectsTried ? ` (redirects ${sums.redirectsTried}, ${sums.redirectsLeaked} leaked)` : '';
+	const faults = has('faults') ? `faults tried ${sums.faultsTried}${redirects}` : 'faults not run';
+	// bad numbers (item 3 of issue 18) are bad inputs too: counted in both
+	const numbers = sums.badNumbersTried ? `, bad numbers ${sums.badNumbersTried} (${sums.badNumbersClear} clear)` : '';
+	const bad = has('badInputs')
+		? `bad inputs tried ${sums.badInputsTried} (${sums.badInputsClear} with a clear error, ${sums.crashes} crashes${numbers})`
+		: 'bad inputs not run';
 	const secrets = has('secrets') ? `secrets scanned ${sums.secretsScanned} in ${sums.textsScanned} texts (${sums.secretsFound} found)` : 'secrets not run';
 	// lost and duplicated are what the simulators counted under the faults
 	const counted = has('faults') ? `items lost ${sums.lost}, duplicated ${sums.duplicated}` : 'items lost and duplicated not counted';
