@@ -1,6 +1,7 @@
 // Custom API Call: any Orchestrator route, with the credential's token, the folder header and the same retries.
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
+import { asNodeError } from '../../shared/router';
 import { uiPathRequest, type FolderRef, type UiPathContext } from '../transport';
 import { maxTopOf, odataList, parseJsonField, topLimitNamed } from './odata';
 
@@ -50,7 +51,7 @@ export async function sendCustomList(ctx: UiPathContext, call: CustomCall, limit
 		// A server (another version, or its settings) may cap a route lower and say so in its 400: the first page was
 		// refused, so nothing was read yet; read again, once, at that size. Any other error, or a second one, is the user's.
 		const named = topLimitNamed(error);
-		if (named === undefined || named >= Math.min(documented, limit)) throw error;
+		if (named === undefined || named >= Math.min(documented, limit)) throw asNodeError(ctx, error, call.itemIndex);
 		return await read(named);
 	}
 }
