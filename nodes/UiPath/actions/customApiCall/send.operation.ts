@@ -85,7 +85,7 @@ function pathOf(this: IExecuteFunctions, itemIndex: number): string {
 	}
 	if (leavesOrchestrator(path)) {
 		throw notARoute(
-			'The Path parameter may not hold . or .. segments (also encoded, e.g. %2e%2e), backslashes or // : they lead out of the Orchestrator API to other services of the host, and the token would go with them. Give the route itself, e.g. /odata/Jobs.',
+			'The Path parameter may not hold . or .. segments (also encoded, e.g. %2e%2e), backslashes or a leading // (also encoded): they lead out of the Orchestrator API to other services of the host, and the token would go with them. Give the route itself, e.g. /odata/Jobs.',
 		);
 	}
 	return path;
