@@ -95,10 +95,13 @@ export class UiPathTrigger implements INodeType {
 			return newest ? [[{ json: newest }]] : null;
 		}
 
-		const cursors = { ...(staticData.cursors ?? {}) };
+		// Only the cursors of the watches configured now are kept: a folder or queue removed and added back later
+		// starts again like a new watch, instead of replaying everything that finished while it was out.
+		const saved = staticData.cursors ?? {};
+		const cursors: Record<string, CursorState> = {};
 		const emitted: IDataObject[] = [];
 		for (const watch of watches) {
-			const { cursor, fresh } = await pollFinished<IDataObject>(cursors[watch.key], {
+			const { cursor, fresh } = await pollFinished<IDataObject>(cursors[watch.key] ?? saved[watch.key], {
 				lookbackMs: LOOKBACK_MS,
 				idOf: (r) => String(r.Id),
 				timeOf: (r) => timeOf(r, watch.timeField),

@@ -40,7 +40,7 @@ async function settleAll<T>(tasks: Array<() => Promise<T>>): Promise<Array<Promi
 }
 
 /** Our operations throw NodeApiError/NodeOperationError already; anything else is wrapped. Both carry the item. */
-export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+export function asNodeError(ctx: Pick<IExecuteFunctions, 'getNode'>, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		error.context.itemIndex ??= itemIndex;
 		return error;

@@ -90,6 +90,25 @@ describe('UiPath assets, written', () => {
 		expect(assetCalls()).toHaveLength(0);
 	});
 
+	it('refuses a Value Type outside the four (from an expression) before sending anything, on Create and Update', async () => {
+		sim.addAsset({ folderId: shared.Id, name: 'Mailbox', valueType: 'Credential', value: { username: 'old', password: PASSWORD } });
+		const update = (parameters: Record<string, unknown>) =>
+			harness.run(uiNode({ resource: 'asset', operation: 'update', folder: inFolder(), assetName: 'Mailbox', ...parameters }, 'writer', { continueOnFail: true }));
+		const refused = [
+			await create({ assetName: 'Vault', valueType: '={{ "Secret" }}', credentialUsername: 'u', credentialPassword: PASSWORD }),
+			await create({ assetName: 'Flag', valueType: '={{ "Boolean" }}', boolValue: true }),
+			await update({ valueType: '={{ "WindowsCredential" }}', credentialUsername: 'u', credentialPassword: PASSWORD }),
+		];
+		expect(refused.map((r) => r.items[0].json)).toEqual(
+			['Secret', 'Boolean', 'WindowsCredential'].map((type) => ({
+				error: `Value Type "${type}" is not one the node can write`,
+				description: 'Set Value Type to Text, Bool, Integer, Credential (Bool is a Boolean asset); an expression must give one of these values exactly.',
+			})),
+		);
+		expect(JSON.stringify(refused)).not.toContain(PASSWORD);
+		expect(uiLog(sim)).toHaveLength(0);
+	});
+
 	it('deletes an asset by name, and says when there is none such', async () => {
 		const asset = sim.addAsset({ folderId: shared.Id, name: 'Old', valueType: 'Bool', value: false });
 		const remove = (assetName: string) => harness.run(uiNode({ resource: 'asset', operation: 'delete', folder: inFolder(), assetName }, 'writer', { continueOnFail: true }));

@@ -62,4 +62,65 @@ describe('UiPath Custom API Call', () => {
 		expect(elsewhere.items[0].json.error).toBe('Path "https://evil.example/steal" is not a route of Orchestrator');
 		expect(uiLog(sim).filter((e) => e.path.includes('steal'))).toHaveLength(0);
 	});
+
+	it("pages queue items with Return All at the route's own maximum: 250 in 3 requests of $top=100", async () => {
+		const queue = sim.addQueue({ folderId: shared.Id, name: 'Invoices' });
+		for (let i = 0; i < 250; i++) sim.addQueueItem({ queueId: queue.Id, reference: `r${i}` });
+		const { items, error } = await send({ method: 'GET', path: '/odata/QueueItems', returnAll: true });
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(250);
+		expect(new Set(items.map((i) => i.json.Id)).size).toBe(250);
+		expect(calls('/odata/QueueItems').map((c) => [c.status, c.query.$top, c.query.$skip])).toEqual([
+			[200, '100', '0'],
+			[200, '100', '100'],
+			[200, '100', '200'],
+		]);
+	});
+
+	it('falls back once to the smaller $top limit a server names in its 400', async () => {
+		await sim.close();
+		({ sim, harness, shared } = await setUp({ topLimits: { Robots: 50 } }));
+		for (let i = 0; i < 120; i++) sim.addRobot({ folderId: shared.Id, name: `bot${i}` });
+		const { items, error } = await send({ method: 'GET', path: '/odata/Robots', returnAll: true });
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(120);
+		expect(calls('/odata/Robots').map((c) => [c.status, c.query.$top, c.query.$skip])).toEqual([
+			[400, '1000', '0'],
+			[200, '50', '0'],
+			[200, '50', '50'],
+			[200, '50', '100'],
+		]);
+	});
+
+	it('refuses a path that climbs out of the Orchestrator API, plain or encoded, and sends nothing', async () => {
+		const paths = [
+			'/odata/../identity_/connect/token',
+			'/../../identity_/api/User',
+			'/./odata/Jobs',
+			'/odata/%2e%2e/identity_',
+			'/odata/%2E./identity_',
+			'/odata/.%2E/identity_',
+			'/odata/%252e%252e/identity_',
+			'/odata/%2e%2e/%zz',
+			'/odata\\..\\identity_',
+			'/odata/%5c..%5cidentity_',
+			'/%2f%2fevil.example/steal',
+			'//evil.example/steal',
+			'/\\evil.example/steal',
+			'https://evil.example/steal',
+		];
+		for (const path of paths) {
+			const { items } = await send({ method: 'GET', path });
+			expect([path, items[0].json.error]).toEqual([path, `Path "${path}" is not a route of Orchestrator`]);
+			expect(items[0].json.description).toMatch(/Orchestrator/);
+		}
+		const climbing = await send({ method: 'POST', path: '/odata/%2e%2e/identity_/connect/token', body: '{}' });
+		expect(climbing.items[0].json.description).toContain('The Path parameter may not hold . or .. segments');
+		expect(uiLog(sim)).toHaveLength(0);
+		// Dots inside a segment, and in the query, are a route's own business.
+		sim.addRelease({ folderId: shared.Id, name: 'v1..2' });
+		const fine = await send({ method: 'GET', path: "/odata/Releases?$filter=Name eq 'v1..2'" });
+		expect(fine.error).toBeUndefined();
+		expect(fine.items[0].json.error).toBeUndefined();
+	});
 });

@@ -79,4 +79,24 @@ describe('UiPath Task → Assign: the user picker', () => {
 		expect(empty.items[0].json).toMatchObject({ error: 'Give the user to assign the task to' });
 		expect(assignBodies()).toHaveLength(3);
 	});
+
+	it('names the task, not the user, when the task is not in the folder', async () => {
+		const hr = sim.addFolder({ displayName: 'Payroll' });
+		const elsewhere = sim.addTask({ folderId: hr.Id, title: 'Elsewhere' });
+		for (const taskId of [999999, elsewhere.id]) {
+			const { items } = await assign(taskId, { __rl: true, mode: 'list', value: String(ann.id) });
+			expect(items[0].json).toEqual({
+				error: `Task ${taskId} was not found in folder "Shared": Task does not exist.`,
+				description: 'Check the Task ID parameter and the Folder: Task → Get Many lists the tasks of a folder and their IDs.',
+			});
+		}
+		expect(assignBodies()).toEqual([
+			{ TaskId: 999999, UserId: ann.id },
+			{ TaskId: elsewhere.id, UserId: ann.id },
+		]);
+		// An unknown user is still the user's.
+		const task = sim.addTask({ folderId: shared.Id, title: 'Here' });
+		const nobody = await assign(task.id, { __rl: true, mode: 'email', value: 'nobody@acme.test' });
+		expect(nobody.items[0].json.description).toBe('Check the user "nobody@acme.test": it must exist and have access to this folder.');
+	});
 });

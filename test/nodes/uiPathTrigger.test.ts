@@ -200,6 +200,46 @@ describe('UiPath Trigger', () => {
 		expect(state.staticData['node:Node']).toMatchObject({ queueIds: { 'path:Shared': { name: 'Invoices', id: queue.Id } } });
 	});
 
+	it('starts a folder removed and added back like a new watch: nothing that finished while it was out fires', async () => {
+		const hr = sim.addFolder({ displayName: 'HR' });
+		const both = jobTrigger({ folders: { folder: [inFolder('Shared'), inFolder('HR')] } });
+		const hrOnly = jobTrigger({ folders: { folder: [inFolder('HR')] } });
+		await harness.poll(both, state);
+		sim.clock.advance(5000);
+		// Shared is taken out of the trigger; its jobs go on finishing.
+		expect(await harness.poll(hrOnly, state)).toBeNull();
+		for (let i = 0; i < 3; i++) sim.addJob({ folderId: shared.Id, state: 'Successful' });
+		const inHr = sim.addJob({ folderId: hr.Id, state: 'Successful' });
+		sim.clock.advance(5000);
+		expect(ids(await harness.poll(hrOnly, state))).toEqual([inHr.Id]);
+		// Added back: its first poll skips what finished meanwhile, as a first activation does.
+		sim.reset();
+		expect(await harness.poll(both, state)).toBeNull();
+		expect(jobLists().filter((e) => e.headers['x-uipath-folderpath'] === 'Shared').map((e) => e.query.$orderby)[0]).toBe('EndTime desc,Id desc');
+		sim.clock.advance(5000);
+		const after = sim.addJob({ folderId: shared.Id, state: 'Faulted' });
+		sim.clock.advance(1000);
+		expect(ids(await harness.poll(both, state))).toEqual([after.Id]);
+	});
+
+	it('starts a queue switched away from and back like a new watch: nothing that finished in between fires', async () => {
+		const invoices = sim.addQueue({ folderId: shared.Id, name: 'Invoices' });
+		sim.addQueue({ folderId: shared.Id, name: 'Payments' });
+		const payments = { ...queueTrigger(), parameters: { ...(queueTrigger().parameters as object), queue: { __rl: true, mode: 'name', value: 'Payments' } } as never };
+		await harness.poll(queueTrigger(), state);
+		sim.clock.advance(5000);
+		expect(await harness.poll(payments, state)).toBeNull();
+		for (let i = 0; i < 3; i++) sim.setQueueItemStatus(sim.addQueueItem({ queueId: invoices.Id, reference: `gap${i}` }).Id, 'Successful');
+		sim.clock.advance(5000);
+		expect(await harness.poll(payments, state)).toBeNull();
+		expect(await harness.poll(queueTrigger(), state)).toBeNull();
+		sim.clock.advance(5000);
+		const after = sim.addQueueItem({ queueId: invoices.Id, reference: 'after' });
+		sim.setQueueItemStatus(after.Id, 'Failed');
+		sim.clock.advance(1000);
+		expect(ids(await harness.poll(queueTrigger(), state))).toEqual([after.Id]);
+	});
+
 	it('reads a backlog after long downtime in bounded slices across polls: each item once, none lost', async () => {
 		const queue = sim.addQueue({ folderId: shared.Id, name: 'Invoices' });
 		await harness.poll(queueTrigger(), state);

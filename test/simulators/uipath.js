@@ -108,9 +108,11 @@ const header = (/** @type {import('./common').SimRequest} */ req, name) => {
 
 /**
  * @param {{ port?: number, organization?: string, tenant?: string, listLimitPerMinute?: number,
- *   subMillisecondTimes?: boolean, clock?: Clock }} [options]
+ *   subMillisecondTimes?: boolean, clock?: Clock, topLimits?: Record<string, number> }} [options]
  *   `subMillisecondTimes` (default true): times the simulator makes up (creation, start, end) carry 100 ns digits, as
  *   Orchestrator's do, so a client that rounds them to milliseconds sees the difference.
+ *   `topLimits` (entity set → number): a server that caps these collections' $top lower than the OpenAPI document's
+ *   maximum (1000, 100 for QueueItems), refusing more with the same 400 that names its limit.
  */
 async function startUiPathSimulator(options = {}) {
 	const organization = options.organization ?? 'acme';
@@ -728,7 +730,7 @@ async function startUiPathSimulator(options = {}) {
 	 * @param {{ maxTop?: number, expandable?: string[], tieBreak?: (a: any, b: any) => number }} [opts]
 	 */
 	function collection(ctx, entitySet, typeName, rows, opts = {}) {
-		const maxTop = opts.maxTop ?? 1000;
+		const maxTop = options.topLimits?.[entitySet] ?? opts.maxTop ?? 1000;
 		const expandable = opts.expandable ?? [];
 		const q = odataQuery(() => parseCollectionQuery(ctx.req.query, { typeName, schemas: SCHEMAS, maxTop, expandable, tieBreak: opts.tieBreak }));
 		const { page, count, nextSkip } = applyCollectionQuery(rows, q, maxTop);

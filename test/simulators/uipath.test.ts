@@ -588,6 +588,19 @@ describe('queues', () => {
 		expect((await bulk({ queueName: 'Nope', commitType: 'AllOrNothing', queueItems: [] })).status).toBe(404);
 	});
 
+	test('topLimits: a server that caps a collection lower names its own limit in the 400', async () => {
+		const low = await seeded({ topLimits: { Robots: 50 } });
+		try {
+			const refused = await low.api('GET', '/odata/Robots?$top=51');
+			expect(refused).toMatchObject({ status: 400, body: { errorCode: 1000 } });
+			expect(refused.body.message).toContain("The limit of '50' for Top query has been exceeded. The value from the incoming request is '51'.");
+			expect((await low.api('GET', '/odata/Robots?$top=50')).status).toBe(200);
+			expect((await low.api('GET', '/odata/Releases?$top=1000')).status).toBe(200);
+		} finally {
+			await low.sim.close();
+		}
+	});
+
 	test('queue item outcomes: setQueueItemStatus, autoProcess, filters and $top over 100', async () => {
 		const item = s.sim.addQueueItem({ queueId: s.queue.Id, reference: 'q-1', specificContent: { a: 1 } });
 		const failed = s.sim.addQueueItem({ queueId: s.queue.Id, reference: 'q-2' });

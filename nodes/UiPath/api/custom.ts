@@ -1,8 +1,9 @@
 // Custom API Call: any Orchestrator route, with the credential's token, the folder header and the same retries.
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
+import { asNodeError } from '../../shared/router';
 import { uiPathRequest, type FolderRef, type UiPathContext } from '../transport';
-import { odataList, parseJsonField } from './odata';
+import { maxTopOf, odataList, parseJsonField, topLimitNamed } from './odata';
 
 export interface CustomCall {
 	method: IHttpRequestMethods;
@@ -36,7 +37,21 @@ export async function sendCustom(ctx: UiPathContext, call: CustomCall): Promise<
 	return typeof parsed === 'string' ? { body: parsed } : { value: parsed as IDataObject[] };
 }
 
-/** Every record of an OData list route, page by page ($top / $skip), as Return All does for the node's own lists. */
+/**
+ * Every record of an OData list route, page by page ($top / $skip), as Return All does for the node's own lists:
+ * pages of the collection's documented maximum, or of the smaller one the server names when it refuses that.
+ */
 export async function sendCustomList(ctx: UiPathContext, call: CustomCall, limit: number): Promise<IDataObject[]> {
-	return await odataList<IDataObject>(ctx, call.path, { qs: call.qs, folder: call.folder, limit, itemIndex: call.itemIndex });
+	const read = async (maxPageSize: number) =>
+		await odataList<IDataObject>(ctx, call.path, { qs: call.qs, folder: call.folder, limit, maxPageSize, itemIndex: call.itemIndex });
+	const documented = maxTopOf(call.path);
+	try {
+		return await read(documented);
+	} catch (error) {
+		// A server (another version, or its settings) may cap a route lower and say so in its 400: the first page was
+		// refused, so nothing was read yet; read again, once, at that size. Any other error, or a second one, is the user's.
+		const named = topLimitNamed(error);
+		if (named === undefined || named >= Math.min(documented, limit)) throw asNodeError(ctx, error, call.itemIndex);
+		return await read(named);
+	}
 }

@@ -1,5 +1,5 @@
 // OData lists as Orchestrator pages them: $top / $skip, $count on the first page.
-import type { IDataObject } from 'n8n-workflow';
+import { NodeApiError, type IDataObject } from 'n8n-workflow';
 
 import { paginate, type Page, type PageRequest } from '../../shared/paginate';
 import { odataString, uiPathRequest, type FolderRef, type UiPathContext } from '../transport';
@@ -9,10 +9,28 @@ export interface ListOptions {
 	folder?: FolderRef;
 	/** how many to return at most (Infinity for all) */
 	limit: number;
-	/** the most the endpoint gives per page: 1000, or 100 for queue items */
+	/** the most the endpoint gives per page; by default its documented $top maximum (maxTopOf) */
 	maxPageSize?: number;
 	itemIndex?: number;
 	scopes?: string;
+}
+
+// The $top maximum of each collection, as the OpenAPI document (UiPath.WebApi 20.0) gives it: 1000 for every list
+// but /odata/QueueItems, which allows 100. More is refused with a 400.
+const DEFAULT_MAX_TOP = 1000;
+const MAX_TOP: Record<string, number> = { '/odata/queueitems': 100 };
+
+/** The documented $top maximum of the collection at `path` (routes are case-insensitive; a query is ignored). */
+export function maxTopOf(path: string): number {
+	const route = path.split(/[?#]/)[0].replace(/\/+$/, '').toLowerCase();
+	return MAX_TOP[route] ?? DEFAULT_MAX_TOP;
+}
+
+/** The $top limit a 400 names ("The limit of '100' for Top query has been exceeded"), or undefined. */
+export function topLimitNamed(error: unknown): number | undefined {
+	if (!(error instanceof NodeApiError) || error.httpCode !== '400') return undefined;
+	const named = /limit of '(\d+)' for Top query has been exceeded/i.exec(error.message)?.[1];
+	return named && Number(named) > 0 ? Number(named) : undefined;
 }
 
 /** One page of an OData list: `$top` = size, `$skip` = offset (sent only when `skipZero` or not 0). */
@@ -37,7 +55,7 @@ export async function odataPage<T = IDataObject>(
 export async function odataList<T = IDataObject>(ctx: UiPathContext, path: string, options: ListOptions): Promise<T[]> {
 	return await paginate<T>(
 		async (request) => await odataPage<T>(ctx, path, request, { ...options, count: request.offset === 0 }),
-		{ limit: options.limit, maxPageSize: options.maxPageSize ?? 1000, shrinkLastPage: true },
+		{ limit: options.limit, maxPageSize: options.maxPageSize ?? maxTopOf(path), shrinkLastPage: true },
 	);
 }
 
@@ -59,7 +77,7 @@ export async function odataListById<T extends { Id?: unknown } = IDataObject>(
 			const { items } = await odataPage<T>(ctx, path, { offset: 0, page: 1, size }, { ...options, qs });
 			return { items, next: items.length === size ? String(items.at(-1)?.Id) : undefined };
 		},
-		{ limit: options.limit, maxPageSize: options.maxPageSize ?? 1000, shrinkLastPage: true, keyset: true },
+		{ limit: options.limit, maxPageSize: options.maxPageSize ?? maxTopOf(path), shrinkLastPage: true, keyset: true },
 	);
 }
 

@@ -16,6 +16,19 @@ export const valueTypeField = optionsParameter('Value Type', 'valueType', [
 	['Credential', 'Credential', 'A user name and a password, for robots to log in with'],
 ], { description: "The asset's type; an existing asset's type cannot change" });
 
+/** The Value Type parameter, one of the four the node writes: an expression can give anything, and a type this
+ * node does not know would be sent with a credential's fields. */
+export function valueTypeOf(this: IExecuteFunctions, itemIndex: number): string {
+	const type = textOf(this.getNodeParameter('valueType', itemIndex, 'Text')).trim();
+	if (!VALUE_TYPES.includes(type)) {
+		throw new NodeOperationError(this.getNode(), `Value Type "${type}" is not one the node can write`, {
+			itemIndex,
+			description: `Set Value Type to ${VALUE_TYPES.join(', ')} (Bool is a Boolean asset); an expression must give one of these values exactly.`,
+		});
+	}
+	return type;
+}
+
 /** The value fields, one set per type; `passwordHint` says what an empty password means. */
 export function valueFields(passwordHint: string): INodeProperties[] {
 	return [

@@ -4,7 +4,7 @@ import { asNodeError } from '../../../shared/router';
 import { createAsset } from '../../api/assets';
 import { describeFolder } from '../../api/folders';
 import { folderField, folderOf } from '../common';
-import { assetNameOf, valueBody, valueFields, valueTypeField } from './assetValue';
+import { assetNameOf, valueBody, valueFields, valueTypeField, valueTypeOf } from './assetValue';
 import { presentAsset } from './presentAsset';
 
 export const option = { name: 'Create', action: 'Create an asset', description: 'Create a Text, Boolean, Integer or Credential asset in a folder' };
@@ -19,7 +19,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const name = assetNameOf.call(this, itemIndex);
-	const type = String(this.getNodeParameter('valueType', itemIndex, 'Text'));
+	const type = valueTypeOf.call(this, itemIndex);
 	const value = valueBody.call(this, itemIndex, type);
 	if (type === 'Credential' && !value.CredentialPassword) {
 		throw new NodeOperationError(this.getNode(), 'A new Credential asset needs a password', {

@@ -3,7 +3,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 import { updateFieldsCollection } from '../../../shared/parameters';
 import { getAssetById, replaceAsset } from '../../api/assets';
 import { folderField } from '../common';
-import { valueBody, valueFields, valueTypeField, VALUE_TYPES } from './assetValue';
+import { valueBody, valueFields, valueTypeField, valueTypeOf } from './assetValue';
 import { namedAsset } from './namedAsset';
 import { presentAsset } from './presentAsset';
 
@@ -22,14 +22,14 @@ export const description: INodeProperties[] = [
 
 /** Reads the asset, replaces its value (PUT takes the whole asset), then reads it back. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const type = String(this.getNodeParameter('valueType', itemIndex, 'Text'));
+	const type = valueTypeOf.call(this, itemIndex);
 	const updates = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const { name, folder, asset: current } = await namedAsset.call(
 		this,
 		itemIndex,
 		'The name must match exactly; Asset → Create makes a new one, Asset → Get Many lists the assets of a folder.',
 	);
-	if (current.ValueType !== type || !VALUE_TYPES.includes(type)) {
+	if (current.ValueType !== type) {
 		throw new NodeOperationError(this.getNode(), `The value type of an asset cannot be changed (it is ${String(current.ValueType)})`, {
 			itemIndex,
 			description: `Set Value Type to ${String(current.ValueType)}, or delete the asset and create it again with the new type.`,

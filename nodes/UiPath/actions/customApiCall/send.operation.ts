@@ -58,14 +58,35 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-/** The Path parameter: a route of this Orchestrator only, never another host (the token goes with it). */
+/**
+ * Whether a path would lead out of Orchestrator's API once a URL parser, a proxy or the server reads it: a dot
+ * segment (`..` climbs to the host's other services, e.g. identity_), also percent-encoded (once or twice, %2e%2e,
+ * %2E.), a backslash (read as /), or a second leading slash. Only the part before ? or # is a path.
+ */
+function leavesOrchestrator(path: string): boolean {
+	let route = path.split(/[?#]/)[0];
+	for (let round = 0; round < 3; round++) {
+		if (route.includes('\\') || route.startsWith('//') || route.split('/').some((segment) => segment === '.' || segment === '..')) return true;
+		// Byte by byte, so one malformed escape does not hide the others (a URL parser reads %2e%2e as .. regardless).
+		const decoded = route.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+		if (decoded === route) return false;
+		route = decoded;
+	}
+	return true; // encoded three times over: no route of Orchestrator looks like that
+}
+
+/** The Path parameter: a route of this Orchestrator only, never another host or service (the token goes with it). */
 function pathOf(this: IExecuteFunctions, itemIndex: number): string {
 	const path = textOf(this.getNodeParameter('path', itemIndex, '')).trim();
+	const notARoute = (description: string) =>
+		new NodeOperationError(this.getNode(), `Path "${path}" is not a route of Orchestrator`, { itemIndex, description });
 	if (!path.startsWith('/') || path.startsWith('//') || /[\r\n]/.test(path)) {
-		throw new NodeOperationError(this.getNode(), `Path "${path}" is not a route of Orchestrator`, {
-			itemIndex,
-			description: 'Give the part after the Orchestrator base, starting with /, e.g. /odata/Jobs. Full URLs are not accepted, so the token goes to Orchestrator only.',
-		});
+		throw notARoute('Give the part after the Orchestrator base, starting with /, e.g. /odata/Jobs. Full URLs are not accepted, so the token goes to Orchestrator only.');
+	}
+	if (leavesOrchestrator(path)) {
+		throw notARoute(
+			'The Path parameter may not hold . or .. segments (also encoded, e.g. %2e%2e), backslashes or a leading // (also encoded): they lead out of the Orchestrator API to other services of the host, and the token would go with them. Give the route itself, e.g. /odata/Jobs.',
+		);
 	}
 	return path;
 }

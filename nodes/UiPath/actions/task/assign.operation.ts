@@ -2,7 +2,9 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import { fromListMode, locatorParameter, numericIdMode, typedMode } from '../../../shared/locator';
 import { textOf } from '../../../shared/text';
-import { assignTask, getTask } from '../../api/tasks';
+import { describeFolder } from '../../api/folders';
+import { assignTask, getTask, type AssignFailure } from '../../api/tasks';
+import type { FolderRef } from '../../transport';
 import { folderField, folderOf } from '../common';
 import { taskIdField, taskIdOf } from './taskRef';
 
@@ -46,12 +48,22 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		failures = await assignTask(this, assignment, true, folder, itemIndex);
 	}
 	const [failure] = failures;
-	if (failure) {
-		const message = String(failure.ErrorMessage ?? 'Orchestrator refused the assignment');
-		let description = 'Check the task and the user, and that the user may use this folder.';
-		if (ALREADY_ASSIGNED.test(message)) description = "Turn on 'Reassign If Already Assigned' to move it to this user.";
-		else if (/does not exist|no access/i.test(message)) description = `Check the user "${user}": it must exist and have access to this folder.`;
-		throw new NodeOperationError(this.getNode(), message, { itemIndex, description });
-	}
+	if (failure) throw refusal.call(this, failure, { taskId, user, folder }, itemIndex);
 	return await getTask(this, taskId, folder, itemIndex);
+}
+
+/** Orchestrator's reason for not assigning, with what to fix: the task, the user, or the Reassign switch. */
+function refusal(this: IExecuteFunctions, failure: AssignFailure, asked: { taskId: number; user: string; folder: FolderRef }, itemIndex: number) {
+	const message = String(failure.ErrorMessage ?? 'Orchestrator refused the assignment');
+	// ErrorCode 1002: no such task in this folder ("Task does not exist."); the user's "does not exist" is 1003.
+	if (failure.ErrorCode === 1002 || /^task\b[^.]*\b(does not exist|not found)/i.test(message)) {
+		return new NodeOperationError(this.getNode(), `Task ${asked.taskId} was not found in ${describeFolder(asked.folder)}: ${message}`, {
+			itemIndex,
+			description: 'Check the Task ID parameter and the Folder: Task → Get Many lists the tasks of a folder and their IDs.',
+		});
+	}
+	let description = 'Check the task and the user, and that the user may use this folder.';
+	if (ALREADY_ASSIGNED.test(message)) description = "Turn on 'Reassign If Already Assigned' to move it to this user.";
+	else if (/does not exist|no access/i.test(message)) description = `Check the user "${asked.user}": it must exist and have access to this folder.`;
+	return new NodeOperationError(this.getNode(), message, { itemIndex, description });
 }
