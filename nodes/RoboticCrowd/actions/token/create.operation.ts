@@ -2,6 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type IHtt
 
 import { fetchToken, jsonAnswer } from '../../../shared/http';
 import { multiOptionsParameter } from '../../../shared/optionsParameter';
+import { followRedirects } from '../../../shared/redirects';
 import { buildClaims, requestServerToken, signJwt, type RoboticCrowdCredentialData, type Scope } from '../../auth';
 import { CREDENTIAL_TYPE, nodeErrorFrom } from '../../transport';
 
@@ -68,7 +69,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		// timeout, a body that is not JSON); only a 400, 401 or 403 is the server refusing the key.
 		const timeout = (Number(credentials.timeoutSeconds) || 60) * 1000;
 		const send = async (options: IHttpRequestOptions) =>
-			await fetchToken(async () => jsonAnswer(await this.helpers.httpRequest({ timeout, ...options })), 'Robotic Crowd', (error) => error as Error);
+			await fetchToken(
+				// the key and secret go in the body: no redirect to another origin is followed (redirects.ts)
+				async () => jsonAnswer(await followRedirects(async (hop) => await this.helpers.httpRequest(hop), { timeout, ...options }, { service: 'Robotic Crowd' })),
+				'Robotic Crowd',
+				(error) => error as Error,
+			);
 		let answer: IDataObject;
 		try {
 			answer = await requestServerToken(send, credentials, expiresIn);
