@@ -132,9 +132,9 @@ export interface UploadContent {
 
 /**
  * Sends the file's bytes to a write URI; the Content-Type is what the URI was asked for (S3 signs it). An upload is
- * sent again after an expired URI (or to where a 307/308 points) only because its body can be read again from the start: `open` re-reads a Buffer
- * held in the item, or opens the file in n8n's binary data store anew. A body that could be read only once (a
- * stream from elsewhere) must not be given a retry.
+ * sent again after an expired URI, or to where a 307/308 points, only because its body can be read again from the
+ * start: `open` re-reads a Buffer held in the item, or opens the file in n8n's binary data store anew. A body that
+ * could be read only once (a stream from elsewhere) must not be given a retry.
  */
 export async function putBlob(ctx: IExecuteFunctions, uri: () => Promise<BlobAccess>, content: UploadContent, itemIndex: number): Promise<void> {
 	await withFreshUri(ctx, 'upload', itemIndex, uri, async (access) => {
