@@ -52,10 +52,18 @@ const ADMIN_APP = { clientId: 'admin-app', clientSecret: 'admin-secret-456', sco
 const SECRETS = [APP.clientSecret, 'admin-secret-456', ON_PREM.password, SECRET];
 const tally = { faultsTried: 0, redirectsTried: 0, redirectsLeaked: 0 };
 
-/** What reached the other origin in a case that must not follow: every request counts as leaked. */
-function countLeaks(elsewhere: Elsewhere, from: number, storage = false): Recorded[] {
+/** One more redirect case for the suite line. */
+function tried(): void {
 	tally.faultsTried++;
 	tally.redirectsTried++;
+}
+
+/**
+ * What reached the other origin in a case that must not follow there (every request counts as leaked), or, for a
+ * storage URI, what reached it with the token or a secret.
+ */
+function countLeaks(elsewhere: Elsewhere, from: number, storage = false): Recorded[] {
+	tried();
 	const reached = elsewhere.requests.slice(from);
 	const leaked = storage
 		? reached.filter((r) => r.headers.authorization !== undefined || SECRETS.some((s) => r.body.includes(s) || JSON.stringify(r.headers).includes(s)))
@@ -174,6 +182,7 @@ describe('redirects: UiPath', () => {
 
 	describe.each(STATUSES)('%i to the same origin', (status) => {
 		it('a read is followed, with the token, and answers from there', async () => {
+			tried();
 			sim.faults.add({ path: `${base()}/odata/Folders`, redirect: { status, location: `${sim.url}${base()}/odata/Folders?$top=100` } });
 			const { items, error } = await harness.run(folders());
 			expect(error).toBeUndefined();
@@ -185,6 +194,7 @@ describe('redirects: UiPath', () => {
 		});
 
 		it('Job → Start is sent once more to where it points: POST with its body, or for 303 a GET of the answer', async () => {
+			tried();
 			const startPath = `${base()}/odata/Jobs/UiPath.Server.Configuration.OData.StartJobs`;
 			const location = status === 303 ? `${sim.url}${base()}/odata/Jobs` : `${sim.url}${startPath}`;
 			sim.faults.add({ path: /StartJobs/, redirect: { status, location } });
@@ -200,6 +210,7 @@ describe('redirects: UiPath', () => {
 		});
 
 		it('a token request is followed, and the token works', async () => {
+			tried();
 			sim.faults.add({ path: '/identity_/connect/token', redirect: { status: status === 303 ? 307 : status, location: `${sim.url}/identity_/connect/token` } });
 			const { error } = await harness.run(folders());
 			expect(error).toBeUndefined();
@@ -208,6 +219,7 @@ describe('redirects: UiPath', () => {
 	});
 
 	it('a redirect loop ends after 5 hops with an error that says so', async () => {
+		tried();
 		const path = `${base()}/odata/Folders`;
 		sim.faults.add({ path, redirect: { status: 302, location: `${sim.url}${path}` }, times: 20 });
 		const { error } = await harness.run(folders());

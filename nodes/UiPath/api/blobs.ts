@@ -85,6 +85,8 @@ async function storageCode(body: unknown): Promise<string | undefined> {
 function transferError(ctx: IExecuteFunctions, error: unknown, code: string | undefined, what: string, itemIndex: number, freshUri: boolean): NodeOperationError {
 	const failure = describeFailure(error);
 	if (failure.redirectRefused) return new NodeOperationError(ctx.getNode(), failure.redirectRefused.message, { itemIndex, description: failure.redirectRefused.advice });
+	// e.g. a URI that wants the token on another origin than the credential's: it is not sent there
+	if (failure.credentialRejected) return new NodeOperationError(ctx.getNode(), failure.credentialRejected, { itemIndex });
 	const said = `${failure.status ?? 'no answer'}${code ? ` ${code}` : ''}`;
 	let description = 'Run it again; if it keeps failing, check that n8n can reach the bucket\'s storage service.';
 	if (code === 'MissingRequiredHeader') description = 'The storage service wants a header the node did not send. This is a bug in the node; please report it.';
