@@ -13,7 +13,7 @@ import {
 import { readErrorBody, sentences } from '../nodes/shared/errorBody';
 import { CredentialRejectedError, describeFailure, jsonAnswer } from '../nodes/shared/http';
 import { optionsParameter } from '../nodes/shared/optionsParameter';
-import { type Authenticate, credentialTest, showFor, withBearer } from './shared/classMembers';
+import { type Authenticate, credentialTest, showFor, unencryptedHttpField, withBearer } from './shared/classMembers';
 import { issuedToken } from './shared/issuedToken';
 import { storedTokenFields, tokenForCurrentValues } from './shared/tokenFingerprint';
 
@@ -141,6 +141,7 @@ export class RoboticCrowdApi implements ICredentialType {
 			default: 60,
 			description: 'How long to wait for an answer. A run start that times out is not re-sent (it may have started).',
 		},
+		unencryptedHttpField,
 		...storedTokenFields,
 	];
 
@@ -161,7 +162,7 @@ export class RoboticCrowdApi implements ICredentialType {
 	authenticate: Authenticate = async (credentials, requestOptions) => {
 		const data = credentials as unknown as RoboticCrowdCredentialData;
 		// A URL without https:// is named here, also by the Test button (n8n would answer a bare "Invalid URL").
-		apiBase(data.baseUrl);
+		const base = apiBase(data.baseUrl, data.allowUnencryptedHttp === true);
 		// A server token issued for other values is not sent: the 401 makes n8n fetch one for the values in the form.
 		const token =
 			data.authMethod === 'tokenEndpoint'
@@ -170,7 +171,7 @@ export class RoboticCrowdApi implements ICredentialType {
 						buildClaims(data, [scopeForRequest(requestOptions.method, requestOptions.url)], data.lifetimeSeconds),
 						data.secretAccessKey,
 					);
-		return withBearer(requestOptions, token);
+		return withBearer(requestOptions, token, { base, service: 'Robotic Crowd' });
 	};
 
 	test = credentialTest(

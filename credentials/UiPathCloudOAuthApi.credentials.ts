@@ -1,7 +1,7 @@
 import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
 import { optionsParameter } from '../nodes/shared/optionsParameter';
-import { type Authenticate, credentialTest, showFor } from './shared/classMembers';
+import { type Authenticate, credentialTest, showFor, unencryptedHttpField } from './shared/classMembers';
 import { externalApplicationFields, identityTokenFor, orchestratorRequest } from './shared/externalApplication';
 import { storedTokenFields, tokenForCurrentValues } from './shared/tokenFingerprint';
 
@@ -126,6 +126,7 @@ export class UiPathCloudOAuthApi implements ICredentialType {
 			description:
 				"Automation Cloud allows 100 list calls of jobs and of queue items a minute per tenant; n8n spaces its own to stay under it. 0 turns spacing off.",
 		},
+		unencryptedHttpField,
 		...storedTokenFields,
 	];
 

@@ -1,7 +1,7 @@
 import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
 import { optionsParameter } from '../nodes/shared/optionsParameter';
-import { type Authenticate, credentialTest, showFor } from './shared/classMembers';
+import { type Authenticate, credentialTest, showFor, unencryptedHttpField } from './shared/classMembers';
 import { externalApplicationFields, identityTokenFor, orchestratorRequest } from './shared/externalApplication';
 import { storedTokenFields, tokenForCurrentValues } from './shared/tokenFingerprint';
 
@@ -67,6 +67,7 @@ export class UiPathOnPremisesApi implements ICredentialType {
 			description:
 				'Whether to connect even if the certificate cannot be validated (self-signed). Anyone between n8n and Orchestrator could then read the traffic.',
 		},
+		unencryptedHttpField,
 		...storedTokenFields,
 	];
 

@@ -9,7 +9,11 @@ import type {
 	ICredentialType,
 	IDataObject,
 	IHttpRequestOptions,
+	INodeProperties,
 } from 'n8n-workflow';
+
+import { ALLOW_UNENCRYPTED } from '../../nodes/shared/credentialUrl';
+import { CredentialRejectedError } from '../../nodes/shared/http';
 
 /** A credential's own `authenticate`: n8n calls it with the credential's values before each request. */
 export type Authenticate = Exclude<IAuthenticate, IAuthenticateGeneric>;
@@ -39,13 +43,44 @@ export function credentialTest(
 	};
 }
 
+/** The switch every credential has for a server without TLS (see nodes/shared/credentialUrl.ts). */
+export const unencryptedHttpField: INodeProperties = {
+	displayName: ALLOW_UNENCRYPTED,
+	name: 'allowUnencryptedHttp',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to allow http:// URLs of other hosts than this machine. The token, secrets and data then cross the network in clear: use it only on a network you trust.',
+};
+
+/** Where a request goes: n8n's own requests carry `url` (and maybe `baseURL`); the HTTP Request node's carry `uri`. */
+function targetOrigin(requestOptions: IHttpRequestOptions): string | undefined {
+	const raw = String(requestOptions.url ?? (requestOptions as { uri?: unknown }).uri ?? '');
+	return URL.canParse(raw, requestOptions.baseURL) ? new URL(raw, requestOptions.baseURL).origin : undefined;
+}
+
 /**
  * `requestOptions` with the token as a Bearer header, and any `otherHeaders`. Without a token the request goes
- * without one: its 401 makes n8n call preAuthentication for a new token.
+ * without one: its 401 makes n8n call preAuthentication for a new token. Only a request to the credential's own
+ * origin (`base`, the URL in the credential) gets them: n8n calls `authenticate` for any URL the HTTP Request node
+ * is given. And n8n-core is told not to carry them along a redirect to another origin (it would by default).
  */
-export function withBearer(requestOptions: IHttpRequestOptions, token: unknown, otherHeaders: IDataObject = {}): IHttpRequestOptions {
+export function withBearer(
+	requestOptions: IHttpRequestOptions,
+	token: unknown,
+	own: { base: string; service: string },
+	otherHeaders: IDataObject = {},
+): IHttpRequestOptions {
+	const ownOrigin = new URL(own.base).origin;
+	const target = targetOrigin(requestOptions);
+	if (target !== ownOrigin) {
+		throw new CredentialRejectedError(
+			`The ${own.service} credential adds its token only to requests to ${ownOrigin}, the address in the credential: ${target ?? 'this URL'} is another address, so nothing was sent`,
+		);
+	}
 	return {
 		...requestOptions,
 		headers: { ...requestOptions.headers, ...(token ? { Authorization: `Bearer ${String(token)}` } : {}), ...otherHeaders },
+		sendCredentialsOnCrossOriginRedirect: false,
 	};
 }

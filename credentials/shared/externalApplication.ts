@@ -78,6 +78,5 @@ export function orchestratorRequest(
 	otherHeaders?: IDataObject,
 ): IHttpRequestOptions {
 	// A URL without https:// is named here, also by the Test button (n8n would answer a bare "Invalid URL").
-	orchestratorBaseUrl(credentials);
-	return withBearer(requestOptions, token, otherHeaders);
+	return withBearer(requestOptions, token, { base: orchestratorBaseUrl(credentials), service: 'UiPath' }, otherHeaders);
 }

@@ -4,6 +4,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
 import { fetchToken } from '../../nodes/shared/http';
+import { followRedirects } from '../../nodes/shared/redirects';
 import { storedToken } from './tokenFingerprint';
 import { oneTokenAtATime } from './tokenSingleFlight';
 
@@ -31,7 +32,11 @@ export async function issuedToken(
 ): Promise<IDataObject> {
 	const send = async (options: IHttpRequestOptions) =>
 		await fetchToken(
-			async () => issuer.read(await helper.helpers.httpRequest({ timeout: issuer.timeoutMs, ...options })),
+			// A token request carries the secrets in its body: it follows no redirect to another origin (redirects.ts).
+			async () =>
+				issuer.read(
+					await followRedirects(async (hop) => await helper.helpers.httpRequest(hop), { timeout: issuer.timeoutMs, ...options }, issuer),
+				),
 			issuer.service,
 			issuer.refused,
 		);

@@ -24,6 +24,7 @@ export interface RoboticCrowdCredentialData {
 	audience: string;
 	quotaPerMinute: number;
 	timeoutSeconds: number;
+	allowUnencryptedHttp?: boolean;
 	accessToken?: string;
 }
 
@@ -74,8 +75,9 @@ export function scopeForRequest(method: string | undefined, url: string): Scope 
 	return 'session_queue.read';
 }
 
-export function apiBase(baseUrl: string): string {
-	return `${credentialUrl(baseUrl, 'API Base URL', 'https://api.roboticcrowd.com')}/v1`;
+/** The API's base; `allowUnencrypted` is the credential's switch for http:// (see credentialUrl.ts). */
+export function apiBase(baseUrl: string, allowUnencrypted = false): string {
+	return `${credentialUrl(baseUrl, 'API Base URL', 'https://api.roboticcrowd.com', allowUnencrypted)}/v1`;
 }
 
 /**
@@ -84,12 +86,12 @@ export function apiBase(baseUrl: string): string {
  */
 export async function requestServerToken(
 	httpRequest: (options: IHttpRequestOptions) => Promise<unknown>,
-	credentials: Pick<RoboticCrowdCredentialData, 'baseUrl' | 'accessKeyId' | 'secretAccessKey'>,
+	credentials: Pick<RoboticCrowdCredentialData, 'baseUrl' | 'accessKeyId' | 'secretAccessKey' | 'allowUnencryptedHttp'>,
 	expiresSeconds: number,
 ): Promise<IDataObject & { token: string }> {
 	const answer = (await httpRequest({
 		method: 'POST',
-		url: `${apiBase(credentials.baseUrl)}/token`,
+		url: `${apiBase(credentials.baseUrl, credentials.allowUnencryptedHttp === true)}/token`,
 		body: {
 			access_key_id: credentials.accessKeyId,
 			secret_access_key: credentials.secretAccessKey,

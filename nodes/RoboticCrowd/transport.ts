@@ -33,7 +33,7 @@ export interface RequestSpec {
 const roboticCrowd: ServiceConfig<RequestSpec> = {
 	service: 'Robotic Crowd',
 	credentialType: () => CREDENTIAL_TYPE,
-	baseUrl: (credentials) => apiBase(credentials.baseUrl as string),
+	baseUrl: (credentials) => apiBase(credentials.baseUrl as string, credentials.allowUnencryptedHttp === true),
 	// The quota is counted per organisation: keys that name one organisation share one pacer; otherwise one per key.
 	pacer: (credentials) =>
 		pacerFor(

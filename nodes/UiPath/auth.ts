@@ -28,6 +28,7 @@ export interface CloudCredentialData {
 	accountUrl: string;
 	platformUrl: string;
 	personalAccessToken: string;
+	allowUnencryptedHttp?: boolean;
 	accessToken?: string;
 }
 
@@ -42,6 +43,7 @@ export interface OnPremisesCredentialData {
 	scopes: string;
 	identityUrl?: string;
 	ignoreSslIssues: boolean;
+	allowUnencryptedHttp?: boolean;
 	accessToken?: string;
 }
 
@@ -51,25 +53,30 @@ export function isOnPremises(data: IDataObject): boolean {
 	return 'orchestratorUrl' in data;
 }
 
+/** A URL field of the credential (see credentialUrl.ts), with the credential's switch for http://. */
+function fieldUrl(data: IDataObject, name: string, label: string, fallback?: string): string {
+	return credentialUrl(data[name], label, fallback, data.allowUnencryptedHttp === true);
+}
+
 /** The base every Orchestrator path (`/odata/...`, `/api/...`) is appended to. */
 export function orchestratorBaseUrl(data: IDataObject): string {
-	if (isOnPremises(data)) return credentialUrl((data as unknown as OnPremisesCredentialData).orchestratorUrl, 'Orchestrator URL');
+	if (isOnPremises(data)) return fieldUrl(data, 'orchestratorUrl', 'Orchestrator URL');
 	const cloud = data as unknown as CloudCredentialData;
 	if (cloud.authMethod === 'apiKey') {
-		return `${credentialUrl(cloud.platformUrl, 'Platform URL', 'https://platform.uipath.com')}/${cloud.accountLogicalName}/${cloud.tenantLogicalName}`;
+		return `${fieldUrl(data, 'platformUrl', 'Platform URL', 'https://platform.uipath.com')}/${cloud.accountLogicalName}/${cloud.tenantLogicalName}`;
 	}
-	return `${credentialUrl(cloud.cloudUrl, 'Cloud URL', 'https://cloud.uipath.com')}/${cloud.organization}/${cloud.tenant}/orchestrator_`;
+	return `${fieldUrl(data, 'cloudUrl', 'Cloud URL', 'https://cloud.uipath.com')}/${cloud.organization}/${cloud.tenant}/orchestrator_`;
 }
 
 /** The identity server that issues tokens to External Applications. */
 export function identityTokenUrl(data: IDataObject): string {
 	if (isOnPremises(data)) {
 		const onPrem = data as unknown as OnPremisesCredentialData;
-		const identity = onPrem.identityUrl?.trim() ? credentialUrl(onPrem.identityUrl, 'Identity URL') : `${credentialUrl(onPrem.orchestratorUrl, 'Orchestrator URL')}/identity`;
+		const identity = onPrem.identityUrl?.trim() ? fieldUrl(data, 'identityUrl', 'Identity URL') : `${fieldUrl(data, 'orchestratorUrl', 'Orchestrator URL')}/identity`;
 		return `${identity}/connect/token`;
 	}
 	const cloud = data as unknown as CloudCredentialData;
-	const identity = cloud.identityUrl?.trim() ? credentialUrl(cloud.identityUrl, 'Identity URL') : `${credentialUrl(cloud.cloudUrl, 'Cloud URL', 'https://cloud.uipath.com')}/identity_`;
+	const identity = cloud.identityUrl?.trim() ? fieldUrl(data, 'identityUrl', 'Identity URL') : `${fieldUrl(data, 'cloudUrl', 'Cloud URL', 'https://cloud.uipath.com')}/identity_`;
 	return `${identity}/connect/token`;
 }
 
@@ -100,7 +107,7 @@ export async function fetchAccessToken(httpRequest: HttpRequest, data: IDataObje
 		const cloud = data as unknown as CloudCredentialData;
 		const answer = (await httpRequest({
 			method: 'POST',
-			url: `${credentialUrl(cloud.accountUrl, 'Account URL', 'https://account.uipath.com')}/oauth/token`,
+			url: `${fieldUrl(data, 'accountUrl', 'Account URL', 'https://account.uipath.com')}/oauth/token`,
 			body: { grant_type: 'refresh_token', client_id: cloud.clientId, refresh_token: cloud.refreshToken },
 			json: true,
 		})) as IDataObject;
@@ -110,7 +117,7 @@ export async function fetchAccessToken(httpRequest: HttpRequest, data: IDataObje
 	const onPrem = data as unknown as OnPremisesCredentialData;
 	const answer = (await httpRequest({
 		method: 'POST',
-		url: `${credentialUrl(onPrem.orchestratorUrl, 'Orchestrator URL')}/api/Account/Authenticate`,
+		url: `${fieldUrl(data, 'orchestratorUrl', 'Orchestrator URL')}/api/Account/Authenticate`,
 		body: { tenancyName: onPrem.tenancyName, usernameOrEmailAddress: onPrem.username, password: onPrem.password },
 		skipSslCertificateValidation,
 		json: true,

@@ -18,6 +18,10 @@ export interface HttpFailure {
 	credentialRejected?: string;
 	/** the token endpoint stayed unavailable (retried already): the reason, worded for the user */
 	tokenUnavailable?: string;
+	/** a 3xx answer's Location (n8n-core's following is off: see redirects.ts) */
+	location?: string;
+	/** a redirect that was not followed (another origin, or too many): what happened and what to do */
+	redirectRefused?: { message: string; advice: string };
 }
 
 /**
@@ -47,6 +51,7 @@ interface ErrorLike {
 	httpCode?: string | null;
 	code?: string;
 	message?: string;
+	advice?: string;
 	context?: { data?: unknown };
 }
 
@@ -84,9 +89,11 @@ export function describeFailure(error: unknown): HttpFailure {
 	let httpCode: string | undefined;
 	let credentialRejected: string | undefined;
 	let tokenUnavailable: string | undefined;
+	let redirectRefused: HttpFailure['redirectRefused'];
 	for (let depth = 0; current && depth < 5; depth++) {
 		if ((current as Error).name === 'CredentialRejectedError') credentialRejected = current.message;
 		if ((current as Error).name === 'TokenUnavailableError') tokenUnavailable = current.message;
+		if ((current as Error).name === 'RedirectRefusedError') redirectRefused ??= { message: String(current.message), advice: String(current.advice) };
 		response ??= current.response;
 		code ??= current.code;
 		httpCode ??= current.httpCode ?? undefined;
@@ -95,6 +102,7 @@ export function describeFailure(error: unknown): HttpFailure {
 	const status = response?.status ?? (httpCode && /^\d{3}$/.test(httpCode) ? Number(httpCode) : undefined);
 	const headers = response?.headers ?? {};
 	const retryAfter = headers['retry-after'] ?? headers['Retry-After'];
+	const location = headers.location ?? headers.Location;
 	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(String((error as ErrorLike)?.message));
 	const malformed = error instanceof MalformedResponseError;
 	const connectionCut = !response && (code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up/i.test(String((error as ErrorLike)?.message)));
@@ -102,12 +110,14 @@ export function describeFailure(error: unknown): HttpFailure {
 		status,
 		body: response?.data ?? response?.body,
 		retryAfterMs: parseRetryAfter(retryAfter),
-		noResponse: !response && !status && !malformed && !credentialRejected && !tokenUnavailable,
+		noResponse: !response && !status && !malformed && !credentialRejected && !tokenUnavailable && !redirectRefused,
 		timedOut,
 		connectionCut,
 		malformed,
 		credentialRejected,
 		tokenUnavailable,
+		location: typeof location === 'string' ? location : undefined,
+		redirectRefused,
 	};
 }
 
@@ -161,8 +171,9 @@ export function windowDelay(attempt: number, leftMs: number): number {
 }
 
 export function isRetryable(failure: HttpFailure, idempotent: boolean, unsafeRetryStatuses = [429]): boolean {
-	// A token failure was already retried where the token is fetched (fetchToken).
-	if (failure.credentialRejected || failure.tokenUnavailable) return false;
+	// A token failure was already retried where the token is fetched (fetchToken); a refused redirect would only
+	// be refused again.
+	if (failure.credentialRejected || failure.tokenUnavailable || failure.redirectRefused) return false;
 	if (failure.status === 429 || failure.status === 503) return idempotent || unsafeRetryStatuses.includes(failure.status);
 	if (!idempotent) return false;
 	if (failure.noResponse || failure.timedOut || failure.malformed) return true;
@@ -220,6 +231,8 @@ export async function withRetries<T>(
  */
 export async function fetchToken<T>(send: () => Promise<T>, service: string, refused: (error: unknown) => Error): Promise<T> {
 	return await withRetries(send, { idempotent: true }, (failure, error) => {
+		// The credential's URL sends its secrets elsewhere: that is for the user to fix in the credential.
+		if (failure.redirectRefused) return new CredentialRejectedError(`${failure.redirectRefused.message}. ${failure.redirectRefused.advice}`);
 		if (failure.status === 400 || failure.status === 401 || failure.status === 403) return refused(error);
 		const what = failure.status
 			? `answered ${failure.status}`

@@ -15,6 +15,7 @@ import {
 import { cancelSignalOf } from './abort';
 import { describeFailure, jsonAnswer, QUOTA_WINDOW_MS, withRetries, type HttpFailure } from './http';
 import type { RequestPacer } from './pacer';
+import { followRedirects } from './redirects';
 
 export type RequestContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
@@ -82,7 +83,7 @@ export function mayHaveBeenCarriedOut(error: unknown): boolean {
 }
 
 function mayHaveActed(failure: HttpFailure): boolean {
-	if (failure.credentialRejected || failure.tokenUnavailable) return false;
+	if (failure.credentialRejected || failure.tokenUnavailable || failure.redirectRefused) return false;
 	return failure.timedOut || failure.connectionCut || (failure.status !== undefined && failure.status >= 500);
 }
 
@@ -108,8 +109,10 @@ export async function serviceRequest<T, R extends ServiceRequest>(ctx: RequestCo
 			if (describeFailure(error).status === 429) pacer?.throttled(sentAt);
 			return await Promise.reject(error);
 		};
-		const response = (await ctx.helpers.httpRequestWithAuthentication
-			.call(ctx, credentialType, {
+		// n8n-core follows no redirect: a same-origin one is followed here, one to another origin fails (redirects.ts).
+		const response = (await followRedirects(
+			async (options) => await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, options),
+			{
 				method: request.method,
 				url: request.url ?? `${base}${request.path}`,
 				qs: request.qs,
@@ -117,8 +120,9 @@ export async function serviceRequest<T, R extends ServiceRequest>(ctx: RequestCo
 				headers: config.headers?.(request),
 				json: true,
 				timeout: config.timeoutMs(credentials),
-			})
-			.catch(throttled)) as unknown;
+			},
+			{ service: config.service },
+		).catch(throttled)) as unknown;
 		pacer?.accepted();
 		return request.expectEmpty ? (response as T) : jsonAnswer<T>(response);
 	};
@@ -149,6 +153,8 @@ function describeWithoutAnswer<R extends ServiceRequest>(failure: HttpFailure, c
 	if (failure.credentialRejected) {
 		return { message: failure.credentialRejected, description: `Fix the ${credential}, then use its Test button to check it.` };
 	}
+	// Not followed: nothing reached the other address, and the call was not carried out there.
+	if (failure.redirectRefused) return { message: failure.redirectRefused.message, description: failure.redirectRefused.advice };
 	if (failure.tokenUnavailable) {
 		return {
 			message: failure.tokenUnavailable,

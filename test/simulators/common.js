@@ -28,11 +28,12 @@ class Clock {
 /**
  * @typedef {{ status?: number, body?: unknown, retryAfter?: number, hang?: boolean, malformed?: boolean,
  *   malformedBody?: string, html?: boolean, reset?: 'before' | 'after',
- *   method?: string, path?: string | RegExp, times?: number }} Fault
+ *   redirect?: { status: number, location: string }, method?: string, path?: string | RegExp, times?: number }} Fault
  *   A fault answers the next matching request(s) instead of the API: an HTTP status with a body (and optionally
  *   Retry-After seconds), a connection that never answers (`hang`), a 200 whose JSON is cut off (`malformed`) or is
  *   `malformedBody`, a proxy's HTML error page with the status (`html`), or a connection reset before the request is
- *   handled or after it was (`reset`: the server acted, the answer is lost).
+ *   handled or after it was (`reset`: the server acted, the answer is lost), or a redirect (`redirect`: that status
+ *   with a Location header and no body, as a proxy in front of the service answers; the request is not handled).
  */
 class Faults {
 	constructor() {
@@ -108,13 +109,16 @@ class HttpError extends Error {
 /**
  * Starts a loopback server (port 0 unless given) that parses each request, applies queued faults, logs it and hands
  * it to `handle`. `handle` returns a response or throws an HttpError.
+ * `raw`, when given, may take a request first, unread (it answers true): a streaming service on the same origin.
  * @param {{ port?: number, clock: Clock, faults: Faults, log: object[],
- *   handle: (req: SimRequest, entry: Record<string, unknown>) => Promise<SimResponse> | SimResponse }} options
+ *   handle: (req: SimRequest, entry: Record<string, unknown>) => Promise<SimResponse> | SimResponse,
+ *   raw?: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => boolean }} options
  */
-async function startServer({ port = 0, clock, faults, log, handle }) {
+async function startServer({ port = 0, clock, faults, log, handle, raw }) {
 	/** @type {Set<import('node:net').Socket>} */
 	const sockets = new Set();
 	const server = http.createServer((req, res) => {
+		if (raw?.(req, res)) return;
 		/** @type {Buffer[]} */
 		const chunks = [];
 		req.on('data', (c) => chunks.push(c));
@@ -154,9 +158,10 @@ async function startServer({ port = 0, clock, faults, log, handle }) {
 			};
 			const fault = faults.take(simReq.method, simReq.path);
 			if (fault) {
-				entry.fault = fault.hang ? 'hang' : fault.reset ? `reset ${fault.reset}` : fault.malformed || fault.malformedBody ? 'malformed' : fault.status;
+				entry.fault = fault.hang ? 'hang' : fault.reset ? `reset ${fault.reset}` : fault.malformed || fault.malformedBody ? 'malformed' : fault.redirect ? `redirect ${fault.redirect.status}` : fault.status;
 				if (fault.hang) return; // never answer; the socket is destroyed on stop()
 				if (fault.reset === 'before') return void req.socket.destroy();
+				if (fault.redirect) return send(fault.redirect.status, undefined, { location: fault.redirect.location });
 				if (fault.malformed) return send(200, '{"value": [ {"Id": 1,');
 				if (fault.malformedBody !== undefined) return send(200, fault.malformedBody);
 				if (fault.html) {

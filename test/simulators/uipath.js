@@ -1170,7 +1170,10 @@ async function startUiPathSimulator(options = {}) {
 		return route.handle({ req, base, token, folder, baseUrl: sim.url + base.prefix }, /** @type {RegExpExecArray} */ (hit.m));
 	}
 
-	const server = await startServer({ port: options.port, clock, faults, log, handle });
+	// Handlers that take a request before it is read: the FileSystem buckets' storage, on Orchestrator's own origin.
+	/** @type {Array<(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => boolean>} */
+	const rawHandlers = [];
+	const server = await startServer({ port: options.port, clock, faults, log, handle, raw: (req, res) => rawHandlers.some((h) => h(req, res)) });
 
 	// ---- seeding -----------------------------------------------------------------------------------------------
 	const folderArg = (/** @type {number} */ id) => {
@@ -1528,7 +1531,7 @@ async function startUiPathSimulator(options = {}) {
 		newId: () => nextId++, now, guid, ticks, apiError, validated, jsonBody, keyOf, collection, single, present, odataQuery,
 		inFolder, byKey, folderArg, authenticate, view, addChanges, dropFuture, jobRow, releaseRow, robotRow, machineRow,
 		queueRow, queueItemRow, assetRow, createJob, jobInFolder, finalFields, pickRobot, createQueueItem, queueItemOutcome,
-		queueByName, duplicateReference,
+		queueByName, duplicateReference, rawHandlers,
 	};
 	for (const extend of BREADTH) await extend(core);
 	return sim;

@@ -9,6 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import { describeFailure } from '../../shared/http';
+import { followRedirects } from '../../shared/redirects';
 import { credentialTypeOf } from '../transport';
 import type { BlobAccess } from './buckets';
 
@@ -25,16 +26,43 @@ export function accessHeaders(access: BlobAccess): Record<string, string> {
 	return Object.fromEntries(keys.map((key, i) => [key, String(values[i] ?? '')]));
 }
 
-async function send(ctx: IExecuteFunctions, access: BlobAccess, options: Omit<IHttpRequestOptions, 'url' | 'method'>): Promise<unknown> {
+/**
+ * One leg to the storage URI. Redirects are followed in redirects.ts: a storage service may send the request on to
+ * another host (its region, a CDN), which is followed without the Orchestrator token. `body` opens the upload's
+ * bytes for each hop that carries them (a stream is read once).
+ */
+async function send(
+	ctx: IExecuteFunctions,
+	access: BlobAccess,
+	options: Omit<IHttpRequestOptions, 'url' | 'method'>,
+	body?: () => Promise<Readable | Buffer>,
+): Promise<unknown> {
 	const request: IHttpRequestOptions = {
 		...options,
 		url: access.Uri,
 		method: (access.Verb || 'GET').toUpperCase() as IHttpRequestMethods,
 		timeout: TRANSFER_TIMEOUT_MS,
 	};
-	return access.RequiresAuth
-		? await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialTypeOf(ctx), request)
-		: await ctx.helpers.httpRequest(request);
+	const hop = async (options: IHttpRequestOptions, crossedOrigin: boolean) =>
+		access.RequiresAuth && !crossedOrigin
+			? await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialTypeOf(ctx), options)
+			: await ctx.helpers.httpRequest(options);
+	return await followRedirects(
+		async (options, crossedOrigin) => {
+			// a 303 turns the upload into a GET of its answer: no body then
+			if (!body || options.method === 'GET') return await hop(options, crossedOrigin);
+			const content = await body();
+			try {
+				// n8n-core hands the body to axios, which streams a Readable; the type only lists Buffer.
+				return await hop({ ...options, body: content as Buffer }, crossedOrigin);
+			} finally {
+				// A refused PUT may leave the file open: close it (a no-op once sent).
+				if (!Buffer.isBuffer(content)) content.destroy();
+			}
+		},
+		request,
+		{ service: 'The storage service', crossOrigin: 'followWithoutCredentials' },
+	);
 }
 
 /** The storage service's error code (Azure and S3 answer XML: <Code>…</Code>); a download's error body is a stream. */
@@ -56,6 +84,9 @@ async function storageCode(body: unknown): Promise<string | undefined> {
 
 function transferError(ctx: IExecuteFunctions, error: unknown, code: string | undefined, what: string, itemIndex: number, freshUri: boolean): NodeOperationError {
 	const failure = describeFailure(error);
+	if (failure.redirectRefused) return new NodeOperationError(ctx.getNode(), failure.redirectRefused.message, { itemIndex, description: failure.redirectRefused.advice });
+	// e.g. a URI that wants the token on another origin than the credential's: it is not sent there
+	if (failure.credentialRejected) return new NodeOperationError(ctx.getNode(), failure.credentialRejected, { itemIndex });
 	const said = `${failure.status ?? 'no answer'}${code ? ` ${code}` : ''}`;
 	let description = 'Run it again; if it keeps failing, check that n8n can reach the bucket\'s storage service.';
 	if (code === 'MissingRequiredHeader') description = 'The storage service wants a header the node did not send. This is a bug in the node; please report it.';
@@ -103,27 +134,21 @@ export interface UploadContent {
 
 /**
  * Sends the file's bytes to a write URI; the Content-Type is what the URI was asked for (S3 signs it). An upload is
- * sent again after an expired URI only because its body can be read again from the start: `open` re-reads a Buffer
- * held in the item, or opens the file in n8n's binary data store anew. A body that could be read only once (a
- * stream from elsewhere) must not be given a retry.
+ * sent again after an expired URI, or to where a 307/308 points, only because its body can be read again from the
+ * start: `open` re-reads a Buffer held in the item, or opens the file in n8n's binary data store anew. A body that
+ * could be read only once (a stream from elsewhere) must not be given a retry.
  */
 export async function putBlob(ctx: IExecuteFunctions, uri: () => Promise<BlobAccess>, content: UploadContent, itemIndex: number): Promise<void> {
 	await withFreshUri(ctx, 'upload', itemIndex, uri, async (access) => {
-		const body = await content.open();
-		try {
-			await send(ctx, access, {
-				// n8n-core hands the body to axios, which streams a Readable; the type only lists Buffer.
-				body: body as Buffer,
+		await send(
+			ctx,
+			access,
+			{
 				headers: { ...accessHeaders(access), 'Content-Type': content.mimeType, 'Content-Length': String(content.size) },
 				json: false,
-				// Following redirects makes axios keep a copy of the whole body to replay it: a PUT to a storage URI
-				// is never redirected, and 200 MB must not sit in memory.
-				disableFollowRedirect: true,
-			});
-		} finally {
-			// A refused PUT may leave the file open: close it (a no-op once sent).
-			if (!Buffer.isBuffer(body)) body.destroy();
-		}
+			},
+			content.open,
+		);
 	});
 }
 

@@ -11,7 +11,9 @@
  *                                                          no chunked body); no Authorization header
  *   Amazon            /<container>/<path>?X-Amz-…          presigned query; the Content-Type the URI was signed for;
  *                                                          a Content-Length; no Authorization header
- *   FileSystem        /orchestrator/<container>/<path>?t=  the Orchestrator bearer token (RequiresAuth true)
+ *   FileSystem        /orchestrator/<container>/<path>?t=  the Orchestrator bearer token (RequiresAuth true); on
+ *                                                          Orchestrator's own origin (`orchestratorUrl`), as the
+ *                                                          server stores these files itself
  *
  * Errors are the services' own: Azure's XML `<Error><Code>MissingRequiredHeader</Code>…` (400),
  * `AuthenticationFailed` (403, bad or expired signature), `AuthorizationPermissionMismatch` (403, a read URI used to
@@ -31,8 +33,8 @@ const { HttpError } = require('../common');
 
 /** @typedef {{ size: number, contentType: string, md5: string, lastModified: number, file: string, id: string }} BlobMeta */
 
-/** @param {{ clock: any, faults: any, log: any[], authenticate: (req: any) => unknown }} opts */
-async function startBlobStore({ clock, faults, log, authenticate }) {
+/** @param {{ clock: any, faults: any, log: any[], authenticate: (req: any) => unknown, orchestratorUrl: () => string }} opts */
+async function startBlobStore({ clock, faults, log, authenticate, orchestratorUrl }) {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uipath-sim-blobs-'));
 	const key = crypto.randomBytes(32);
 	/** @type {Map<string, { provider: string, blobs: Map<string, BlobMeta> }>} container -> its blobs */
@@ -54,7 +56,7 @@ async function startBlobStore({ clock, faults, log, authenticate }) {
 		const perm = verb === 'GET' ? 'r' : 'cw';
 		if (c.provider === 'FileSystem') {
 			const t = sign(['fs', container, blobPath, perm, se]);
-			return `${server.url}/orchestrator/${container}/${encodePath(blobPath)}?${new URLSearchParams({ sp: perm, se, t })}`;
+			return `${orchestratorUrl()}/orchestrator/${container}/${encodePath(blobPath)}?${new URLSearchParams({ sp: perm, se, t })}`;
 		}
 		if (c.provider === 'Amazon') {
 			const ct = verb === 'PUT' ? contentType ?? '' : '';
@@ -220,7 +222,7 @@ async function startBlobStore({ clock, faults, log, authenticate }) {
 
 	/** @type {Set<import('node:net').Socket>} */
 	const sockets = new Set();
-	const httpServer = http.createServer((req, res) => {
+	const handleRequest = (/** @type {import('node:http').IncomingMessage} */ req, /** @type {import('node:http').ServerResponse} */ res) => {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 		/** @type {Record<string, unknown>} */
 		const entry = { service: 'blob', method: req.method, path: decodeURIComponent(url.pathname), query: Object.fromEntries(url.searchParams), headers: { ...req.headers }, time: clock.now() };
@@ -238,6 +240,13 @@ async function startBlobStore({ clock, faults, log, authenticate }) {
 		if (fault?.hang) {
 			entry.fault = 'hang';
 			return;
+		}
+		if (fault?.redirect) {
+			entry.fault = `redirect ${fault.redirect.status}`;
+			entry.status = fault.redirect.status;
+			req.resume();
+			res.writeHead(fault.redirect.status, { location: fault.redirect.location, connection: 'close' });
+			return res.end();
 		}
 		if (fault && !fault.malformed) {
 			entry.fault = fault.status ?? 500;
@@ -257,7 +266,8 @@ async function startBlobStore({ clock, faults, log, authenticate }) {
 		} catch (error) {
 			fail(error);
 		}
-	});
+	};
+	const httpServer = http.createServer(handleRequest);
 	httpServer.on('connection', (s) => {
 		sockets.add(s);
 		s.on('close', () => sockets.delete(s));
@@ -271,6 +281,8 @@ async function startBlobStore({ clock, faults, log, authenticate }) {
 
 	return {
 		url: server.url,
+		/** Serves one request (Orchestrator's server hands it the FileSystem paths, unread). */
+		handleRequest,
 		accessUri,
 		/** @param {string} container @param {string} provider */
 		addContainer(container, provider) {

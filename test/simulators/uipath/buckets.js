@@ -24,7 +24,13 @@ const OPTIONS = ['None', 'ReadOnly', 'AuditReadAccess', 'AccessDataThroughOrches
 /** @param {any} core */
 module.exports = async function registerBuckets(core) {
 	const { routes, folders, SCHEMAS, apiError } = core;
-	const store = await startBlobStore({ clock: core.clock, faults: core.faults, log: core.log, authenticate: core.authenticate });
+	const store = await startBlobStore({ clock: core.clock, faults: core.faults, log: core.log, authenticate: core.authenticate, orchestratorUrl: () => core.sim.url });
+	// FileSystem buckets' files are served by Orchestrator itself: their URIs are on its origin.
+	core.rawHandlers.push((/** @type {any} */ req, /** @type {any} */ res) => {
+		if (!String(req.url).startsWith('/orchestrator/')) return false;
+		store.handleRequest(req, res);
+		return true;
+	});
 	/** @type {Map<number, any>} */
 	const buckets = new Map();
 

@@ -2,6 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type IHtt
 
 import { fetchToken, jsonAnswer } from '../../../shared/http';
 import { multiOptionsParameter } from '../../../shared/optionsParameter';
+import { followRedirects } from '../../../shared/redirects';
 import { buildClaims, requestServerToken, signJwt, type RoboticCrowdCredentialData, type Scope } from '../../auth';
 import { CREDENTIAL_TYPE, nodeErrorFrom } from '../../transport';
 
@@ -46,6 +47,16 @@ function calledByAnAgent(ctx: IExecuteFunctions): boolean {
 	return ctx.getNode().type.endsWith('Tool');
 }
 
+/** POST /v1/token: the key and secret go in its body, so no redirect to another origin is followed (redirects.ts). */
+function tokenRequest(ctx: IExecuteFunctions, timeout: number) {
+	return async (options: IHttpRequestOptions) =>
+		await fetchToken(
+			async () => jsonAnswer(await followRedirects(async (hop) => await ctx.helpers.httpRequest(hop), { timeout, ...options }, { service: 'Robotic Crowd' })),
+			'Robotic Crowd',
+			(error) => error as Error,
+		);
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	if (calledByAnAgent(this) && this.getNodeParameter('allowAiAgents', itemIndex, false) !== true) {
 		throw new NodeOperationError(this.getNode(), 'AI agents may not mint Robotic Crowd tokens with this tool', {
@@ -66,12 +77,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (credentials.authMethod === 'tokenEndpoint') {
 		// Minting starts no work, so the call is retried like the credential's own token fetch (a 503, a reset, a
 		// timeout, a body that is not JSON); only a 400, 401 or 403 is the server refusing the key.
-		const timeout = (Number(credentials.timeoutSeconds) || 60) * 1000;
-		const send = async (options: IHttpRequestOptions) =>
-			await fetchToken(async () => jsonAnswer(await this.helpers.httpRequest({ timeout, ...options })), 'Robotic Crowd', (error) => error as Error);
 		let answer: IDataObject;
 		try {
-			answer = await requestServerToken(send, credentials, expiresIn);
+			answer = await requestServerToken(tokenRequest(this, (Number(credentials.timeoutSeconds) || 60) * 1000), credentials, expiresIn);
 		} catch (error) {
 			throw nodeErrorFrom(this, error, { method: 'POST', path: '/token', itemIndex });
 		}
