@@ -1,8 +1,9 @@
 // Queue Item → Add (one call per item) through the shared startOnce: a repeat of the node (n8n's Retry On Fail)
-// returns the item an earlier try added, and after a try without an answer looks it up by its Reference.
+// returns the item an earlier try of the same run added, and after a try without an answer looks it up by its
+// Reference.
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { startOnce } from '../../../shared/startOnce';
+import { echoSlim, startOnce } from '../../../shared/startOnce';
 import { addQueueItem, findQueueId, listQueueItems } from '../../api/queues';
 import { odataString, type FolderRef } from '../../transport';
 
@@ -30,6 +31,8 @@ export async function addQueueItemOnce(this: IExecuteFunctions, itemData: IDataO
 			? async (sentAt) => await itemWithReference(this, itemData, folder, itemIndex, sentAt)
 			: undefined,
 		markRepeat: (item) => ({ ...item, alreadyAdded: true }),
+		// the answer echoes the content (often the bulk of it): kept once, in the request
+		slim: echoSlim({ SpecificContent: itemData.SpecificContent }),
 		cannotCheck: {
 			message: 'Not added again: an earlier try of this node may already have added the item',
 			description:
