@@ -97,6 +97,20 @@ export function echoSlim<T extends IDataObject>(echoes: IDataObject): Slim<T, Ec
 	};
 }
 
+/**
+ * The slim form of answers whose big fields the request does not hold (a queue item's content as Orchestrator
+ * stores it): those fields are left out and read back on a retry (`read`: the record by the id in the answer).
+ */
+export function readBackSlim<T extends IDataObject>(fields: string[], read: (kept: T) => Promise<IDataObject>): Slim<T, T> {
+	return {
+		keep: (result) => ({ ...result, ...Object.fromEntries(fields.map((f) => [f, null])) }),
+		restore: async (kept) => {
+			const current = await read(kept);
+			return { ...kept, ...Object.fromEntries(fields.map((f) => [f, current[f] ?? null])) };
+		},
+	};
+}
+
 /** echoSlim for an answer that is a list (StartJobs: one job per robot), each echoing the same fields. */
 export function echoSlimEach<T extends IDataObject>(echoes: IDataObject): Slim<T[], Echoed[]> {
 	const one = echoSlim<T>(echoes);

@@ -149,15 +149,29 @@ describe('a loop back to a UiPath node starts new work in each run', () => {
 		expect(calls('CreateTask').filter((c) => c.status === 201)).toHaveLength(2);
 	});
 
-	it('Queue Item → Add under Retry On Fail: a big answer comes back whole, from what was kept and the request', async () => {
+	it('Queue Item → Add under Retry On Fail: a big item comes back whole, its content read back by its Id', async () => {
 		const content = { text: 'y'.repeat(20_000), n: 7 };
 		failSecondCall('AddQueueItem');
 		const { error, items } = await harness.run(addItem('perItem', JSON.stringify(content)), [{}, {}]);
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json.alreadyAdded ?? false)).toEqual([true, false]);
 		expect(items[0].json.SpecificContent).toEqual(content);
+		expect(items[0].json.SpecificData).toBe(items[1].json.SpecificData);
 		expect(Object.keys(items[0].json).filter((k) => k !== 'alreadyAdded')).toEqual(Object.keys(items[1].json));
+		expect(calls(`/odata/QueueItems(${String(items[0].json.Id)})`)).toHaveLength(1);
 		expect(calls('AddQueueItem')).toHaveLength(3);
+	});
+
+	it('Job → Start under Retry On Fail: big input arguments come back whole, from the request', async () => {
+		const args = JSON.stringify({ text: 'z'.repeat(8_000) });
+		failSecondCall('StartJobs');
+		const { error, items } = await harness.run({ ...startJob(), parameters: { ...startJob().parameters, inputArguments: args } as never }, [{}, {}]);
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json.alreadyStarted ?? false)).toEqual([true, false]);
+		// the node hands them over parsed
+		expect(items.map((i) => i.json.InputArguments)).toEqual([JSON.parse(args), JSON.parse(args)]);
+		expect(calls('StartJobs')).toHaveLength(3);
+		expect(sim.jobs).toHaveLength(2);
 	});
 });
 

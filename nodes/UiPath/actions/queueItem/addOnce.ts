@@ -3,8 +3,8 @@
 // Reference.
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { echoSlim, startOnce } from '../../../shared/startOnce';
-import { addQueueItem, findQueueId, listQueueItems } from '../../api/queues';
+import { readBackSlim, startOnce } from '../../../shared/startOnce';
+import { addQueueItem, CONTENT_FIELDS, findQueueId, getQueueItem, listQueueItems } from '../../api/queues';
 import { odataString, type FolderRef } from '../../transport';
 
 // Clocks of n8n and Orchestrator may differ by this much.
@@ -31,8 +31,8 @@ export async function addQueueItemOnce(this: IExecuteFunctions, itemData: IDataO
 			? async (sentAt) => await itemWithReference(this, itemData, folder, itemIndex, sentAt)
 			: undefined,
 		markRepeat: (item) => ({ ...item, alreadyAdded: true }),
-		// the answer echoes the content (often the bulk of it): kept once, in the request
-		slim: echoSlim({ SpecificContent: itemData.SpecificContent }),
+		// a big item is kept without its content (twice in the answer), read back by Id on a retry
+		slim: readBackSlim(CONTENT_FIELDS, async (item) => await getQueueItem(this, String(item.Id), folder, itemIndex)),
 		cannotCheck: {
 			message: 'Not added again: an earlier try of this node may already have added the item',
 			description:

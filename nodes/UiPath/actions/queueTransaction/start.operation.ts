@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { optionsParameter } from '../../../shared/optionsParameter';
 import { optionsCollection } from '../../../shared/parameters';
-import { startOnce } from '../../../shared/startOnce';
+import { readBackSlim, startOnce } from '../../../shared/startOnce';
 import { startTransaction } from '../../api/queueTransactions';
-import { getQueueItem } from '../../api/queues';
+import { CONTENT_FIELDS, getQueueItem } from '../../api/queues';
 import type { FolderRef } from '../../transport';
 import { queueLocator } from '../../descriptions';
 import { folderField, folderOf } from '../common';
@@ -46,10 +46,7 @@ async function takeOnce(ctx: IExecuteFunctions, data: IDataObject, folder: Folde
 		send: async () => (await startTransaction(ctx, data, folder, itemIndex)) ?? null,
 		markRepeat: (item) => item && { ...item, alreadyStarted: true },
 		// a big item is kept without its content, read back by Id on a retry (it does not change while In Progress)
-		slim: {
-			keep: (item) => ({ ...item, SpecificContent: null }),
-			restore: async (item) => ({ ...item, SpecificContent: (await getQueueItem(ctx, String(item.Id), folder, itemIndex)).SpecificContent }),
-		},
+		slim: readBackSlim(CONTENT_FIELDS, async (item) => await getQueueItem(ctx, String(item.Id), folder, itemIndex)),
 		cannotCheck: {
 			message: 'Not started again: an earlier try of this node may already have taken an item of the queue',
 			description:
