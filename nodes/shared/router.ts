@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import type { OperationTable } from './resources';
+import { duringTry } from './retryMemory';
 
 /**
  * What an operation returns when it started work and the rest is waiting for it: the router starts every item
@@ -50,6 +51,11 @@ export function asNodeError(ctx: Pick<IExecuteFunctions, 'getNode'>, error: unkn
 
 /** Runs each input item's operation; an operation that handles every item in one call gets them all. */
 export async function routeItems(this: IExecuteFunctions, table: OperationTable): Promise<INodeExecutionData[][]> {
+	// one try of the node: what startOnce remembered for a retry lives as long as one can come
+	return await duringTry(this, async () => await routeEach.call(this, table));
+}
+
+async function routeEach(this: IExecuteFunctions, table: OperationTable): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	if (items.length) {
 		const first = table[this.getNodeParameter('resource', 0) as string]?.[this.getNodeParameter('operation', 0) as string];

@@ -20,6 +20,9 @@ export interface BulkAnswer {
 	FailedItems?: BulkFailure[] | null;
 }
 
+/** The fields of a queue item that hold its content (SpecificData: the same as a string), the bulk of a big one. */
+export const CONTENT_FIELDS = ['SpecificContent', 'SpecificData'];
+
 /** SpecificContent and Output are objects in the API; some versions hand them over as JSON strings. */
 export function presentQueueItem(item: IDataObject): IDataObject {
 	const out: IDataObject = { ...item };

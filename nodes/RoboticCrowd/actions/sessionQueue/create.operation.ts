@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { Awaiting } from '../../../shared/router';
-import { startOnce } from '../../../shared/startOnce';
+import { echoSlim, startOnce } from '../../../shared/startOnce';
 import { createRun, type SessionQueue } from '../../api/sessionQueues';
 import { createFields } from './createFields';
 import { readParams, workflowIdOf } from './params';
@@ -14,13 +14,15 @@ export const description: INodeProperties[] = createFields;
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | Awaiting> {
 	const workflowId = workflowIdOf.call(this, itemIndex);
 	const params = readParams.call(this, itemIndex);
-	// Once per item: a re-run of the node (Retry On Fail) returns the run an earlier try created. Runs have no
-	// reference to look one up by, so after a try without an answer the run is not created again.
+	// Once per item and run of the node: a re-run (Retry On Fail) returns the run an earlier try created. Runs have
+	// no reference to look one up by, so after a try without an answer the run is not created again.
 	const run = await startOnce<SessionQueue>(this, {
 		itemIndex,
 		request: { workflowId, params },
 		send: async () => await createRun(this, workflowId, params, itemIndex),
 		markRepeat: (created) => ({ ...created, alreadyStarted: true }),
+		// the run echoes its params (up to 1 MB): kept once, in the request
+		slim: echoSlim<SessionQueue>({ params }),
 		cannotCheck: {
 			message: 'Not started again: an earlier try of this node may already have started the run',
 			description: 'That try got no answer or a 5xx. Look for the run with Session Queue → Get Many before starting it again.',

@@ -1,8 +1,9 @@
 // Job → Start through the shared startOnce: a repeat of the node (n8n's Retry On Fail) returns the jobs an earlier
-// try of the item started, and after a try without an answer looks them up by the item's Reference.
+// try of the item started in the same run of the node, and after a try without an answer looks them up by the
+// item's Reference.
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { startOnce } from '../../../shared/startOnce';
+import { echoSlimEach, startOnce } from '../../../shared/startOnce';
 import { listJobs, startJobs, type Job } from '../../api/jobs';
 import { odataString, type FolderRef } from '../../transport';
 
@@ -40,6 +41,8 @@ export async function startJobsOnce(this: IExecuteFunctions, startInfo: IDataObj
 			? async (sentAt) => await jobsWithReference(this, startInfo, folder, itemIndex, sentAt)
 			: undefined,
 		markRepeat: (jobs) => jobs.map((job) => ({ ...job, alreadyStarted: true })),
+		// each job echoes the input arguments (up to 1 MB): kept once, in the request
+		slim: echoSlimEach<Job>({ InputArguments: startInfo.InputArguments }),
 		cannotCheck: {
 			message: 'Not started again: an earlier try of this node may already have started the job',
 			description:

@@ -1,9 +1,10 @@
 // Queue Item → Add (one call per item) through the shared startOnce: a repeat of the node (n8n's Retry On Fail)
-// returns the item an earlier try added, and after a try without an answer looks it up by its Reference.
+// returns the item an earlier try of the same run added, and after a try without an answer looks it up by its
+// Reference.
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { startOnce } from '../../../shared/startOnce';
-import { addQueueItem, findQueueId, listQueueItems } from '../../api/queues';
+import { readBackSlim, startOnce } from '../../../shared/startOnce';
+import { addQueueItem, CONTENT_FIELDS, findQueueId, getQueueItem, listQueueItems } from '../../api/queues';
 import { odataString, type FolderRef } from '../../transport';
 
 // Clocks of n8n and Orchestrator may differ by this much.
@@ -30,6 +31,8 @@ export async function addQueueItemOnce(this: IExecuteFunctions, itemData: IDataO
 			? async (sentAt) => await itemWithReference(this, itemData, folder, itemIndex, sentAt)
 			: undefined,
 		markRepeat: (item) => ({ ...item, alreadyAdded: true }),
+		// a big item is kept without its content (twice in the answer), read back by Id on a retry
+		slim: readBackSlim(CONTENT_FIELDS, async (item) => await getQueueItem(this, String(item.Id), folder, itemIndex)),
 		cannotCheck: {
 			message: 'Not added again: an earlier try of this node may already have added the item',
 			description:

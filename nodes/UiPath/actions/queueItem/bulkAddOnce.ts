@@ -1,7 +1,6 @@
 // Queue Item → Add in bulk through the shared startOnce: n8n's Retry On Fail runs the node again, and the one
 // BulkAddQueueItems call would add every item again. A repeat returns the earlier answer; after a try without an
 // answer (or a 5xx) it looks the items up by their References, and sends nothing when they are there.
-import { createHash } from 'node:crypto';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { startOnce } from '../../../shared/startOnce';
@@ -56,11 +55,9 @@ async function earlierAnswer(ctx: IExecuteFunctions, body: BulkBody, folder: Fol
 }
 
 export async function bulkAddOnce(this: IExecuteFunctions, body: BulkBody, folder: FolderRef, itemIndex: number): Promise<BulkResult> {
-	// the request is remembered by its digest: a bulk body may be megabytes
-	const digest = createHash('sha256').update(JSON.stringify({ body, folder })).digest('base64');
 	return await startOnce<BulkResult>(this, {
 		itemIndex,
-		request: { bulk: digest },
+		request: { body, folder },
 		send: async () => await bulkAddQueueItems(this, body, folder),
 		findEarlier: body.queueItems.every((item) => item.Reference)
 			? async (sentAt) => await earlierAnswer(this, body, folder, sentAt)

@@ -2,7 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { optionsParameter } from '../../../shared/optionsParameter';
 import { optionsCollection } from '../../../shared/parameters';
+import { readBackSlim, startOnce } from '../../../shared/startOnce';
 import { startTransaction } from '../../api/queueTransactions';
+import { CONTENT_FIELDS, getQueueItem } from '../../api/queues';
+import type { FolderRef } from '../../transport';
 import { queueLocator } from '../../descriptions';
 import { folderField, folderOf } from '../common';
 import { queueNameOf } from '../queueItem/itemData';
@@ -32,6 +35,26 @@ export const description: INodeProperties[] = [
 	]),
 ];
 
+/**
+ * Once per item and run of the node: a re-run (Retry On Fail) gets the item an earlier try took, not a second one
+ * (which would leave the first In Progress). null: the queue was empty.
+ */
+async function takeOnce(ctx: IExecuteFunctions, data: IDataObject, folder: FolderRef, itemIndex: number): Promise<IDataObject | null> {
+	return await startOnce<IDataObject | null, IDataObject>(ctx, {
+		itemIndex,
+		request: { data, folder },
+		send: async () => (await startTransaction(ctx, data, folder, itemIndex)) ?? null,
+		markRepeat: (item) => item && { ...item, alreadyStarted: true },
+		// a big item is kept without its content, read back by Id on a retry (it does not change while In Progress)
+		slim: readBackSlim(CONTENT_FIELDS, async (item) => await getQueueItem(ctx, String(item.Id), folder, itemIndex)),
+		cannotCheck: {
+			message: 'Not started again: an earlier try of this node may already have taken an item of the queue',
+			description:
+				'That try got no answer or a 5xx, so an item may be In Progress for it. Look for it with Queue Item → Get Many (Status In Progress) and set its result, or let Orchestrator abandon it.',
+		},
+	});
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const queue = queueNameOf.call(this, itemIndex);
 	const options = this.getNodeParameter('transactionOptions', itemIndex, {}) as IDataObject;
@@ -40,7 +63,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		data.Reference = String(options.reference);
 		data.ReferenceFilterOption = options.referenceFilterOption ?? 'Equals';
 	}
-	const item = await startTransaction(this, data, folderOf.call(this, itemIndex), itemIndex);
+	const item = await takeOnce(this, data, folderOf.call(this, itemIndex), itemIndex);
 	if (item) return [item];
 	// An empty queue is not an error: a worker simply has nothing to do.
 	if (options.outputWhenEmpty) return [{ empty: true, queue }];

@@ -2,6 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import { optionsParameter, valueOptions } from '../../../shared/optionsParameter';
 import { jsonObjectOf } from '../../../shared/parameters';
+import { echoSlim, startOnce } from '../../../shared/startOnce';
 import { createTask } from '../../api/tasks';
 import { folderField, folderOf } from '../common';
 import { taskDataField, taskDataOf } from './taskRef';
@@ -56,5 +57,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		...(externalTag ? { externalTag } : {}),
 		...(form ? formFields.call(this, itemIndex) : {}),
 	};
-	return await createTask(this, form, body, folderOf.call(this, itemIndex), itemIndex);
+	const folder = folderOf.call(this, itemIndex);
+	// Once per item and run of the node: a re-run (Retry On Fail) returns the task an earlier try created.
+	return await startOnce<IDataObject>(this, {
+		itemIndex,
+		request: { form, body, folder },
+		send: async () => await createTask(this, form, body, folder, itemIndex),
+		markRepeat: (task) => ({ ...task, alreadyCreated: true }),
+		// the task echoes its data and form (often the bulk of it): kept once, in the request
+		slim: echoSlim({ data: body.data, formLayout: body.formLayout }),
+		cannotCheck: {
+			message: 'Not created again: an earlier try of this node may already have created the task',
+			description: 'That try got no answer or a 5xx. Look for the task with Task → Get Many (by its External Tag, if it has one) before creating it again.',
+		},
+	});
 }
