@@ -1,8 +1,9 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type IHttpRequestOptions, type INodeProperties } from 'n8n-workflow';
 
 import { fetchToken, jsonAnswer } from '../../../shared/http';
+import { numberParameter } from '../../../shared/numbers';
 import { multiOptionsParameter } from '../../../shared/optionsParameter';
-import { buildClaims, requestServerToken, signJwt, type RoboticCrowdCredentialData, type Scope } from '../../auth';
+import { buildClaims, requestServerToken, requestTimeoutMsOf, signJwt, type RoboticCrowdCredentialData, type Scope } from '../../auth';
 import { CREDENTIAL_TYPE, nodeErrorFrom } from '../../transport';
 
 export const option = { name: 'Create', action: 'Create a token', description: 'Mint a JWT to hand to another system' };
@@ -56,17 +57,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const credentials = (await this.getCredentials(CREDENTIAL_TYPE)) as unknown as RoboticCrowdCredentialData;
 	const scopes = this.getNodeParameter('scopes', itemIndex, []) as Scope[];
-	const expiresIn = Number(this.getNodeParameter('expiresIn', itemIndex, 600));
-	if (!Number.isInteger(expiresIn) || expiresIn < 1) {
-		throw new NodeOperationError(this.getNode(), `Expires In ${expiresIn} is not a lifetime a token can have`, {
-			itemIndex,
-			description: 'Give a whole number of seconds, 1 or more (e.g. 600): a token that expires at once is of no use.',
-		});
-	}
+	const expiresIn = numberParameter.call(this, 'expiresIn', itemIndex, 600, {
+		label: 'Expires In',
+		what: 'a lifetime a token can have',
+		min: 1,
+		integer: true,
+		advice: 'Give a whole number of seconds, 1 or more (e.g. 600): a token that expires at once is of no use.',
+	});
 	if (credentials.authMethod === 'tokenEndpoint') {
 		// Minting starts no work, so the call is retried like the credential's own token fetch (a 503, a reset, a
 		// timeout, a body that is not JSON); only a 400, 401 or 403 is the server refusing the key.
-		const timeout = (Number(credentials.timeoutSeconds) || 60) * 1000;
+		const timeout = requestTimeoutMsOf(credentials);
 		const send = async (options: IHttpRequestOptions) =>
 			await fetchToken(async () => jsonAnswer(await this.helpers.httpRequest({ timeout, ...options })), 'Robotic Crowd', (error) => error as Error);
 		let answer: IDataObject;
