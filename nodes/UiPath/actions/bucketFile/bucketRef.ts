@@ -61,7 +61,8 @@ export const transferOptions = optionsCollection('options', [
 /** The URI Expiry option as the query of GetReadUri / GetWriteUri: nothing when not set (Orchestrator's 60 minutes). */
 export function expiryQueryOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	if (options.expiryInMinutes === undefined) return {};
+	// set but empty (an expression that gave nothing) is refused; not set is Orchestrator's default
+	if (!('expiryInMinutes' in options)) return {};
 	// An Edm.Int32 in Orchestrator
 	const expiryInMinutes = numberParameter.call(this, 'options.expiryInMinutes', itemIndex, 60, {
 		label: 'URI Expiry (Minutes)',

@@ -47,8 +47,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const bucketId = bucketIdOf.call(this, itemIndex);
 	const path = filePathOf.call(this, itemIndex);
 	const folder = folderOf.call(this, itemIndex);
-	const content = await fileOf.call(this, itemIndex);
 	const expiry = expiryQueryOf.call(this, itemIndex);
+	const content = await fileOf.call(this, itemIndex);
 	const writeUri = async () =>
 		await bucketFileUri(this, 'write', {
 			bucketId,
