@@ -213,16 +213,16 @@ async function attempt(spec: NodeSpec, wait: boolean): Promise<{ text?: string; 
 	}
 }
 
-/** Every number field of the built nodes and credentials, keyed as the table is. */
-function numberFieldsOfTheBuild(): string[] {
-	const keys: string[] = [];
+/** Every number field of the built nodes and credentials, keyed as the table is, with its display name. */
+function numberFieldsOfTheBuild(): Record<string, string> {
+	const keys: Array<[string, string]> = [];
 	const walk = (type: string, properties: IDataObject[], path: string[], show?: IDataObject) => {
 		for (const p of properties) {
 			const shownFor = (p.displayOptions as { show?: IDataObject } | undefined)?.show ?? show;
 			if (p.type === 'number') {
 				const resources = (shownFor?.resource as string[] | undefined) ?? [''];
 				const operations = (shownFor?.operation as string[] | undefined) ?? [''];
-				for (const r of resources) for (const o of operations) keys.push(`${type}:${r}:${o}:${[...path, p.name].join('.')}`);
+				for (const r of resources) for (const o of operations) keys.push([`${type}:${r}:${o}:${[...path, p.name].join('.')}`, String(p.displayName)]);
 			}
 			if (p.type === 'collection' && Array.isArray(p.options)) walk(type, p.options as IDataObject[], [...path, String(p.name)], shownFor);
 			if (p.type === 'fixedCollection') for (const group of (p.options as IDataObject[]) ?? []) walk(type, (group.values as IDataObject[]) ?? [], [...path, String(p.name), String(group.name)], shownFor);
@@ -239,7 +239,7 @@ function numberFieldsOfTheBuild(): string[] {
 			else walk(String(instance.name), instance.properties ?? [], []);
 		}
 	}
-	return [...new Set(keys)].sort();
+	return Object.fromEntries(keys);
 }
 
 const tally = { tried: 0, clear: 0, crashes: 0 };
@@ -264,8 +264,11 @@ describe('bad numbers', () => {
 		recordTally('badInputs numbers', { badInputsTried: tally.tried, badInputsClear: tally.clear, crashes: tally.crashes, badNumbersTried: tally.tried, badNumbersClear: tally.clear });
 	});
 
-	it('has a row for every number field of the built nodes and credentials, and none for a field that is gone', () => {
-		expect(params().map((p) => p.key).sort()).toEqual(numberFieldsOfTheBuild());
+	it('has a row for every number field of the built nodes and credentials, none for a field that is gone, each named as the field', () => {
+		const built = numberFieldsOfTheBuild();
+		expect(params().map((p) => p.key).sort()).toEqual(Object.keys(built).sort());
+		// the errors name the field as the user sees it in the editor
+		for (const p of params()) expect({ key: p.key, label: p.label.replace(/^The credential's /, '') }).toEqual({ key: p.key, label: built[p.key] });
 	});
 
 	it.each(params().map((p) => [p.key, p] as const))('%s: each bad value fails the item, naming the field, before anything is sent', async (_key, param) => {
@@ -274,9 +277,8 @@ describe('bad numbers', () => {
 			const outcome = await attempt(param.spec(bad.given), /waitTimeout|pollInterval/.test(param.key));
 			if (EXPLORE) console.log(`${param.key} ${JSON.stringify(bad.given)}: ${JSON.stringify(outcome)}`);
 			if (outcome.crashed) tally.crashes++;
-			expect({ value: bad.given, crashed: outcome.crashed }).toEqual({ value: bad.given, crashed: undefined });
-			expect({ value: bad.given, text: outcome.text }).toEqual({ value: bad.given, text: expect.stringMatching(expected(param, bad)) });
-			expect({ value: bad.given, requests: outcome.requests }).toEqual({ value: bad.given, requests: param.budget ?? 0 });
+			// one object, so a failure shows the value, the message and what the simulators counted together
+			expect({ value: bad.given, ...outcome }).toEqual({ value: bad.given, text: expect.stringMatching(expected(param, bad)), requests: param.budget ?? 0 });
 			tally.clear++;
 		}
 		for (const bad of param.apiJudges?.bad ?? []) {
@@ -293,4 +295,94 @@ describe('bad numbers', () => {
 			param.emptyMeans!.check();
 		}
 	}, 60_000);
+});
+
+// The quota cap (issue 18): a wait's own Timeout also ends the waits of its reads for a 429's window, a Retry-After
+// or a backoff; the item ends at the deadline with the timeout's error, and nothing more is sent.
+describe("a wait's Timeout caps the retries of its reads", () => {
+	const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+	const TOO_MANY = { status: 429, body: { message: 'Too many requests' }, times: 1000 };
+
+	it('UiPath Job → Start: job reads answered 429 without Retry-After end at the Timeout, with the timeout error', async () => {
+		const { sim, harness: h, shared } = await setUp();
+		try {
+			const key = sim.addRelease({ folderId: shared.Id, name: 'Long', durationMs: 60_000 }).Key;
+			sim.faults.add({ method: 'GET', path: /\/odata\/Jobs\(\d+\)$/, ...TOO_MANY });
+			const { error } = await h.run(
+				uiNode({ resource: 'job', operation: 'start', folder: inFolder(), process: ref('key', key), strategy: 'ModernJobsCount', jobsCount: 1, inputArguments: '{}', waitForCompletion: true, waitTimeout: 3, startOptions: { pollInterval: 1 } }),
+			);
+			const reads = () => uiLog(sim).filter((e) => e.method === 'GET' && /\/odata\/Jobs\(\d+\)$/.test(e.path)).length;
+			expect(error?.message).toMatch(/^Job \d+ did not finish within 3 seconds$/);
+			expect(error?.description).toMatch(/^No read of it succeeded in that time/);
+			// a read at 1 s and its retries after about 0.5 s and 1 s; the next would come after the deadline
+			const atEnd = reads();
+			expect(atEnd).toBeGreaterThanOrEqual(2);
+			expect(atEnd).toBeLessThanOrEqual(4);
+			await sleep(2500);
+			expect(reads()).toBe(atEnd);
+		} finally {
+			await sim.close();
+		}
+	}, 30_000);
+
+	it("Robotic Crowd Run → Create: a quota's window that stays closed ends at the Timeout, not after two minutes", async () => {
+		const { sim, harness: h } = await rc.setUp({ quotaPerMinute: 100_000 });
+		try {
+			h.addCredential('roboticCrowdApi', rc.credentialData(sim, { quotaPerMinute: 100_000 }), 'rc');
+			const id = sim.addWorkflow({ name: 'Slow', queueDelayMs: 60_000, durationMs: 60_000 }).id;
+			sim.faults.add({ method: 'GET', path: '/v1/session_queues', ...TOO_MANY });
+			const { error } = await h.run(
+				rc.rcNode({ resource: 'sessionQueue', operation: 'create', workflowId: ref('id', String(id)), paramsInput: 'json', paramsJson: '{}', waitForCompletion: true, waitTimeout: 3, createOptions: { pollInterval: 1 } }),
+			);
+			const reads = () => rc.log(sim).filter((e) => e.method === 'GET').length;
+			expect(error?.message).toMatch(/^Run \d+ did not finish within 3 seconds$/);
+			expect(error?.description).toMatch(/^No read of the run list succeeded in that time/);
+			const atEnd = reads();
+			expect(atEnd).toBeGreaterThanOrEqual(2);
+			expect(atEnd).toBeLessThanOrEqual(4);
+			await sleep(2500);
+			expect(reads()).toBe(atEnd);
+		} finally {
+			await sim.close();
+		}
+	}, 40_000);
+});
+
+// The second line of defence: the wait loop and the pacer refuse to run without a pause, whatever they are given
+// (the readers above keep such numbers from reaching them). Counted in calls, not time.
+describe('the wait loop and the pacer never run without a pause', () => {
+	const { waitForCompletion } = require('../../dist/nodes/shared/waitFor') as typeof import('../../nodes/shared/waitFor');
+	const { RequestPacer, pacerFor } = require('../../dist/nodes/shared/pacer') as typeof import('../../nodes/shared/pacer');
+	/** a check that is never done, and gives up (so a loop that spins ends) after `most` calls */
+	const counting = (most: number) => {
+		let calls = 0;
+		const check = async () => {
+			if (++calls > most) throw new Error(`spun: ${calls} checks`);
+			return { done: false, value: calls };
+		};
+		return { check, calls: () => calls };
+	};
+
+	it('an interval of 0 or NaN still pauses a second between checks', async () => {
+		for (const interval of [0, NaN, -5]) {
+			const { check, calls } = counting(50);
+			const outcome = await waitForCompletion(check, { timeoutMs: 2500, initialIntervalMs: interval, maxIntervalMs: interval });
+			expect({ interval, finished: outcome.finished }).toEqual({ interval, finished: false });
+			expect(calls()).toBeLessThanOrEqual(4);
+		}
+	}, 20_000);
+
+	it('a timeout that is not a number of milliseconds is refused before the first check', async () => {
+		for (const timeoutMs of [NaN, Infinity, -1]) {
+			const { check, calls } = counting(50);
+			await expect(waitForCompletion(check, { timeoutMs, initialIntervalMs: 0 })).rejects.toThrow(/^A wait needs a timeout in milliseconds/);
+			expect(calls()).toBe(0);
+		}
+	});
+
+	it('a pacer refuses a limit that is not 1 or more a minute', () => {
+		for (const limit of [NaN, 0, -5]) expect(() => new RequestPacer(limit)).toThrow(/^A pacer needs a limit of 1 or more a minute/);
+		// pacerFor gives every process at least one a minute of a number; NaN is no number
+		expect(() => pacerFor('numbers-nan', NaN)).toThrow(/^A pacer needs a limit/);
+	});
 });
