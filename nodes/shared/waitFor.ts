@@ -44,19 +44,16 @@ export async function waitForCompletion<T>(
 	const ends = options.signal ? AbortSignal.any([options.signal, timeUp]) : timeUp;
 	let interval = pause(options.initialIntervalMs, 1000);
 	const maxInterval = pause(options.maxIntervalMs, 15_000);
+	// The deadline came while the check's requests waited (a quota, a Retry-After): that is the timeout.
+	const timedOut = (error: unknown) => error instanceof WaitAbortedError && timeUp.aborted && !options.signal?.aborted;
 	let last: T | undefined;
 	await sleepUnlessAborted(Math.min(interval, timeoutMs), options.signal);
 	for (let checks = 1; ; checks++) {
 		throwIfAborted(options.signal);
-		try {
-			const { done, value } = await check(ends);
-			if (done) return { finished: true, value, checks };
-			last = value;
-		} catch (error) {
-			// The deadline came while the check's requests waited (a quota, a Retry-After): that is the timeout.
-			if (error instanceof WaitAbortedError && timeUp.aborted && !options.signal?.aborted) return { finished: false, last, checks };
-			throw error;
-		}
+		const answer = await check(ends).catch(async (error: unknown) => (timedOut(error) ? undefined : await Promise.reject(error)));
+		if (!answer) return { finished: false, last, checks };
+		if (answer.done) return { finished: true, value: answer.value, checks };
+		last = answer.value;
 		const remaining = deadline - Date.now();
 		if (remaining <= 0) return { finished: false, last, checks };
 		await sleepUnlessAborted(Math.min(interval, remaining), options.signal);

@@ -15,12 +15,13 @@ async function newestRuns(this: IExecuteFunctions, itemIndex: number, signal: Ab
 	const key = this.getInputData();
 	const shared = newestPages.get(key);
 	if (shared && Date.now() - shared.at < SHARED_READ_MS) {
-		try {
-			return (await shared.page).session_queues;
-		} catch (error) {
-			// The read ended with the wait that made it (its deadline): this wait reads for itself.
-			if (!(error instanceof WaitAbortedError) || signal.aborted) throw error;
-		}
+		// A read that ended with the wait that made it (its deadline) is not this wait's end: it reads for itself.
+		const othersEnd = (error: unknown) => error instanceof WaitAbortedError && !signal.aborted;
+		const runs = await shared.page.then(
+			(page) => page.session_queues,
+			async (error: unknown) => (othersEnd(error) ? undefined : await Promise.reject(error)),
+		);
+		if (runs) return runs;
 	}
 	const page = listSessionQueues(this, '', 1, MAX_PER_PAGE, itemIndex, signal);
 	newestPages.set(key, { at: Date.now(), page });
