@@ -325,6 +325,26 @@ describe("a wait's Timeout caps the retries of its reads", () => {
 		}
 	}, 30_000);
 
+	it('UiPath Queue Item → Add: reads of the item answered 429 without Retry-After end at the Timeout', async () => {
+		const { sim, harness: h, shared } = await setUp();
+		try {
+			sim.addQueue({ folderId: shared.Id, name: 'Invoices' });
+			sim.faults.add({ method: 'GET', path: /\/odata\/QueueItems\(\d+\)$/, ...TOO_MANY });
+			const { error } = await h.run(
+				uiNode({ resource: 'queueItem', operation: 'add', folder: inFolder(), queue: ref('name', 'Invoices'), addMode: 'perItem', specificContentInput: 'json', specificContentJson: '{"n":1}', waitForProcessing: true, waitTimeout: 3, addOptions: { pollInterval: 1 } }),
+			);
+			const reads = () => uiLog(sim).filter((e) => e.method === 'GET' && /\/odata\/QueueItems\(\d+\)$/.test(e.path)).length;
+			expect(error?.message).toMatch(/^Queue item \d+ could not be read within 3 seconds$/);
+			const atEnd = reads();
+			expect(atEnd).toBeGreaterThanOrEqual(2);
+			expect(atEnd).toBeLessThanOrEqual(4);
+			await sleep(2500);
+			expect(reads()).toBe(atEnd);
+		} finally {
+			await sim.close();
+		}
+	}, 30_000);
+
 	it("Robotic Crowd Run → Create: a quota's window that stays closed ends at the Timeout, not after two minutes", async () => {
 		const { sim, harness: h } = await rc.setUp({ quotaPerMinute: 100_000 });
 		try {

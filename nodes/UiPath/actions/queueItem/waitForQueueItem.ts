@@ -51,11 +51,17 @@ export async function waitForQueueItem(
 		{ timeoutMs: settings.timeoutSeconds * 1000, initialIntervalMs: settings.intervalMs, maxIntervalMs: 30_000, signal: cancelSignalOf(this) },
 	);
 	if (!outcome.finished) {
-		const still = outcome.last ? `still ${String(outcome.last.Status)}` : 'not read (Orchestrator refused or did not answer the reads)';
-		throw new NodeOperationError(this.getNode(), `Queue item ${id} was ${still} after ${settings.timeoutSeconds} seconds`, {
-			itemIndex,
-			description: `Is a robot or a queue trigger processing queue "${target.queueName}"? Raise the timeout, or check the queue's trigger. The item stays in the queue.`,
-		});
+		const { last } = outcome;
+		throw new NodeOperationError(
+			this.getNode(),
+			last ? `Queue item ${id} was still ${String(last.Status)} after ${settings.timeoutSeconds} seconds` : `Queue item ${id} could not be read within ${settings.timeoutSeconds} seconds`,
+			{
+				itemIndex,
+				description: last
+					? `Is a robot or a queue trigger processing queue "${target.queueName}"? Raise the timeout, or check the queue's trigger. The item stays in the queue.`
+					: 'Orchestrator refused the reads (429, 503) or did not answer, and n8n was waiting to try again. The item stays in the queue.',
+			},
+		);
 	}
 	checkOutcome.call(this, outcome.value, settings, itemIndex);
 	return outcome.value;
