@@ -5,8 +5,10 @@ import {
 	buildClaims,
 	DEFAULT_AUDIENCE,
 	requestServerToken,
+	requestTimeoutMsOf,
 	scopeForRequest,
 	signJwt,
+	tokenLifetimeOf,
 	type RoboticCrowdCredentialData,
 } from '../nodes/RoboticCrowd/auth';
 
@@ -152,10 +154,10 @@ export class RoboticCrowdApi implements ICredentialType {
 		if (data.authMethod !== 'tokenEndpoint') return {};
 		return await issuedToken(this, credentials, TOKEN_INPUTS, {
 			service: 'Robotic Crowd',
-			timeoutMs: (Number(data.timeoutSeconds) || 60) * 1000,
+			timeoutMs: requestTimeoutMsOf(data),
 			read: jsonAnswer,
 			refused: serverTokenRefused,
-			issue: async (send) => (await requestServerToken(send, data, data.lifetimeSeconds)).token,
+			issue: async (send) => (await requestServerToken(send, data, tokenLifetimeOf(data))).token,
 		});
 	}
 
@@ -168,7 +170,7 @@ export class RoboticCrowdApi implements ICredentialType {
 			data.authMethod === 'tokenEndpoint'
 				? tokenForCurrentValues(credentials, TOKEN_INPUTS)
 				: await signJwt(
-						buildClaims(data, [scopeForRequest(requestOptions.method, requestOptions.url)], data.lifetimeSeconds),
+						buildClaims(data, [scopeForRequest(requestOptions.method, requestOptions.url)], tokenLifetimeOf(data)),
 						data.secretAccessKey,
 					);
 		return withBearer(requestOptions, token, { base, service: 'Robotic Crowd' });

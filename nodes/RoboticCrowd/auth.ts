@@ -4,6 +4,7 @@ import { SignJWT } from '../../vendor/jose';
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { credentialUrl } from '../shared/credentialUrl';
+import { credentialNumber } from '../shared/numbers';
 
 export const DEFAULT_AUDIENCE = 'https://api.roboticcrowd.com/';
 export const CURRENT_ISSUER = 'console.roboticcrowd.com';
@@ -26,6 +27,26 @@ export interface RoboticCrowdCredentialData {
 	timeoutSeconds: number;
 	allowUnencryptedHttp?: boolean;
 	accessToken?: string;
+}
+
+// The credential's numbers, checked when read: empty is each field's documented default; anything else that does
+// not fit names the field (a quota of 0 or NaN would stall the pacer, a timeout of 0 fail every request).
+type Numbers = Partial<Record<'lifetimeSeconds' | 'timeoutSeconds' | 'quotaPerMinute' | 'processesSharingQuota', unknown>>;
+
+export function tokenLifetimeOf(credentials: Numbers): number {
+	return credentialNumber(credentials.lifetimeSeconds, { label: 'Token Lifetime (Seconds)', what: 'a token lifetime', min: 30, max: 86_400, integer: true, whenEmpty: 300 });
+}
+
+export function requestTimeoutMsOf(credentials: Numbers): number {
+	return credentialNumber(credentials.timeoutSeconds, { label: 'Request Timeout (Seconds)', what: 'a number of seconds to wait for an answer', min: 1, max: 3600, whenEmpty: 60 }) * 1000;
+}
+
+/** Requests per Minute and Processes Sharing This Quota. */
+export function quotaOf(credentials: Numbers): { perMinute: number; sharedBy: number } {
+	return {
+		perMinute: credentialNumber(credentials.quotaPerMinute, { label: 'Requests per Minute', what: 'a number of requests a minute', min: 1, integer: true, whenEmpty: 60 }),
+		sharedBy: credentialNumber(credentials.processesSharingQuota, { label: 'Processes Sharing This Quota', what: 'a number of processes', min: 1, integer: true, whenEmpty: 1 }),
+	};
 }
 
 export interface JwtClaims {

@@ -13,7 +13,7 @@ import { readErrorBody } from '../shared/errorBody';
 import { describeFailure } from '../shared/http';
 import { pacerFor } from '../shared/pacer';
 import { serviceError, serviceRequest, type ServiceConfig } from '../shared/transport';
-import { apiBase } from './auth';
+import { apiBase, quotaOf, requestTimeoutMsOf } from './auth';
 
 export const CREDENTIAL_TYPE = 'roboticCrowdApi';
 
@@ -28,6 +28,8 @@ export interface RequestSpec {
 	/** reads may be re-sent after a timeout or 5xx; a create never is */
 	idempotent?: boolean;
 	itemIndex?: number;
+	/** the operation's own end (a wait's deadline): see ServiceRequest */
+	signal?: AbortSignal;
 }
 
 const roboticCrowd: ServiceConfig<RequestSpec> = {
@@ -35,13 +37,12 @@ const roboticCrowd: ServiceConfig<RequestSpec> = {
 	credentialType: () => CREDENTIAL_TYPE,
 	baseUrl: (credentials) => apiBase(credentials.baseUrl as string, credentials.allowUnencryptedHttp === true),
 	// The quota is counted per organisation: keys that name one organisation share one pacer; otherwise one per key.
-	pacer: (credentials) =>
-		pacerFor(
-			`roboticCrowd:${String(credentials.baseUrl)}:${String(credentials.organization ?? '').trim() ? `org:${String(credentials.organization).trim()}` : `key:${String(credentials.accessKeyId)}`}`,
-			Number(credentials.quotaPerMinute) || 60,
-			Number(credentials.processesSharingQuota) || 1,
-		),
-	timeoutMs: (credentials) => (Number(credentials.timeoutSeconds) || 60) * 1000,
+	pacer: (credentials) => {
+		const quota = quotaOf(credentials);
+		const org = String(credentials.organization ?? '').trim();
+		return pacerFor(`roboticCrowd:${String(credentials.baseUrl)}:${org ? `org:${org}` : `key:${String(credentials.accessKeyId)}`}`, quota.perMinute, quota.sharedBy);
+	},
+	timeoutMs: requestTimeoutMsOf,
 	// One rule for both services: only a 429 proves a run was not created (the quota is checked first). A 503 may
 	// come from a proxy after Robotic Crowd created the run, so a create is not re-sent after it.
 	startsWorkRetryStatuses: [429],

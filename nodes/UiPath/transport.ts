@@ -3,6 +3,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 
 import { readErrorBody } from '../shared/errorBody';
+import { credentialNumber } from '../shared/numbers';
 import { pacerFor } from '../shared/pacer';
 import { serviceRequest, type ServiceConfig } from '../shared/transport';
 import { CLOUD_CREDENTIAL, orchestratorBaseUrl, type UiPathCredentialType } from './auth';
@@ -40,6 +41,8 @@ export interface UiPathRequest {
 	notFoundHint?: string;
 	/** answer is not JSON (e.g. 200 with no body) */
 	expectEmpty?: boolean;
+	/** the operation's own end (a wait's deadline): see ServiceRequest */
+	signal?: AbortSignal;
 }
 
 /** Which credential the node uses: its "Authentication" parameter, or the cloud one. */
@@ -70,6 +73,16 @@ export function folderHeaders(folder: FolderRef | undefined): Record<string, str
 /** The list calls Automation Cloud rate-limits per tenant. */
 const LIST_CALLS = /^\/odata\/(Jobs|QueueItems)\/?$/;
 
+/**
+ * The cloud credential's "Job and Queue Item Lists per Minute" (0: no pacing): empty is its default, 100. The
+ * on-premises credential has no such field, and its list calls are not paced.
+ */
+function listCallsPerMinuteOf(credentials: IDataObject): number {
+	if (!('listCallsPerMinute' in credentials)) return 0;
+	const rule = { label: 'Job and Queue Item Lists per Minute', what: 'a number of list calls a minute', min: 0, integer: true, whenEmpty: 100 };
+	return credentialNumber(credentials.listCallsPerMinute, rule);
+}
+
 /** What to look for when a call that starts work may have been carried out without an answer reaching n8n. */
 function notResentAdvice(request: UiPathRequest): string | undefined {
 	if (request.method !== 'POST' || request.idempotent !== false) return undefined;
@@ -87,10 +100,9 @@ const uiPath: ServiceConfig<UiPathRequest> = {
 	credentialType: credentialTypeOf,
 	baseUrl: orchestratorBaseUrl,
 	pacer: (credentials, request, base) => {
-		const perMinute = Number(credentials.listCallsPerMinute ?? 0);
-		return request.method === 'GET' && LIST_CALLS.test(request.path) && perMinute > 0
-			? pacerFor(`uipath:${base}:lists`, perMinute)
-			: undefined;
+		if (request.method !== 'GET' || !LIST_CALLS.test(request.path)) return undefined;
+		const perMinute = listCallsPerMinuteOf(credentials);
+		return perMinute > 0 ? pacerFor(`uipath:${base}:lists`, perMinute) : undefined;
 	},
 	headers: (request) => ({ Accept: 'application/json', ...folderHeaders(request.folder) }),
 	timeoutMs: () => 60_000,

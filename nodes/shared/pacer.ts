@@ -40,11 +40,13 @@ export class RequestPacer {
 
 	/** `limitPerMinute`: this process's share of the quota, the most it ever allows itself */
 	constructor(public limitPerMinute: number) {
+		checkLimit(limitPerMinute);
 		this.rate = limitPerMinute;
 	}
 
 	/** Takes a new share (the credential was edited); the current rate stays below it. */
 	setLimit(limitPerMinute: number) {
+		checkLimit(limitPerMinute);
 		if (limitPerMinute === this.limitPerMinute) return;
 		this.limitPerMinute = limitPerMinute;
 		this.rate = Math.min(this.rate, limitPerMinute);
@@ -68,6 +70,8 @@ export class RequestPacer {
 				this.sent.push(t);
 				return waited;
 			}
+			// NaN would be a pause of nothing, again and again: refused (the limits are checked, so this cannot be).
+			if (!Number.isFinite(wait)) throw new RangeError(`The pacer computed a hold of ${wait} ms`);
 			waited += wait;
 			await sleepUnlessAborted(wait, signal);
 		}
@@ -91,6 +95,14 @@ export class RequestPacer {
 		this.lastAcceptedAt = now;
 		this.rate = Math.min(this.limitPerMinute, this.rate + INCREASE_PER_ACCEPTED);
 	}
+}
+
+/**
+ * A limit the pacer can keep: a number a minute, at least one. The credential readers check the user's numbers
+ * (numbers.ts); this is the second line of defence, as NaN here would make every hold NaN, a wait that spins.
+ */
+function checkLimit(limitPerMinute: number) {
+	if (!(limitPerMinute >= 1)) throw new RangeError(`A pacer needs a limit of 1 or more a minute, not ${limitPerMinute}`);
 }
 
 const pacers = new Map<string, RequestPacer>();

@@ -7,8 +7,8 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { numberParameter, type NumberRule } from './numbers';
 import { optionsParameter } from './optionsParameter';
-import { textOf } from './text';
 
 /**
  * A switch and the number it shows: Return All and Limit (shown while off), Wait for … and its timeout (shown
@@ -38,16 +38,14 @@ export function returnAllFields(): INodeProperties[] {
 /** How many results the item asks for: Infinity with Return All. */
 export function limitOf(this: IExecuteFunctions, itemIndex: number): number {
 	if (this.getNodeParameter('returnAll', itemIndex, false)) return Infinity;
-	const given = this.getNodeParameter('limit', itemIndex, 50) as unknown;
-	const limit = typeof given === 'string' && given.trim() ? Number(given) : given;
 	// The field's minimum (1) is not enforced for an expression: 0 would quietly return nothing.
-	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(this.getNode(), `Limit ${textOf(given)} is not a number of results to return`, {
-			itemIndex,
-			description: 'Give a whole number, 1 or more, or turn on Return All.',
-		});
-	}
-	return limit;
+	return numberParameter.call(this, 'limit', itemIndex, 50, {
+		label: 'Limit',
+		what: 'a number of results to return',
+		min: 1,
+		integer: true,
+		advice: 'Give a whole number, 1 or more, or turn on Return All.',
+	});
 }
 
 /**
@@ -162,4 +160,28 @@ export function waitFields(what: string, returns: string): INodeProperties[] {
 /** The Check Interval option of a wait. */
 export function checkIntervalOption(description: string): INodeProperties {
 	return { displayName: 'Check Interval (Seconds)', name: 'pollInterval', type: 'number', typeOptions: { minValue: 1 }, default: 5, description };
+}
+
+/** How an item waits for the work it started: read (and checked) before the work starts. */
+export interface WaitSettings {
+	timeoutSeconds: number;
+	intervalMs: number;
+	returnFailed: boolean;
+}
+
+// Under the longest timer (waitFor.ts): about 23 days.
+const TIMEOUT: NumberRule = { label: 'Timeout (Seconds)', what: 'a number of seconds to wait', min: 1, max: 2_000_000 };
+const CHECK_INTERVAL: NumberRule = { label: 'Check Interval (Seconds)', what: 'a number of seconds between checks', min: 1, max: 86_400 };
+
+/**
+ * The wait of an item (`toggle` on: its Timeout and its Options collection's Check Interval and Return … as
+ * Output), undefined when it does not wait. A bad number fails the item before anything is started.
+ */
+export function waitSettingsOf(this: IExecuteFunctions, itemIndex: number, toggle: string, options: string): WaitSettings | undefined {
+	if (!this.getNodeParameter(toggle, itemIndex, false)) return undefined;
+	return {
+		timeoutSeconds: numberParameter.call(this, 'waitTimeout', itemIndex, 600, TIMEOUT),
+		intervalMs: numberParameter.call(this, `${options}.pollInterval`, itemIndex, 5, CHECK_INTERVAL) * 1000,
+		returnFailed: this.getNodeParameter(`${options}.returnFailed`, itemIndex, false) === true,
+	};
 }

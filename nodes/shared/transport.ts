@@ -32,6 +32,8 @@ export interface ServiceRequest {
 	itemIndex?: number;
 	/** the answer is not JSON (e.g. 200 with no body) */
 	expectEmpty?: boolean;
+	/** the operation's own end (a wait's deadline): a quota, Retry-After or backoff wait ends there too */
+	signal?: AbortSignal;
 }
 
 /** What the user reads for one status or error code; the description may depend on the request. */
@@ -92,15 +94,20 @@ export async function serviceRequest<T, R extends ServiceRequest>(ctx: RequestCo
 	const credentialType = config.credentialType(ctx);
 	const credentials = await ctx.getCredentials(credentialType);
 	let base: string;
+	let pacer: RequestPacer | undefined;
+	let timeout: number;
 	try {
 		base = config.baseUrl(credentials);
+		pacer = config.pacer?.(credentials, request, base);
+		timeout = config.timeoutMs(credentials);
 	} catch (error) {
-		// a credential URL without https:// (see credentialUrl.ts): named, not reported as an outage
+		// a credential URL without https:// or a credential number that is not one (credentialUrl.ts, numbers.ts):
+		// named, not reported as an outage
 		throw serviceError(ctx.getNode(), config, describeFailure(error), request, { credentials, credentialType });
 	}
-	const pacer = config.pacer?.(credentials, request, base);
-	// Quota and Retry-After waits end when the execution is cancelled.
-	const signal = cancelSignalOf(ctx);
+	// Quota and Retry-After waits end when the execution is cancelled, and at the operation's deadline.
+	const cancel = cancelSignalOf(ctx);
+	const signal = cancel && request.signal ? AbortSignal.any([cancel, request.signal]) : (cancel ?? request.signal);
 	const send = async () => {
 		await pacer?.acquire(Date.now, signal);
 		const sentAt = Date.now();
@@ -119,7 +126,7 @@ export async function serviceRequest<T, R extends ServiceRequest>(ctx: RequestCo
 				body: request.body,
 				headers: config.headers?.(request),
 				json: true,
-				timeout: config.timeoutMs(credentials),
+				timeout,
 			},
 			{ service: config.service },
 		).catch(throttled)) as unknown;

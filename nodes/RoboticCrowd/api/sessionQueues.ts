@@ -47,10 +47,11 @@ export async function listSessionQueues(
 	page: number,
 	perPage: number,
 	itemIndex?: number,
+	signal?: AbortSignal,
 ): Promise<SessionQueuePage> {
 	const qs: IDataObject = { page, per_page: perPage };
 	if (query) qs.query = query;
-	return await roboticCrowdRequest<SessionQueuePage>(ctx, { method: 'GET', path: '/session_queues', qs, itemIndex });
+	return await roboticCrowdRequest<SessionQueuePage>(ctx, { method: 'GET', path: '/session_queues', qs, itemIndex, signal });
 }
 
 /**

@@ -26,12 +26,14 @@ export function withParsedArguments<T extends IDataObject>(job: T): T {
 	};
 }
 
-export async function getJob(ctx: UiPathContext, id: number, folder: FolderRef, itemIndex: number): Promise<Job> {
+/** One job by Id; `signal` ends its retries' waits (a wait's deadline). */
+export async function getJob(ctx: UiPathContext, id: number, folder: FolderRef, itemIndex: number, signal?: AbortSignal): Promise<Job> {
 	return await uiPathRequest<Job>(ctx, {
 		method: 'GET',
 		path: `/odata/Jobs(${id})`,
 		folder,
 		itemIndex,
+		signal,
 		scopes: JOB_SCOPES,
 		notFoundHint: `There is no job ${id} in this folder: check the ID and the folder.`,
 	});

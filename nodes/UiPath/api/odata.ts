@@ -95,7 +95,7 @@ export function parseJsonField(value: unknown): unknown {
 export async function odataEntity<T extends IDataObject = IDataObject>(
 	ctx: UiPathContext,
 	path: string,
-	options: { qs?: IDataObject; folder?: FolderRef; itemIndex: number; scopes: string; notFoundHint: string },
+	options: { qs?: IDataObject; folder?: FolderRef; itemIndex: number; scopes: string; notFoundHint: string; signal?: AbortSignal },
 ): Promise<T> {
 	const entity = await uiPathRequest<T>(ctx, { method: 'GET', path, ...options });
 	delete entity['@odata.context'];

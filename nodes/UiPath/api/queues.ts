@@ -72,9 +72,9 @@ export async function bulkAddQueueItems(
 	});
 }
 
-export async function getQueueItem(ctx: UiPathContext, id: string, folder: FolderRef, itemIndex: number): Promise<IDataObject> {
+export async function getQueueItem(ctx: UiPathContext, id: string, folder: FolderRef, itemIndex: number, signal?: AbortSignal): Promise<IDataObject> {
 	const notFoundHint = `There is no queue item ${id} in this folder: check the ID and the folder (Queue Item → Get Many lists them).`;
-	return presentQueueItem(await odataEntity(ctx, `/odata/QueueItems(${id})`, { folder, itemIndex, scopes: QUEUE_READ_SCOPES, notFoundHint }));
+	return presentQueueItem(await odataEntity(ctx, `/odata/QueueItems(${id})`, { folder, itemIndex, scopes: QUEUE_READ_SCOPES, notFoundHint, signal }));
 }
 
 /** Queue items newest first (by Id, keyset paged). */
@@ -124,7 +124,7 @@ export async function deleteQueueItem(ctx: UiPathContext, id: string, folder: Fo
 }
 
 /** The newest retry of an item (the item itself when it was never retried). */
-export async function getItemLastRetry(ctx: UiPathContext, id: string, folder: FolderRef, itemIndex: number): Promise<IDataObject> {
+export async function getItemLastRetry(ctx: UiPathContext, id: string, folder: FolderRef, itemIndex: number, signal?: AbortSignal): Promise<IDataObject> {
 	const path = `/odata/QueueItems(${id})/UiPath.Server.Configuration.OData.GetItemLastRetry`;
-	return presentQueueItem(await odataEntity(ctx, path, { folder, itemIndex, scopes: QUEUE_READ_SCOPES, notFoundHint: noSuchItem(id) }));
+	return presentQueueItem(await odataEntity(ctx, path, { folder, itemIndex, scopes: QUEUE_READ_SCOPES, notFoundHint: noSuchItem(id), signal }));
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { waitSettingsOf } from '../../../shared/parameters';
 import { Awaiting } from '../../../shared/router';
 import { echoSlim, startOnce } from '../../../shared/startOnce';
 import { createRun, type SessionQueue } from '../../api/sessionQueues';
@@ -14,6 +15,8 @@ export const description: INodeProperties[] = createFields;
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | Awaiting> {
 	const workflowId = workflowIdOf.call(this, itemIndex);
 	const params = readParams.call(this, itemIndex);
+	// Read before the run is created: a Timeout or Check Interval that is not a number fails the item, not the wait.
+	const settings = waitSettingsOf.call(this, itemIndex, 'waitForCompletion', 'createOptions');
 	// Once per item and run of the node: a re-run (Retry On Fail) returns the run an earlier try created. Runs have
 	// no reference to look one up by, so after a try without an answer the run is not created again.
 	const run = await startOnce<SessionQueue>(this, {
@@ -28,7 +31,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			description: 'That try got no answer or a 5xx. Look for the run with Session Queue → Get Many before starting it again.',
 		},
 	});
-	if (!this.getNodeParameter('waitForCompletion', itemIndex, false)) return run;
+	if (!settings) return run;
 	// The router creates every item's run first, then waits for all of them together.
-	return new Awaiting(async () => await waitForRun.call(this, run, itemIndex));
+	return new Awaiting(async () => await waitForRun.call(this, run, itemIndex, settings));
 }

@@ -1,7 +1,8 @@
 // Waits for one created run. The API has no read-one call: the run list (newest first) is read and matched by id.
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { cancelSignalOf } from '../../../shared/abort';
+import { cancelSignalOf, WaitAbortedError } from '../../../shared/abort';
+import type { WaitSettings } from '../../../shared/parameters';
 import { waitForCompletion } from '../../../shared/waitFor';
 import { FINISHED_STATUSES, MAX_PER_PAGE, listSessionQueues, type SessionQueue, type SessionQueuePage } from '../../api/sessionQueues';
 
@@ -10,11 +11,19 @@ import { FINISHED_STATUSES, MAX_PER_PAGE, listSessionQueues, type SessionQueue, 
 const SHARED_READ_MS = 1000;
 const newestPages = new WeakMap<object, { at: number; page: Promise<SessionQueuePage> }>();
 
-async function newestRuns(this: IExecuteFunctions, itemIndex: number): Promise<SessionQueue[]> {
+async function newestRuns(this: IExecuteFunctions, itemIndex: number, signal: AbortSignal): Promise<SessionQueue[]> {
 	const key = this.getInputData();
 	const shared = newestPages.get(key);
-	if (shared && Date.now() - shared.at < SHARED_READ_MS) return (await shared.page).session_queues;
-	const page = listSessionQueues(this, '', 1, MAX_PER_PAGE, itemIndex);
+	if (shared && Date.now() - shared.at < SHARED_READ_MS) {
+		// A read that ended with the wait that made it (its deadline) is not this wait's end: it reads for itself.
+		const othersEnd = (error: unknown) => error instanceof WaitAbortedError && !signal.aborted;
+		const runs = await shared.page.then(
+			(page) => page.session_queues,
+			async (error: unknown) => (othersEnd(error) ? undefined : await Promise.reject(error)),
+		);
+		if (runs) return runs;
+	}
+	const page = listSessionQueues(this, '', 1, MAX_PER_PAGE, itemIndex, signal);
 	newestPages.set(key, { at: Date.now(), page });
 	page.catch(() => newestPages.delete(key));
 	return (await page).session_queues;
@@ -35,13 +44,13 @@ function place(runs: SessionQueue[], id: number): 'here' | 'below' | 'above' | '
  */
 function runTracker(ctx: IExecuteFunctions, id: number, itemIndex: number) {
 	let lastPage = 2;
-	return async (): Promise<SessionQueue | undefined> => {
-		const newest = await newestRuns.call(ctx, itemIndex);
+	return async (signal: AbortSignal): Promise<SessionQueue | undefined> => {
+		const newest = await newestRuns.call(ctx, itemIndex, signal);
 		if (place(newest, id) === 'here') return newest.find((r) => Number(r.id) === id);
 		if (place(newest, id) !== 'below') return undefined;
 		let step = 0;
 		for (let page = lastPage, reads = 0; reads < 1000; reads++) {
-			const { session_queues: runs } = await listSessionQueues(ctx, '', page, MAX_PER_PAGE, itemIndex);
+			const { session_queues: runs } = await listSessionQueues(ctx, '', page, MAX_PER_PAGE, itemIndex, signal);
 			const where = place(runs, id);
 			if (where === 'here') {
 				lastPage = page;
@@ -57,13 +66,12 @@ function runTracker(ctx: IExecuteFunctions, id: number, itemIndex: number) {
 	};
 }
 
-export async function waitForRun(this: IExecuteFunctions, run: SessionQueue, itemIndex: number): Promise<IDataObject> {
-	const timeoutSeconds = this.getNodeParameter('waitTimeout', itemIndex, 600) as number;
-	const options = this.getNodeParameter('createOptions', itemIndex, {}) as { pollInterval?: number; returnFailed?: boolean };
+export async function waitForRun(this: IExecuteFunctions, run: SessionQueue, itemIndex: number, settings: WaitSettings): Promise<IDataObject> {
+	const { timeoutSeconds } = settings;
 	const current = runTracker(this, Number(run.id), itemIndex);
 	const outcome = await waitForCompletion(
-		async () => {
-			const seen = await current();
+		async (ends) => {
+			const seen = await current(ends);
 			// A queued run that is cancelled is removed from the list: say so now rather than at the timeout.
 			if (!seen) {
 				throw new NodeOperationError(this.getNode(), `Run ${run.id} is no longer in the run list: it was cancelled while queued`, {
@@ -73,15 +81,16 @@ export async function waitForRun(this: IExecuteFunctions, run: SessionQueue, ite
 			}
 			return { done: FINISHED_STATUSES.includes(seen.status), value: seen };
 		},
-		{ timeoutMs: timeoutSeconds * 1000, initialIntervalMs: (options.pollInterval ?? 5) * 1000, maxIntervalMs: 30_000, signal: cancelSignalOf(this) },
+		{ timeoutMs: timeoutSeconds * 1000, initialIntervalMs: settings.intervalMs, maxIntervalMs: 30_000, signal: cancelSignalOf(this) },
 	);
 	if (!outcome.finished) {
+		const last = outcome.last ? `Its last status was "${outcome.last.status}".` : 'No read of the run list succeeded in that time (the quota stayed used up, or Robotic Crowd did not answer).';
 		throw new NodeOperationError(this.getNode(), `Run ${run.id} did not finish within ${timeoutSeconds} seconds`, {
 			itemIndex,
-			description: `Its last status was "${outcome.last.status}". The run goes on in Robotic Crowd; raise the timeout, or follow it with the Robotic Crowd Trigger.`,
+			description: `${last} The run goes on in Robotic Crowd; raise the timeout, or follow it with the Robotic Crowd Trigger.`,
 		});
 	}
-	if (outcome.value.status === 'error' && !options.returnFailed) {
+	if (outcome.value.status === 'error' && !settings.returnFailed) {
 		throw new NodeOperationError(this.getNode(), `Run ${run.id} of workflow "${outcome.value.workflow?.name ?? run.workflow?.id}" ended with an error`, {
 			itemIndex,
 			description: 'See the session in Robotic Crowd for the cause (a run cancelled while running ends with an error). To receive failed runs as output instead, turn on "Return Failed Runs as Output".',

@@ -1,9 +1,10 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type IHttpRequestOptions, type INodeProperties } from 'n8n-workflow';
 
 import { fetchToken, jsonAnswer } from '../../../shared/http';
+import { numberParameter } from '../../../shared/numbers';
 import { multiOptionsParameter } from '../../../shared/optionsParameter';
 import { followRedirects } from '../../../shared/redirects';
-import { buildClaims, requestServerToken, signJwt, type RoboticCrowdCredentialData, type Scope } from '../../auth';
+import { buildClaims, requestServerToken, requestTimeoutMsOf, signJwt, type RoboticCrowdCredentialData, type Scope } from '../../auth';
 import { CREDENTIAL_TYPE, nodeErrorFrom } from '../../transport';
 
 export const option = { name: 'Create', action: 'Create a token', description: 'Mint a JWT to hand to another system' };
@@ -67,19 +68,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const credentials = (await this.getCredentials(CREDENTIAL_TYPE)) as unknown as RoboticCrowdCredentialData;
 	const scopes = this.getNodeParameter('scopes', itemIndex, []) as Scope[];
-	const expiresIn = Number(this.getNodeParameter('expiresIn', itemIndex, 600));
-	if (!Number.isInteger(expiresIn) || expiresIn < 1) {
-		throw new NodeOperationError(this.getNode(), `Expires In ${expiresIn} is not a lifetime a token can have`, {
-			itemIndex,
-			description: 'Give a whole number of seconds, 1 or more (e.g. 600): a token that expires at once is of no use.',
-		});
-	}
+	const expiresIn = numberParameter.call(this, 'expiresIn', itemIndex, 600, {
+		label: 'Expires In',
+		what: 'a lifetime a token can have',
+		min: 1,
+		integer: true,
+		advice: 'Give a whole number of seconds, 1 or more (e.g. 600): a token that expires at once is of no use.',
+	});
 	if (credentials.authMethod === 'tokenEndpoint') {
 		// Minting starts no work, so the call is retried like the credential's own token fetch (a 503, a reset, a
 		// timeout, a body that is not JSON); only a 400, 401 or 403 is the server refusing the key.
 		let answer: IDataObject;
 		try {
-			answer = await requestServerToken(tokenRequest(this, (Number(credentials.timeoutSeconds) || 60) * 1000), credentials, expiresIn);
+			answer = await requestServerToken(tokenRequest(this, requestTimeoutMsOf(credentials)), credentials, expiresIn);
 		} catch (error) {
 			throw nodeErrorFrom(this, error, { method: 'POST', path: '/token', itemIndex });
 		}

@@ -2,6 +2,7 @@
 // the request body only: never into the output, an error or a log.
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { numberParameter } from '../../../shared/numbers';
 import { optionsParameter } from '../../../shared/optionsParameter';
 import { textOf } from '../../../shared/text';
 
@@ -56,14 +57,15 @@ export function valueBody(this: IExecuteFunctions, itemIndex: number, type: stri
 	if (type === 'Text') return { StringValue: String(get('textValue', '')) };
 	if (type === 'Bool') return { BoolValue: Boolean(get('boolValue', false)) };
 	if (type === 'Integer') {
-		const given = get('intValue', 0);
-		const value = typeof given === 'string' && !given.trim() ? NaN : Number(given);
-		if (!Number.isInteger(value) || value < -INT32 || value >= INT32) {
-			throw new NodeOperationError(this.getNode(), `Integer Value "${textOf(given)}" is not a whole number Orchestrator can store`, {
-				itemIndex,
-				description: 'Integer assets hold whole numbers (no decimals) from -2147483648 to 2147483647: give one, or use a Text asset.',
-			});
-		}
+		const value = numberParameter.call(this, 'intValue', itemIndex, 0, {
+			label: 'Integer Value',
+			what: 'a whole number Orchestrator can store',
+			min: -INT32,
+			max: INT32 - 1,
+			integer: true,
+			quoted: true,
+			advice: 'Integer assets hold whole numbers (no decimals) from -2147483648 to 2147483647: give one, or use a Text asset.',
+		});
 		return { IntValue: value };
 	}
 	const password = String(get('credentialPassword', ''));

@@ -24,6 +24,8 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const type = valueTypeOf.call(this, itemIndex);
 	const updates = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	// Read before the asset is looked up: a value that cannot be stored is refused without a request.
+	const values = valueBody.call(this, itemIndex, type);
 	const { name, folder, asset: current } = await namedAsset.call(
 		this,
 		itemIndex,
@@ -42,7 +44,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		ValueScope: 'Global',
 		ValueType: type,
 		Description: updates.description !== undefined ? String(updates.description) : (current.Description ?? null),
-		...valueBody.call(this, itemIndex, type),
+		...values,
 	};
 	await replaceAsset(this, body, folder, itemIndex);
 	return presentAsset(await getAssetById(this, id, folder, itemIndex));

@@ -1,7 +1,8 @@
 // The fields every Bucket File operation shares: the bucket (picker or ID) and a file's path in it.
-import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { fromListMode, locatorParameter, numericIdMode } from '../../../shared/locator';
+import { numberParameter } from '../../../shared/numbers';
 import { optionsCollection } from '../../../shared/parameters';
 
 /** A bucket of the chosen folder: from the list, or by its numeric ID (not its Identifier GUID). */
@@ -56,3 +57,19 @@ export const transferOptions = optionsCollection('options', [
 		description: 'How long the storage URI stays valid: raise it for very large files over slow links',
 	},
 ]);
+
+/** The URI Expiry option as the query of GetReadUri / GetWriteUri: nothing when not set (Orchestrator's 60 minutes). */
+export function expiryQueryOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	// set but empty (an expression that gave nothing) is refused; not set is Orchestrator's default
+	if (!('expiryInMinutes' in options)) return {};
+	// An Edm.Int32 in Orchestrator
+	const expiryInMinutes = numberParameter.call(this, 'options.expiryInMinutes', itemIndex, 60, {
+		label: 'URI Expiry (Minutes)',
+		what: 'a number of minutes',
+		min: 1,
+		max: 2_147_483_647,
+		integer: true,
+	});
+	return { expiryInMinutes };
+}

@@ -4,7 +4,7 @@ import { asNodeError } from '../../../shared/router';
 import { getBlob } from '../../api/blobs';
 import { bucketFileUri } from '../../api/buckets';
 import { folderField, folderOf } from '../common';
-import { bucketIdOf, bucketLocator, filePathField, filePathOf, transferOptions } from './bucketRef';
+import { bucketIdOf, bucketLocator, expiryQueryOf, filePathField, filePathOf, transferOptions } from './bucketRef';
 
 export const option = {
 	name: 'Download',
@@ -31,9 +31,9 @@ export const description: INodeProperties[] = [
 async function download(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData> {
 	const bucketId = bucketIdOf.call(this, itemIndex);
 	const path = filePathOf.call(this, itemIndex);
-	const expiry = (this.getNodeParameter('options', itemIndex, {}) as IDataObject).expiryInMinutes;
+	const expiry = expiryQueryOf.call(this, itemIndex);
 	const folder = folderOf.call(this, itemIndex);
-	const readUri = async () => await bucketFileUri(this, 'read', { bucketId, path, folder, itemIndex, qs: expiry ? { expiryInMinutes: expiry } : {} });
+	const readUri = async () => await bucketFileUri(this, 'read', { bucketId, path, folder, itemIndex, qs: expiry });
 	// An expired URI is replaced once (api/blobs.ts).
 	const { body, contentType } = await getBlob(this, readUri, itemIndex);
 	const fileName = path.split(/[/\\]/).pop() ?? path;

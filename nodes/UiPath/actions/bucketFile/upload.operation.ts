@@ -3,7 +3,7 @@ import { BINARY_ENCODING, type IDataObject, type IExecuteFunctions, type INodePr
 import { putBlob, type UploadContent } from '../../api/blobs';
 import { bucketFileUri, getBucketFile } from '../../api/buckets';
 import { folderField, folderOf } from '../common';
-import { bucketIdOf, bucketLocator, filePathField, filePathOf, transferOptions } from './bucketRef';
+import { bucketIdOf, bucketLocator, expiryQueryOf, filePathField, filePathOf, transferOptions } from './bucketRef';
 
 export const option = {
 	name: 'Upload',
@@ -47,8 +47,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const bucketId = bucketIdOf.call(this, itemIndex);
 	const path = filePathOf.call(this, itemIndex);
 	const folder = folderOf.call(this, itemIndex);
+	const expiry = expiryQueryOf.call(this, itemIndex);
 	const content = await fileOf.call(this, itemIndex);
-	const expiry = (this.getNodeParameter('options', itemIndex, {}) as IDataObject).expiryInMinutes;
 	const writeUri = async () =>
 		await bucketFileUri(this, 'write', {
 			bucketId,
@@ -56,7 +56,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			folder,
 			itemIndex,
 			// S3 signs the Content-Type into the URI: ask for the one the upload will send.
-			qs: { contentType: content.mimeType, ...(expiry ? { expiryInMinutes: expiry } : {}) },
+			qs: { contentType: content.mimeType, ...expiry },
 		});
 	await putBlob(this, writeUri, content, itemIndex);
 	return await getBucketFile(this, bucketId, path, folder, itemIndex);

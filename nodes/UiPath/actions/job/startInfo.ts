@@ -2,6 +2,7 @@
 // strategy and robots, input arguments (inputArguments.ts), options.
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import { numberParameter } from '../../../shared/numbers';
 import { findReleaseKey } from '../../api/releases';
 import type { FolderRef } from '../../transport';
 import { inputArgumentsOf } from './inputArguments';
@@ -39,10 +40,18 @@ export async function releaseKeyOf(this: IExecuteFunctions, folder: FolderRef, i
 	return key;
 }
 
+/**
+ * A count of jobs or robots: a whole number. Its range is Orchestrator's to say (1 to 10,000 jobs): its 400 names
+ * the field and the range, and starts nothing.
+ */
+function countOf(this: IExecuteFunctions, name: string, label: string, itemIndex: number): number {
+	return numberParameter.call(this, name, itemIndex, 1, { label, what: 'a whole number', integer: true, advice: `Give the ${label.toLowerCase()} as a whole number, 1 or more.` });
+}
+
 /** Which robots run it: the strategy and what it needs. */
 function robotsOf(this: IExecuteFunctions, itemIndex: number, strategy: string): IDataObject {
-	if (strategy === 'ModernJobsCount' || strategy === 'JobsCount') return { JobsCount: this.getNodeParameter('jobsCount', itemIndex, 1) };
-	if (strategy === 'RobotCount') return { NoOfRobots: this.getNodeParameter('noOfRobots', itemIndex, 1) };
+	if (strategy === 'ModernJobsCount' || strategy === 'JobsCount') return { JobsCount: countOf.call(this, 'jobsCount', 'Jobs Count', itemIndex) };
+	if (strategy === 'RobotCount') return { NoOfRobots: countOf.call(this, 'noOfRobots', 'Number of Robots', itemIndex) };
 	// As the seed sends All: no robot list, Orchestrator uses every robot of the folder.
 	if (strategy === 'All') return { RobotIds: [], NoOfRobots: 0 };
 	if (strategy !== 'Specific') return {};

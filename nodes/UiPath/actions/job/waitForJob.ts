@@ -1,6 +1,7 @@
 // Waits for one started job: polls it by Id (not the rate-limited list) until it finishes or the timeout passes.
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import type { WaitSettings } from '../../../shared/parameters';
 import { waitForCompletion } from '../../../shared/waitFor';
 import { FINISHED_JOB_STATES, getJob, withParsedArguments, type Job } from '../../api/jobs';
 import type { FolderRef } from '../../transport';
@@ -10,25 +11,25 @@ export async function waitForJob(
 	job: Job,
 	folder: FolderRef,
 	itemIndex: number,
-	signal?: AbortSignal,
+	wait: WaitSettings & { signal?: AbortSignal },
 ): Promise<IDataObject> {
-	const timeoutSeconds = this.getNodeParameter('waitTimeout', itemIndex, 600) as number;
-	const options = this.getNodeParameter('startOptions', itemIndex, {}) as { pollInterval?: number; returnFailed?: boolean };
+	const { timeoutSeconds } = wait;
 	const outcome = await waitForCompletion(
-		async () => {
-			const current = await getJob(this, job.Id, folder, itemIndex);
+		async (ends) => {
+			const current = await getJob(this, job.Id, folder, itemIndex, ends);
 			return { done: FINISHED_JOB_STATES.includes(current.State), value: current };
 		},
-		{ timeoutMs: timeoutSeconds * 1000, initialIntervalMs: (options.pollInterval ?? 5) * 1000, maxIntervalMs: 30_000, signal },
+		{ timeoutMs: timeoutSeconds * 1000, initialIntervalMs: wait.intervalMs, maxIntervalMs: 30_000, signal: wait.signal },
 	);
 	if (!outcome.finished) {
+		const last = outcome.last ? `Its last state was ${outcome.last.State}.` : 'No read of it succeeded in that time: Orchestrator refused them (429, 503) or did not answer, and n8n was waiting to try again.';
 		throw new NodeOperationError(this.getNode(), `Job ${job.Id} did not finish within ${timeoutSeconds} seconds`, {
 			itemIndex,
-			description: `Its last state was ${outcome.last.State}. The job goes on in Orchestrator; raise the timeout, or follow it with the UiPath Trigger.`,
+			description: `${last} The job goes on in Orchestrator; raise the timeout, or follow it with the UiPath Trigger.`,
 		});
 	}
 	const finished = outcome.value;
-	if (finished.State !== 'Successful' && !options.returnFailed) {
+	if (finished.State !== 'Successful' && !wait.returnFailed) {
 		const why = finished.Info || (finished.JobError as IDataObject | undefined)?.Details || 'no reason given';
 		throw new NodeOperationError(this.getNode(), `Job ${finished.Id} (${finished.ReleaseName ?? 'process'}) ended ${finished.State}: ${String(why)}`, {
 			itemIndex,

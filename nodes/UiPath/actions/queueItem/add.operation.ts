@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { waitSettingsOf } from '../../../shared/parameters';
 import { Awaiting } from '../../../shared/router';
 import { folderOf } from '../common';
 import { addFields } from './addFields';
@@ -19,10 +20,12 @@ export const description: INodeProperties[] = addFields;
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | Awaiting> {
 	const folder = folderOf.call(this, itemIndex);
 	const queueName = queueNameOf.call(this, itemIndex);
+	// Read before the item is added: a Timeout or Check Interval that is not a number fails the item, not the wait.
+	const settings = waitSettingsOf.call(this, itemIndex, 'waitForProcessing', 'addOptions');
 	const added = await addQueueItemOnce.call(this, itemDataOf.call(this, itemIndex, queueName), folder, itemIndex);
-	if (!this.getNodeParameter('waitForProcessing', itemIndex, false)) return added;
+	if (!settings) return added;
 	// The router adds every item first, then waits for all of them together.
-	return new Awaiting(async () => await waitForQueueItem.call(this, added, { queueName, folder }, itemIndex));
+	return new Awaiting(async () => await waitForQueueItem.call(this, added, { queueName, folder }, itemIndex, settings));
 }
 
 /** With "All Input Items in One Call" the router hands this operation every input item at once. */

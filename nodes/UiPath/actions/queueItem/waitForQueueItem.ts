@@ -3,22 +3,12 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { cancelSignalOf } from '../../../shared/abort';
+import type { WaitSettings } from '../../../shared/parameters';
 import { waitForCompletion } from '../../../shared/waitFor';
 import { getItemLastRetry, getQueueItem } from '../../api/queues';
 import type { FolderRef } from '../../transport';
 
 const FINISHED = ['Successful', 'Failed', 'Abandoned', 'Deleted'];
-
-interface WaitSettings {
-	timeoutSeconds: number;
-	pollInterval?: number;
-	returnFailed?: boolean;
-}
-
-function settingsOf(this: IExecuteFunctions, itemIndex: number): WaitSettings {
-	const options = this.getNodeParameter('addOptions', itemIndex, {}) as { pollInterval?: number; returnFailed?: boolean };
-	return { timeoutSeconds: this.getNodeParameter('waitTimeout', itemIndex, 600) as number, ...options };
-}
 
 /** Throws what a user must know about an item that did not end Successful (unless it is to be returned). */
 function checkOutcome(this: IExecuteFunctions, item: IDataObject, settings: WaitSettings, itemIndex: number): void {
@@ -43,28 +33,35 @@ export async function waitForQueueItem(
 	added: IDataObject,
 	target: { queueName: string; folder: FolderRef },
 	itemIndex: number,
+	settings: WaitSettings,
 ): Promise<IDataObject> {
 	const { folder } = target;
-	const settings = settingsOf.call(this, itemIndex);
 	let id = String(added.Id);
 	const outcome = await waitForCompletion(
-		async () => {
-			let current = await getQueueItem(this, id, folder, itemIndex);
+		async (ends) => {
+			let current = await getQueueItem(this, id, folder, itemIndex, ends);
 			// Retried: this try failed and Orchestrator queued a copy; the copy is what a robot processes next.
 			if (current.Status === 'Retried') {
-				current = await getItemLastRetry(this, id, folder, itemIndex);
+				current = await getItemLastRetry(this, id, folder, itemIndex, ends);
 				id = String(current.Id);
 			}
 			return { done: FINISHED.includes(String(current.Status)), value: current };
 		},
 		// A cancelled execution ends the wait at once, not at the next check (which may be 30 s away).
-		{ timeoutMs: settings.timeoutSeconds * 1000, initialIntervalMs: (settings.pollInterval ?? 5) * 1000, maxIntervalMs: 30_000, signal: cancelSignalOf(this) },
+		{ timeoutMs: settings.timeoutSeconds * 1000, initialIntervalMs: settings.intervalMs, maxIntervalMs: 30_000, signal: cancelSignalOf(this) },
 	);
 	if (!outcome.finished) {
-		throw new NodeOperationError(this.getNode(), `Queue item ${id} was still ${String(outcome.last.Status)} after ${settings.timeoutSeconds} seconds`, {
-			itemIndex,
-			description: `Is a robot or a queue trigger processing queue "${target.queueName}"? Raise the timeout, or check the queue's trigger. The item stays in the queue.`,
-		});
+		const { last } = outcome;
+		throw new NodeOperationError(
+			this.getNode(),
+			last ? `Queue item ${id} was still ${String(last.Status)} after ${settings.timeoutSeconds} seconds` : `Queue item ${id} could not be read within ${settings.timeoutSeconds} seconds`,
+			{
+				itemIndex,
+				description: last
+					? `Is a robot or a queue trigger processing queue "${target.queueName}"? Raise the timeout, or check the queue's trigger. The item stays in the queue.`
+					: 'Orchestrator refused the reads (429, 503) or did not answer, and n8n was waiting to try again. The item stays in the queue.',
+			},
+		);
 	}
 	checkOutcome.call(this, outcome.value, settings, itemIndex);
 	return outcome.value;

@@ -1,5 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { numberParameter } from '../../../shared/numbers';
 import { optionsParameter, valueOptions } from '../../../shared/optionsParameter';
 import { jsonObjectOf } from '../../../shared/parameters';
 import { echoSlim, startOnce } from '../../../shared/startOnce';
@@ -32,7 +33,15 @@ export const description: INodeProperties[] = [
 ];
 
 function formFields(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const layoutId = Number(this.getNodeParameter('formLayoutId', itemIndex, 0));
+	// 0 (the default, also for an expression that gives nothing) means the Form Layout JSON.
+	const layoutId = numberParameter.call(this, 'formLayoutId', itemIndex, 0, {
+		label: 'Form Layout ID',
+		what: 'a form layout ID',
+		min: 0,
+		integer: true,
+		whenEmpty: 0,
+		advice: 'Give the numeric ID of a form layout stored in Orchestrator, or 0 to use the Form Layout JSON.',
+	});
 	if (layoutId > 0) return { formLayoutId: layoutId };
 	const layout = String(this.getNodeParameter('formLayout', itemIndex, '') ?? '');
 	if (!layout.trim()) {
