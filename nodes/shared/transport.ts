@@ -89,22 +89,22 @@ function mayHaveActed(failure: HttpFailure): boolean {
 	return failure.timedOut || failure.connectionCut || (failure.status !== undefined && failure.status >= 500);
 }
 
-/** Sends one request: paced, retried within a bound, and a failure turned into the service's n8n error. */
-export async function serviceRequest<T, R extends ServiceRequest>(ctx: RequestContext, config: ServiceConfig<R>, request: R): Promise<T> {
+/** What a request is sent with, read from its credential: a bad URL or number is named, not reported as an outage. */
+async function connectionOf<R extends ServiceRequest>(ctx: RequestContext, config: ServiceConfig<R>, request: R) {
 	const credentialType = config.credentialType(ctx);
 	const credentials = await ctx.getCredentials(credentialType);
-	let base: string;
-	let pacer: RequestPacer | undefined;
-	let timeout: number;
 	try {
-		base = config.baseUrl(credentials);
-		pacer = config.pacer?.(credentials, request, base);
-		timeout = config.timeoutMs(credentials);
+		const base = config.baseUrl(credentials);
+		return { credentialType, credentials, base, pacer: config.pacer?.(credentials, request, base), timeout: config.timeoutMs(credentials) };
 	} catch (error) {
-		// a credential URL without https:// or a credential number that is not one (credentialUrl.ts, numbers.ts):
-		// named, not reported as an outage
+		// a credential URL without https:// or a credential number that is not one (credentialUrl.ts, numbers.ts)
 		throw serviceError(ctx.getNode(), config, describeFailure(error), request, { credentials, credentialType });
 	}
+}
+
+/** Sends one request: paced, retried within a bound, and a failure turned into the service's n8n error. */
+export async function serviceRequest<T, R extends ServiceRequest>(ctx: RequestContext, config: ServiceConfig<R>, request: R): Promise<T> {
+	const { credentialType, credentials, base, pacer, timeout } = await connectionOf(ctx, config, request);
 	// Quota and Retry-After waits end when the execution is cancelled, and at the operation's deadline.
 	const cancel = cancelSignalOf(ctx);
 	const signal = cancel && request.signal ? AbortSignal.any([cancel, request.signal]) : (cancel ?? request.signal);
