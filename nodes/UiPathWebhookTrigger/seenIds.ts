@@ -24,12 +24,16 @@ interface Remembered extends IDataObject {
 export type Seen = 'first' | 'again' | 'tooOld';
 
 const memories = new Map<string, Remembered>();
+/** per memory: how many ids it holds and when the age sweep last ran (kept out of what is saved) */
+const counts = new WeakMap<Remembered, { size: number; sweptAt: number }>();
 
 function loaded(stored: IDataObject): Remembered {
 	const saved = (stored.deliveries ?? {}) as Partial<Remembered>;
 	// seenEventIds: the store of earlier versions (EventId → when it arrived), read once and then dropped.
 	const legacy = (stored.seenEventIds ?? {}) as Record<string, number>;
-	return { floor: Number(saved.floor) || 0, ids: { ...legacy, ...(saved.ids ?? {}) } };
+	const memory = { floor: Number(saved.floor) || 0, ids: { ...legacy, ...(saved.ids ?? {}) } };
+	counts.set(memory, { size: Object.keys(memory.ids).length, sweptAt: 0 });
+	return memory;
 }
 
 function drop(memory: Remembered, ids: string[]) {
@@ -37,15 +41,19 @@ function drop(memory: Remembered, ids: string[]) {
 		memory.floor = Math.max(memory.floor, memory.ids[id]);
 		delete memory.ids[id];
 	}
+	counts.get(memory)!.size -= ids.length;
 }
 
+/** Ids past the age window go at most once a second (each sweep reads them all); past MAX_REMEMBERED, the oldest. */
 function prune(memory: Remembered, now: number, maxAgeMs: number) {
-	const entries = Object.entries(memory.ids);
-	if (maxAgeMs > 0) drop(memory, entries.filter(([, at]) => at < now - maxAgeMs).map(([id]) => id));
-	const kept = Object.entries(memory.ids);
-	if (kept.length <= MAX_REMEMBERED) return;
+	const count = counts.get(memory)!;
+	if (maxAgeMs > 0 && now - count.sweptAt >= 1000) {
+		count.sweptAt = now;
+		drop(memory, Object.keys(memory.ids).filter((id) => memory.ids[id] < now - maxAgeMs));
+	}
+	if (count.size <= MAX_REMEMBERED) return;
 	// Drop a tenth more than needed, so the sort runs once per thousand deliveries, not on each.
-	kept.sort((a, b) => a[1] - b[1]);
+	const kept = Object.entries(memory.ids).sort((a, b) => a[1] - b[1]);
 	drop(memory, kept.slice(0, kept.length - MAX_REMEMBERED + MAX_REMEMBERED / 10).map(([id]) => id));
 }
 
@@ -64,6 +72,7 @@ export function recordDelivery(
 	if (memory.ids[delivery.eventId] !== undefined) return 'again';
 	if (delivery.sentAt <= memory.floor) return 'tooOld';
 	memory.ids[delivery.eventId] = delivery.sentAt;
+	counts.get(memory)!.size += 1;
 	prune(memory, options.now, options.maxAgeMs);
 	delete staticData.seenEventIds;
 	staticData.deliveries = memory;
