@@ -140,15 +140,24 @@ async function runWebhookE2e(options = {}) {
 		log('the subscription secret is in neither the public API nor the editor API answer for the workflow');
 
 		// ---- a burst of signed deliveries at once, a restart, every one replayed → nothing new ---------------------
+		// Ended executions, all pages. Under the burst n8n's database health check may time out and the API answer
+		// 503 "Database is not ready!" for a moment: ask again.
 		const countExecutions = async () => {
-			let total = 0;
-			let cursor = '';
-			do {
-				const page = await server.publicApi('GET', `/executions?workflowId=${workflow.id}&limit=250${cursor ? `&cursor=${cursor}` : ''}`);
-				total += (page.data ?? []).length;
-				cursor = page.nextCursor ?? '';
-			} while (cursor);
-			return total;
+			for (let attempt = 0; ; attempt++) {
+				try {
+					let total = 0;
+					let cursor = '';
+					do {
+						const page = await server.publicApi('GET', `/executions?workflowId=${workflow.id}&limit=250${cursor ? `&cursor=${cursor}` : ''}`);
+						total += (page.data ?? []).filter((/** @type {any} */ e) => !['new', 'running'].includes(e.status)).length;
+						cursor = page.nextCursor ?? '';
+					} while (cursor);
+					return total;
+				} catch (error) {
+					if (attempt >= 60 || !String(error).includes('503')) throw error;
+					await sleep(1000);
+				}
+			}
 		};
 		const beforeBurst = await countExecutions();
 		const burst = Array.from({ length: BURST }, (_, i) => {
