@@ -11,14 +11,22 @@ function refuse(ctx: IWebhookFunctions, reason: string): IWebhookResponseData {
 	return { noWebhookResponse: true };
 }
 
+/** Secrets derived in this process, per trigger and salt: one credential read per subscription, not per delivery. */
+const derivedSecrets = new Map<string, string>();
+
 /** The secret this delivery must be signed with, or why there is none n8n can verify with. */
-async function deliverySecret(ctx: IWebhookFunctions, data: SubscriptionData): Promise<{ secret?: string; reason?: string }> {
+async function deliverySecret(ctx: IWebhookFunctions, data: SubscriptionData, triggerKey: string): Promise<{ secret?: string; reason?: string }> {
 	if (!data.salt) {
 		if (data.secret) return { secret: data.secret };
 		return { reason: 'This trigger has no subscription secret: publish the workflow again' };
 	}
+	const known = derivedSecrets.get(`${triggerKey}:${data.salt}`);
+	if (known) return { secret: known };
 	const derived = await deriveSecret(ctx, data.salt);
-	if (derived && derived.check === data.check) return { secret: derived.secret };
+	if (derived && derived.check === data.check) {
+		derivedSecrets.set(`${triggerKey}:${data.salt}`, derived.secret);
+		return { secret: derived.secret };
+	}
 	const reason =
 		"The credential's secrets changed after the workflow was published, so n8n cannot verify Orchestrator's signature: unpublish and publish the workflow (or restart n8n) to subscribe again";
 	ctx.logger.warn(`UiPath Webhook Trigger "${ctx.getNode().name}": ${reason}`);
@@ -33,7 +41,7 @@ function maxAgeMsOf(ctx: IWebhookFunctions): number {
 }
 
 export async function receiveDelivery(ctx: IWebhookFunctions, data: SubscriptionData, triggerKey: string): Promise<IWebhookResponseData> {
-	const secret = await deliverySecret(ctx, data);
+	const secret = await deliverySecret(ctx, data, triggerKey);
 	if (!secret.secret) return refuse(ctx, secret.reason!);
 	const verdict = verifyDelivery({
 		rawBody: ctx.getRequestObject().rawBody,

@@ -2,6 +2,7 @@
 // its REST API and every workflow export show) keeps only a random salt and a 3-byte check. The secret is
 // HMAC-SHA256 keyed with the credential's secret fields over the workflow id, the node id and that salt, so it
 // cannot be computed from what a reader of the workflow sees; each publish draws a new salt, which rotates it.
+// A process computes it at its first delivery (receive.ts keeps it in memory from then on).
 import { createHmac, randomBytes } from 'node:crypto';
 import type { ICredentialDataDecryptedObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
