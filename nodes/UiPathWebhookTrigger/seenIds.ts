@@ -3,10 +3,10 @@
 // whole object back after the node answered (LiveWebhooks, WorkflowStaticDataService.saveStaticData): concurrent
 // deliveries each load the same row and the last write wins. So the ids live in one object per trigger in this
 // process (checked and recorded in one synchronous step: no two deliveries interleave), and every delivery that
-// starts an execution puts that same object, not a copy, into its static data. Whichever delivery's write reaches
-// the database last, n8n serializes the object when it writes, and n8n's SQLite writes run one at a time in the
-// order they were issued (one write connection behind a FIFO mutex), so the last write is issued after the last
-// recorded id and holds every id. After a restart the first delivery loads that object from the row.
+// starts an execution puts that same object, not a copy, into its static data. n8n serializes it when it issues a
+// write (TypeORM's UPDATE), and n8n's SQLite writes run one at a time in the order issued (one write connection
+// behind a FIFO mutex): the last write is issued after the last recorded id, so it holds every id. (PostgreSQL's pool can reorder two writes sent at the same instant: then only
+// the last writes before a restart can miss ids.) After a restart the first delivery loads that object from the row.
 // Bounded by the age window, not a count: an id is kept until its Timestamp is older than Max Delivery Age (the age
 // check refuses it from then on). Past MAX_REMEMBERED ids the oldest are dropped and `floor` rises to the newest
 // dropped Timestamp: a delivery dated at or before `floor` is refused, since its id may have been one of them.
