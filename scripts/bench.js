@@ -22,6 +22,7 @@ require('./bench/load-ts');
 const { printTable } = require('./bench/measure');
 const uipath = require('./bench/uipath');
 const roboticCrowd = require('./bench/roboticCrowd');
+const webhook = require('./bench/webhook');
 
 const SCENARIOS = [
 	['1 UiPath start jobs', uipath.startJobs],
@@ -30,6 +31,7 @@ const SCENARIOS = [
 	['4 UiPath Trigger polls', uipath.triggerPolls],
 	['5 Robotic Crowd create / get many', roboticCrowd.createAndList],
 	['6 Robotic Crowd Trigger polls', roboticCrowd.triggerPolls],
+	['7 UiPath Webhook Trigger answer times (real n8n)', webhook.webhookAnswerTimes],
 ];
 
 async function main() {
@@ -52,7 +54,9 @@ async function main() {
 	console.log('          quotaPerMinute 100000 (quota pacing off). Token = identity /connect/token or /v1/token calls.');
 	console.log('          Triggers: items = records finished; ms/item = time spent polling / items. Notes give ours/base.');
 	console.log('');
-	console.log(printTable(rows));
+	console.log(printTable(rows.filter((r) => !r.answerMs)));
+	console.log('');
+	console.log(webhook.printAnswerTimes(rows));
 	console.log('');
 	console.log(`finished in ${((Date.now() - started) / 1000).toFixed(1)} s${failed ? `, ${failed} scenario(s) errored` : ''}`);
 	console.log('');

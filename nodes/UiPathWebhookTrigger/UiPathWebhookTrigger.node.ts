@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
 	NodeOperationError,
 	type IDataObject,
@@ -25,12 +24,18 @@ import {
 import { authenticationProperty, folderLocator, uiPathCredentials } from '../UiPath/descriptions';
 import { searchFolders } from '../UiPath/methods/listSearch';
 import { folderRefFrom } from '../UiPath/transport';
-import { firstDelivery, forgetDeliveries, itemsOfEvent, verifyDelivery, type EventFilters } from './delivery';
+import { receiveDelivery } from './receive';
+import { deriveSecret, newSalt } from './secret';
+import { forgetDeliveries } from './seenIds';
 import { filtersCollection, optionsCollection } from '../shared/parameters';
 
-/** What the node keeps in the workflow's static data about its subscription. */
-interface SubscriptionData extends IDataObject {
+/** What the node keeps in the workflow's static data about its subscription: nothing secret (see secret.ts). */
+export interface SubscriptionData extends IDataObject {
 	webhookId?: number;
+	/** the random salt the subscription's secret is derived with, and the credential's check (secret.ts) */
+	salt?: string;
+	check?: string;
+	/** the secret itself, as earlier versions kept it: still verified with until the next publish or restart */
 	secret?: string;
 	url?: string;
 	events?: string[];
@@ -50,7 +55,7 @@ function chosenEvents(ctx: IHookFunctions): string[] {
 }
 
 function forget(ctx: IHookFunctions, data: SubscriptionData) {
-	for (const key of ['webhookId', 'secret', 'url', 'events', 'folder', 'seenEventIds']) delete data[key];
+	for (const key of ['webhookId', 'salt', 'check', 'secret', 'url', 'events', 'folder', 'seenEventIds', 'deliveries']) delete data[key];
 	forgetDeliveries(triggerKey(ctx));
 }
 
@@ -79,6 +84,14 @@ export class UiPathWebhookTrigger implements INodeType {
 			credentials: uiPathCredentials,
 			webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 			properties: [
+				{
+					// n8n checks the subscription only when the workflow is published or n8n starts.
+					displayName:
+						'If the subscription is deleted, disabled or edited in Orchestrator, n8n is not told and nothing arrives: unpublish and publish the workflow (or restart n8n) to subscribe again',
+					name: 'subscriptionNotice',
+					type: 'notice',
+					default: '',
+				},
 				authenticationProperty,
 				{
 					displayName: 'Event Names or IDs',
@@ -115,7 +128,7 @@ export class UiPathWebhookTrigger implements INodeType {
 						typeOptions: { minValue: 0 },
 						default: 300,
 						description:
-							'Deliveries whose Timestamp is further than this from n8n\'s clock are refused (401), so a recorded delivery cannot be replayed later. 0 accepts any age.',
+							'Deliveries whose Timestamp is further than this from n8n\'s clock are refused (401), so a recorded delivery cannot be replayed later. Only the number 0 accepts any age; text, a negative or an empty value fails the delivery.',
 					},
 				]),
 			],
@@ -144,12 +157,16 @@ export class UiPathWebhookTrigger implements INodeType {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const data = subscriptionData(this);
-				if (data.webhookId === undefined || !data.secret) return false;
+				// An old subscription with a stored secret is replaced (create() removes it by its URL).
+				if (data.webhookId === undefined || !data.salt) return false;
 				const existing = await getWebhook(this, data.webhookId);
 				const wanted = chosenEvents(this);
 				const events = (existing?.Events ?? []).map((e) => e.EventType);
-				if (existing && existing.Url === this.getNodeWebhookUrl('default') && sameEvents(events, wanted)) return true;
-				// Gone, or no longer what the node asks for: create() makes a fresh one.
+				const derived = await deriveSecret(this, data.salt);
+				const same = existing && existing.Url === this.getNodeWebhookUrl('default') && sameEvents(events, wanted);
+				// A credential whose secrets changed derives another secret: a new subscription rotates it.
+				if (same && existing.Enabled !== false && derived?.check === data.check) return true;
+				// Gone, disabled, or no longer what the node asks for: create() makes a fresh one.
 				if (existing) await deleteWebhook(this, existing.Id);
 				forget(this, data);
 				return false;
@@ -160,19 +177,25 @@ export class UiPathWebhookTrigger implements INodeType {
 				const url = this.getNodeWebhookUrl('default') as string;
 				const events = chosenEvents(this);
 				const folder = await folderFilter(this);
+				const salt = newSalt();
+				const derived = await deriveSecret(this, salt);
+				if (!derived) {
+					throw new NodeOperationError(this.getNode(), 'The credential has no secret to sign deliveries with', {
+						description: "Fill in the credential's client secret, personal access token, user key or password.",
+					});
+				}
 				// A subscription to this URL whose secret n8n no longer holds could never be verified: remove it.
 				for (const stale of await webhooksWithUrl(this, url)) await deleteWebhook(this, stale.Id);
-				const secret = randomBytes(32).toString('base64');
 				const workflow = this.getWorkflow();
 				const created = await createWebhook(this, {
 					name: `n8n: ${workflow.name ?? workflow.id} / ${this.getNode().name}`,
 					description: `Created by n8n workflow ${workflow.id}; deleted when the workflow is unpublished.`,
 					url,
-					secret,
+					secret: derived.secret,
 					events,
 				});
 				forget(this, data);
-				Object.assign(data, { webhookId: created.Id, secret, url, events, ...(folder ? { folder } : {}) });
+				Object.assign(data, { webhookId: created.Id, salt, check: derived.check, url, events, ...(folder ? { folder } : {}) });
 				return true;
 			},
 
@@ -186,38 +209,6 @@ export class UiPathWebhookTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const data = subscriptionData(this);
-		const request = this.getRequestObject();
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const maxAgeMs = Number(options.maxAgeSeconds ?? 300) * 1000;
-		const now = Date.now();
-		const verdict = verifyDelivery({
-			rawBody: request.rawBody,
-			signature: this.getHeaderData()['x-uipath-signature'] as string | undefined,
-			secret: data.secret,
-			maxAgeMs,
-			now,
-		});
-		if (!verdict.ok) {
-			this.getResponseObject().status(401).json({ message: verdict.reason });
-			return { noWebhookResponse: true };
-		}
-		const { event } = verdict;
-		const subscribed = data.events ?? (this.getNodeParameter('events', []) as string[]);
-		if (!subscribed.includes(String(event.Type))) return { webhookResponse: { message: 'Event not subscribed to' } };
-		if (!firstDelivery(triggerKey(this), data, String(event.EventId), { now, maxAgeMs })) {
-			return { webhookResponse: { message: 'Delivery already received' } };
-		}
-		const filters = this.getNodeParameter('filters', {}) as IDataObject;
-		const items = itemsOfEvent(event, {
-			folder: data.folder,
-			processName: String(filters.processName ?? '').trim() || undefined,
-			queueName: String(filters.queueName ?? '').trim() || undefined,
-		} satisfies EventFilters);
-		if (!items.length) return { webhookResponse: { message: 'Event outside the filters' } };
-		// Answering here, before n8n starts the execution, is what makes n8n save the event id in the static data
-		// (it skips the save when the execution has started first), so a replay after a restart starts nothing.
-		this.getResponseObject().status(200).json({ message: 'Workflow was started' });
-		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray(items)] };
+		return await receiveDelivery(this, subscriptionData(this), triggerKey(this));
 	}
 }

@@ -2,10 +2,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-/** How many event ids a node remembers; beyond the delivery age limit an old id is rejected as stale anyway. */
-const REMEMBERED_IDS = 1000;
-
-export type Verdict = { ok: true; event: IDataObject } | { ok: false; reason: string };
+export type Verdict = { ok: true; event: IDataObject; sentAt: number } | { ok: false; reason: string };
 
 /** base64(HMAC-SHA256(secret, body)): the value of X-UiPath-Signature. */
 export function signatureOf(secret: string, rawBody: Buffer): string {
@@ -19,19 +16,13 @@ function signatureMatches(secret: string, rawBody: Buffer, header: string): bool
 	return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/**
- * Checks signature, then JSON, then age. `maxAgeMs` 0 accepts any age; a Timestamp further ahead than the limit
- * (a clock that runs fast) is refused the same way.
- */
+/** Checks signature, then JSON, then that the event has a Type, an EventId and a Timestamp (its age: tooOld). */
 export function verifyDelivery(input: {
 	rawBody: Buffer | undefined;
 	signature: string | undefined;
-	secret: string | undefined;
-	maxAgeMs: number;
-	now: number;
+	secret: string;
 }): Verdict {
 	const { rawBody, signature, secret } = input;
-	if (!secret) return { ok: false, reason: 'This trigger has no subscription secret: publish the workflow again' };
 	if (!rawBody?.length) return { ok: false, reason: 'Empty delivery' };
 	if (!signature) return { ok: false, reason: 'Missing X-UiPath-Signature header' };
 	if (!signatureMatches(secret, rawBody, signature)) return { ok: false, reason: 'Invalid X-UiPath-Signature' };
@@ -44,45 +35,33 @@ export function verifyDelivery(input: {
 	if (!event || typeof event !== 'object' || typeof event.Type !== 'string' || !event.EventId) {
 		return { ok: false, reason: 'The delivery has no Type or EventId' };
 	}
-	const sent = Date.parse(String(event.Timestamp ?? ''));
-	if (Number.isNaN(sent)) return { ok: false, reason: 'The delivery has no valid Timestamp' };
-	if (input.maxAgeMs > 0 && Math.abs(input.now - sent) > input.maxAgeMs) {
-		return { ok: false, reason: `Stale delivery: its Timestamp is more than ${input.maxAgeMs / 1000} s from now` };
-	}
-	return { ok: true, event };
+	const sentAt = Date.parse(String(event.Timestamp ?? ''));
+	if (Number.isNaN(sentAt)) return { ok: false, reason: 'The delivery has no valid Timestamp' };
+	return { ok: true, event, sentAt };
 }
-
-/** Event ids seen by this process, per trigger: two deliveries can arrive before n8n has saved the static data. */
-const seenInProcess = new Map<string, Map<string, number>>();
 
 /**
- * Records `eventId` as seen; false when it was seen before (in this process or in the static data).
- * Both stores are bounded: ids older than the age limit drop out, and at most REMEMBERED_IDS stay.
+ * Max Delivery Age in ms, 300 s when unset. Only the number 0 turns the age check off: text that is not a number
+ * (what an expression may give), a negative or an empty value is an error, not "any age". Text holding a positive
+ * number is read as that number.
  */
-export function firstDelivery(
-	triggerKey: string,
-	staticData: IDataObject,
-	eventId: string,
-	options: { now: number; maxAgeMs: number },
-): boolean {
-	const memory = seenInProcess.get(triggerKey) ?? new Map<string, number>();
-	seenInProcess.set(triggerKey, memory);
-	const stored = (staticData.seenEventIds ?? {}) as Record<string, number>;
-	if (memory.has(eventId) || stored[eventId] !== undefined) return false;
-	memory.set(eventId, options.now);
-	const keepFrom = options.maxAgeMs > 0 ? options.now - 2 * options.maxAgeMs : -Infinity;
-	const kept = Object.entries({ ...stored, [eventId]: options.now })
-		.filter(([, at]) => at >= keepFrom)
-		.sort((a, b) => b[1] - a[1])
-		.slice(0, REMEMBERED_IDS);
-	staticData.seenEventIds = Object.fromEntries(kept);
-	for (const [id, at] of memory) if (at < keepFrom || memory.size > REMEMBERED_IDS) memory.delete(id);
-	return true;
+export function maxDeliveryAgeMs(value: unknown): number | { error: string } {
+	if (value === undefined || value === null) return 300_000;
+	const text = typeof value === 'string' ? value.trim() : undefined;
+	const seconds = text !== undefined && /^\d+(\.\d+)?$/.test(text) && Number(text) > 0 ? Number(text) : value;
+	if (typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+	return {
+		error: `Max Delivery Age (Options) must be a number of seconds, 0 or more, and is ${JSON.stringify(value)}: nothing was started, as the age check cannot run`,
+	};
 }
 
-/** Drops what this process remembers for a trigger (its subscription was deleted). */
-export function forgetDeliveries(triggerKey: string): void {
-	seenInProcess.delete(triggerKey);
+/** Why a delivery dated `sentAt` is refused, or undefined. `maxAgeMs` 0 accepts any age; a Timestamp further ahead
+ * than the limit (a clock that runs fast) is refused the same way. */
+export function tooOld(sentAt: number, now: number, maxAgeMs: number): string | undefined {
+	if (maxAgeMs > 0 && Math.abs(now - sentAt) > maxAgeMs) {
+		return `Stale delivery: its Timestamp is more than ${maxAgeMs / 1000} s from now`;
+	}
+	return undefined;
 }
 
 /** UiPath keeps arguments as JSON inside a string in some payloads: give the user objects. */

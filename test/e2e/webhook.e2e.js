@@ -4,7 +4,8 @@
  * The UiPath Webhook Trigger in a real n8n 2.41.1 (Node 24) against the UiPath simulator: publishing subscribes in
  * "Orchestrator", a finished job starts an execution (the delay from the simulator's state change to the
  * execution's start is measured over several jobs), forged, unsigned, stale and duplicate deliveries start nothing,
- * a restart keeps the one subscription, unpublishing (also after a restart) leaves none, and the editor's test
+ * a restart keeps the one subscription, the workflow as the public and editor APIs return it holds no secret, a
+ * burst of 200 concurrent signed deliveries replayed after a restart starts nothing again, unpublishing (also after a restart) leaves none, and the editor's test
  * listening works the same way. Run `npm run build` first (the package is packed from dist/), then
  * `node test/e2e/webhook.e2e.js`; test/e2e/run.js calls `runWebhookE2e()` too.
  */
@@ -21,6 +22,7 @@ const { startUiPathSimulator } = require('../simulators/uipath');
 const APP = { clientId: 'e2e-hooks', clientSecret: 'e2e-hooks-secret', scopes: ['OR.Jobs', 'OR.Execution', 'OR.Folders.Read', 'OR.Webhooks'] };
 const CRED = { id: 'e2eUiHooks000001', name: 'UiPath Cloud (webhooks)', type: 'uiPathCloudOAuthApi' };
 const JOBS = 7;
+const BURST = 200;
 
 const log = (/** @type {string} */ line) => process.stderr.write(`[webhook e2e] ${line}\n`);
 
@@ -129,6 +131,57 @@ async function runWebhookE2e(options = {}) {
 		await sleep(1500);
 		assert.equal((await executionsNow()).length, afterFaults.length, 'a delivery seen before the restart starts no execution after it');
 		log('restart: same subscription; a replay of a delivery seen before the restart starts nothing');
+
+		// ---- the secret is nowhere a reader of the workflow looks ---------------------------------------------------
+		const { Secret } = subscriptions()[0];
+		const exported = [JSON.stringify(await server.publicApi('GET', `/workflows/${workflow.id}`)), JSON.stringify(await server.rest('GET', `/workflows/${workflow.id}`))];
+		assert.ok(exported[0].includes('"staticData"'), 'the public API returns the static data');
+		assert.ok(exported.every((text) => !text.includes(Secret)), "GET /api/v1/workflows/{id} and the editor's GET /rest/workflows/{id} hold no subscription secret");
+		log('the subscription secret is in neither the public API nor the editor API answer for the workflow');
+
+		// ---- a burst of signed deliveries at once, a restart, every one replayed → nothing new ---------------------
+		// Ended executions, all pages. Under the burst n8n's database health check may time out and the API answer
+		// 503 "Database is not ready!" for a moment: ask again.
+		const countExecutions = async () => {
+			for (let attempt = 0; ; attempt++) {
+				try {
+					let total = 0;
+					let cursor = '';
+					do {
+						const page = await server.publicApi('GET', `/executions?workflowId=${workflow.id}&limit=250${cursor ? `&cursor=${cursor}` : ''}`);
+						total += (page.data ?? []).filter((/** @type {any} */ e) => !['new', 'running'].includes(e.status)).length;
+						cursor = page.nextCursor ?? '';
+					} while (cursor);
+					return total;
+				} catch (error) {
+					if (attempt >= 60 || !String(error).includes('503')) throw error;
+					await sleep(1000);
+				}
+			}
+		};
+		const beforeBurst = await countExecutions();
+		const burst = Array.from({ length: BURST }, (_, i) => {
+			const body = JSON.stringify({ Type: 'job.completed', EventId: crypto.randomUUID().replace(/-/g, ''), Timestamp: new Date().toISOString(), TenantId: 1, OrganizationUnitId: folder.Id, OrganizationUnitKey: folder.Key, Job: { Id: 900000 + i, State: 'Successful', Release: { Name: 'HookedProcess' } } });
+			return { body, signature: crypto.createHmac('sha256', Secret).update(body).digest('base64') };
+		});
+		const deliverAll = () => Promise.all(burst.map(async (d) => {
+			const res = await fetch(productionUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-uipath-signature': d.signature }, body: d.body });
+			return { status: res.status, message: /** @type {any} */ (await res.json()).message };
+		}));
+		const firstTime = await deliverAll();
+		assert.deepEqual(firstTime.filter((a) => a.status !== 200), [], `each of the ${BURST} deliveries answered 200`);
+		const deadline = Date.now() + 60_000;
+		while ((await countExecutions()) < beforeBurst + BURST && Date.now() < deadline) await sleep(500);
+		assert.equal(await countExecutions(), beforeBurst + BURST, `the burst of ${BURST} started ${BURST} executions`);
+		await server.stop();
+		server = await home.start();
+		await server.login();
+		await waitForWebhookUrl(productionUrl);
+		const replayed = await deliverAll();
+		assert.deepEqual(replayed.filter((a) => a.status !== 200 || a.message !== 'Delivery already received'), [], 'every replay after the restart: "Delivery already received"');
+		await sleep(3000);
+		assert.equal(await countExecutions(), beforeBurst + BURST, `replaying the ${BURST} deliveries after a restart started no execution`);
+		log(`a burst of ${BURST} concurrent signed deliveries: ${BURST} executions; after a restart their replays started none`);
 
 		// ---- unpublish (after the restart) → no subscription left -------------------------------------------------
 		const count = (/** @type {number} */ n, /** @type {string} */ what) => waitUntil(() => subscriptions().length === n, 10_000, `${what} (subscriptions: ${JSON.stringify(subscriptions().map((/** @type {any} */ s) => s.Url))}; n8n's log:\n${server.tail()})`);

@@ -7,7 +7,11 @@
 // n8n answered before starting an execution (no execution, or the node answered itself): n8n saves it in its
 // response callback, and an execution that starts first builds a new Workflow over the same object, which clears
 // its "changed" flag. Each call builds a new Workflow from the saved data, as after a restart.
+// Like n8n, a call reads the saved static data when it arrives and writes the whole object back once the node
+// answered, with n8n's own awaits in between: concurrent calls each read the same data, and the last write wins.
+// restart() is a new n8n process: the node's module is loaded afresh (nothing in memory), the saved data stays.
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { HookContext, WebhookContext } from 'n8n-core';
 import {
@@ -22,7 +26,7 @@ import {
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 
-import type { EngineHarness, NodeSpec } from './engine';
+import { PACKAGE_ROOT, type EngineHarness, type NodeSpec } from './engine';
 
 export interface WebhookCall {
 	status: number;
@@ -64,14 +68,29 @@ export class WebhookTriggerHarness {
 	readonly node: INode;
 	private server?: http.Server;
 	private baseUrl = '';
+	/** the node's class as a restarted process loads it (undefined: the engine's) */
+	private freshType?: INodeType;
 
 	constructor(
 		private readonly engine: EngineHarness,
-		spec: NodeSpec,
+		private readonly spec: NodeSpec,
 		/** 'trigger' for a published workflow (the production URL), 'manual' for the editor's test listening */
 		private readonly mode: Extract<WorkflowExecuteMode, 'trigger' | 'manual'> = 'trigger',
 	) {
 		this.node = { ...engine.toNode(spec), webhookId: 'b3f3c1de-4a5e-4c36-9e0f-2d61d0e9b001' };
+	}
+
+	/** The same trigger in a new n8n process, listening: the node's module loaded afresh, the saved static data. */
+	async restart(): Promise<WebhookTriggerHarness> {
+		const next = new WebhookTriggerHarness(this.engine, this.spec, this.mode);
+		next.staticData = JSON.parse(JSON.stringify(this.staticData)) as IDataObject;
+		const { className, sourcePath } = this.engine.loader.known.nodes[this.nodeType().description.name];
+		jest.isolateModules(() => {
+			const exported = require(path.resolve(PACKAGE_ROOT, sourcePath)) as Record<string, new () => INodeType>;
+			next.freshType = new exported[className]();
+		});
+		await next.listen();
+		return next;
 	}
 
 	get executions(): WebhookCall[] {
@@ -113,10 +132,10 @@ export class WebhookTriggerHarness {
 	}
 
 	private nodeType(): INodeType {
-		return this.engine.nodeTypes.getByNameAndVersion(this.node.type, this.node.typeVersion);
+		return this.freshType ?? this.engine.nodeTypes.getByNameAndVersion(this.node.type, this.node.typeVersion);
 	}
 
-	private workflow(): Workflow {
+	private workflow(staticData = this.staticData): Workflow {
 		return new Workflow({
 			id: 'harness-workflow',
 			name: 'Harness workflow',
@@ -124,7 +143,7 @@ export class WebhookTriggerHarness {
 			connections: {} as IConnections,
 			nodeTypes: this.engine.nodeTypes,
 			active: this.mode === 'trigger',
-			staticData: JSON.parse(JSON.stringify(this.staticData)) as IDataObject,
+			staticData: JSON.parse(JSON.stringify(staticData)) as IDataObject,
 			settings: {},
 		});
 	}
@@ -195,7 +214,11 @@ export class WebhookTriggerHarness {
 		const response = fakeResponse();
 		const httpRequest = { body, rawBody, headers: req.headers, query: {}, params: {}, method: 'POST' };
 		const additionalData = this.additionalData({ httpRequest, httpResponse: response } as unknown as Partial<IWorkflowExecuteAdditionalData>);
-		const workflow = this.workflow();
+		// n8n reads the workflow's row, then awaits its project and additional data (database reads) before the node
+		// runs: calls that arrive within that millisecond read the same static data.
+		const loaded = this.staticData;
+		await new Promise((resolve) => setTimeout(resolve, 1));
+		const workflow = this.workflow(loaded);
 		const context = new WebhookContext(workflow, this.node, additionalData, this.mode, this.webhookData(additionalData), [], null);
 		const result = await this.nodeType().webhook!.call(context);
 		if (result.noWebhookResponse) {

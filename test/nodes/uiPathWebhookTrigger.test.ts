@@ -1,10 +1,10 @@
 // The UiPath Webhook Trigger through n8n-core's HookContext and WebhookContext, with the simulator delivering
 // signed events over HTTP to a loopback stand-in for n8n's webhook endpoint.
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { LoadOptionsContext } from 'n8n-core';
 import { Workflow, type IConnections, type INodeType } from 'n8n-workflow';
 
-import type { EngineHarness } from '../harness/engine';
+import { PACKAGE_ROOT, type EngineHarness } from '../harness/engine';
 import { WebhookTriggerHarness } from '../harness/webhook';
 import { APP, cloudCredential, setUp, type UiSim } from './uiPath.helpers';
 
@@ -39,6 +39,16 @@ describe('UiPath Webhook Trigger', () => {
 		});
 	const deliveries = (): Delivery[] => sim.webhooks.deliveries.filter((d: Delivery) => d.type !== 'ping');
 	const waitFor = (count: number, type?: string) => sim.webhooks.waitForDeliveries(count, (d: Delivery) => (type ? d.type === type : d.type !== 'ping'));
+	/** A job.completed event as Orchestrator sends it, signed with `secret` (the subscription's unless given). */
+	const signed = (t: WebhookTriggerHarness, event: Record<string, unknown> = {}, secret?: string) => {
+		const body = JSON.stringify({ Type: 'job.completed', EventId: randomUUID(), Timestamp: new Date().toISOString(), OrganizationUnitId: shared.Id, Job: { Id: 1, State: 'Successful' }, ...event });
+		const key = secret ?? sim.webhooks.subscriptions.find((sub: { Url: string }) => sub.Url === t.webhookUrl).Secret;
+		return { body, signature: createHmac('sha256', key).update(body).digest('base64') };
+	};
+	const post = async (t: WebhookTriggerHarness, d: { body: string; signature: string }) => {
+		const res = await fetch(t.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-uipath-signature': d.signature }, body: d.body });
+		return { status: res.status, body: (await res.json()) as { message: string } };
+	};
 
 	beforeEach(async () => {
 		({ sim, harness, shared } = await setUp());
@@ -60,7 +70,8 @@ describe('UiPath Webhook Trigger', () => {
 		expect(sub).toMatchObject({ Url: trigger.webhookUrl, Enabled: true, SubscribeToAllEvents: false, AllowInsecureSsl: false });
 		expect(sub.Events.map((e: { EventType: string }) => e.EventType).sort()).toEqual(['job.completed', 'job.faulted']);
 		expect(sub.Secret).toMatch(/^[A-Za-z0-9+/]{43}=$/);
-		expect(trigger.staticData).toMatchObject({ 'node:UiPath Webhook Trigger': { webhookId: sub.Id, secret: sub.Secret, url: trigger.webhookUrl } });
+		expect(trigger.staticData).toMatchObject({ 'node:UiPath Webhook Trigger': { webhookId: sub.Id, url: trigger.webhookUrl } });
+		expect(JSON.stringify(trigger.staticData)).not.toContain(sub.Secret);
 
 		// n8n restarts: checkExists finds the subscription, so nothing new is created.
 		expect(await trigger.activate()).toEqual({ created: false });
@@ -125,19 +136,120 @@ describe('UiPath Webhook Trigger', () => {
 		await startJob(release().Key);
 		const [delivery] = await waitFor(1);
 		expect(trigger.executions).toHaveLength(1);
-		const node = trigger.staticData['node:UiPath Webhook Trigger'] as { seenEventIds: Record<string, number> };
-		expect(Object.keys(node.seenEventIds)).toEqual([delivery.eventId]);
-		// A new process: nothing in memory (another trigger key stands for that), only the saved static data.
-		const restarted = new WebhookTriggerHarness(harness, spec(), 'trigger');
-		restarted.node.id = 'node-after-restart';
-		restarted.staticData = trigger.staticData;
-		await restarted.listen();
+		const node = trigger.staticData['node:UiPath Webhook Trigger'] as { deliveries: { ids: Record<string, number> } };
+		expect(Object.keys(node.deliveries.ids)).toEqual([delivery.eventId]);
+		// A new process: nothing in memory (the node's module is loaded afresh), only the saved static data.
+		const restarted = await trigger.restart();
 		const signature = createHmac('sha256', sim.webhooks.subscriptions[0].Secret).update(delivery.body).digest('base64');
 		const replay = await fetch(restarted.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-uipath-signature': signature }, body: delivery.body });
 		expect(replay.status).toBe(200);
 		expect(await replay.json()).toEqual({ message: 'Delivery already received' });
 		expect(restarted.executions).toHaveLength(0);
 		await restarted.close();
+	});
+
+	it('keeps no secret where readers of the workflow see it: signing with what the static data holds fails; each publish rotates it', async () => {
+		trigger = await open();
+		await trigger.activate();
+		const { Secret } = sim.webhooks.subscriptions[0];
+		expect(JSON.stringify(trigger.staticData)).not.toContain(Secret);
+		// Everything a reader of the workflow has (its static data, the workflow, node and webhook ids), as the key
+		// itself and as HMAC-SHA256 key and message in every pairing: none signs a delivery n8n accepts.
+		const strings = (v: unknown): string[] =>
+			typeof v === 'string' ? [v] : typeof v === 'number' ? [String(v)] : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : [];
+		const known = [...new Set([...strings(trigger.staticData), 'harness-workflow', trigger.node.id, trigger.node.webhookId!])];
+		const keys = [...known, ...known.flatMap((k) => known.map((m) => createHmac('sha256', k).update(m).digest('base64')))];
+		const forged = await Promise.all(keys.map((key) => post(trigger, signed(trigger, {}, key))));
+		expect(forged.map((r) => r.status)).toEqual(keys.map(() => 401));
+		expect(trigger.executions).toHaveLength(0);
+		expect((await post(trigger, signed(trigger))).status).toBe(200);
+		// Unpublish and publish: a new subscription with a new secret, without the user choosing one.
+		await trigger.deactivate();
+		await trigger.activate();
+		expect(sim.webhooks.subscriptions).toHaveLength(1);
+		expect(sim.webhooks.subscriptions[0].Secret).not.toBe(Secret);
+		expect((await post(trigger, signed(trigger, {}, Secret))).status).toBe(401);
+		expect((await post(trigger, signed(trigger))).status).toBe(200);
+	});
+
+	it('after the credential\'s secret is edited, deliveries are refused with the fix, and the next activation subscribes again', async () => {
+		trigger = await open();
+		await trigger.activate();
+		const before = sim.webhooks.subscriptions[0];
+		sim.addExternalApp({ ...WEBHOOK_APP, clientSecret: 'rotated-789' });
+		harness.addCredential('uiPathCloudOAuthApi', cloudCredential(sim, { clientId: WEBHOOK_APP.clientId, clientSecret: 'rotated-789', scopes: WEBHOOK_APP.scopes.join(' ') }), 'hooks');
+		const refused = await post(trigger, signed(trigger));
+		expect(refused).toEqual({ status: 401, body: { message: expect.stringContaining('unpublish and publish the workflow') } });
+		expect(trigger.executions).toHaveLength(0);
+		// A restart or a publish runs checkExists: it sees the changed credential and makes a new subscription.
+		expect(await trigger.activate()).toEqual({ created: true });
+		expect(sim.webhooks.subscriptions.map((sub: { Id: number }) => sub.Id)).not.toContain(before.Id);
+		expect((await post(trigger, signed(trigger))).status).toBe(200);
+		expect(trigger.executions).toHaveLength(1);
+	});
+
+	it('a Max Delivery Age given as text, a negative or an empty value fails the delivery naming it; only the number 0 accepts any age', async () => {
+		const old = { Timestamp: '2021-03-01T10:00:00.000Z' };
+		for (const maxAgeSeconds of ['={{ "five minutes" }}', '={{ -5 }}', -5, '', '={{ "0" }}', '={{ NaN }}']) {
+			const t = await open({ options: { maxAgeSeconds } });
+			await t.activate();
+			for (const delivery of [signed(t, old), signed(t)]) {
+				const answer = await post(t, delivery);
+				expect({ maxAgeSeconds, answer }).toEqual({ maxAgeSeconds, answer: { status: 500, body: { message: expect.stringContaining('Max Delivery Age (Options) must be a number of seconds') } } });
+			}
+			expect(t.executions).toHaveLength(0);
+			await t.deactivate();
+			await t.close();
+		}
+		trigger = await open({ options: { maxAgeSeconds: 0 } });
+		await trigger.activate();
+		expect((await post(trigger, signed(trigger, old))).status).toBe(200);
+		await trigger.deactivate();
+		await trigger.close();
+		trigger = await open({ options: { maxAgeSeconds: '={{ "600" }}' } });
+		await trigger.activate();
+		expect((await post(trigger, signed(trigger, old))).status).toBe(401);
+		expect((await post(trigger, signed(trigger, { Timestamp: new Date(Date.now() - 500_000).toISOString() }))).status).toBe(200);
+	});
+
+	it('remembers every id inside the age window, past 1,000: replaying 1,100 deliveries of the last minutes starts nothing', async () => {
+		trigger = await open();
+		await trigger.activate();
+		const sent = Array.from({ length: 1100 }, () => signed(trigger));
+		for (let i = 0; i < sent.length; i += 50) await Promise.all(sent.slice(i, i + 50).map((d) => post(trigger, d)));
+		expect(trigger.executions).toHaveLength(1100);
+		const replays = [];
+		for (let i = 0; i < sent.length; i += 50) replays.push(...(await Promise.all(sent.slice(i, i + 50).map((d) => post(trigger, d)))));
+		expect(replays.filter((r) => r.body.message !== 'Delivery already received')).toEqual([]);
+		expect(trigger.executions).toHaveLength(1100);
+	});
+
+	it('a burst of 200 concurrent deliveries loses no id: after a restart, replaying all 200 starts nothing', async () => {
+		trigger = await open();
+		await trigger.activate();
+		const burst = Array.from({ length: 200 }, () => signed(trigger));
+		const answers = await Promise.all(burst.map((d) => post(trigger, d)));
+		expect(answers.filter((a) => a.status !== 200)).toEqual([]);
+		expect(trigger.executions).toHaveLength(200);
+		const restarted = await trigger.restart();
+		const replays = await Promise.all(burst.map((d) => post(restarted, d)));
+		expect(replays.filter((r) => r.body.message !== 'Delivery already received')).toEqual([]);
+		expect(restarted.executions).toHaveLength(0);
+		await restarted.close();
+	});
+
+	it('past 10,000 ids inside the window it refuses what it can no longer vouch for, instead of forgetting it', () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { recordDelivery, MAX_REMEMBERED } = require(`${PACKAGE_ROOT}/dist/nodes/UiPathWebhookTrigger/seenIds.js`) as typeof import('../../nodes/UiPathWebhookTrigger/seenIds');
+		const data = {};
+		const t0 = Date.parse('2021-01-01T00:00:00Z');
+		const at = (i: number) => ({ now: t0 + i, maxAgeMs: 0 });
+		for (let i = 0; i <= MAX_REMEMBERED; i++) expect(recordDelivery('cap', data, { eventId: `e${i}`, sentAt: t0 + i }, at(i))).toBe('first');
+		expect(recordDelivery('cap', data, { eventId: 'e0', sentAt: t0 }, at(MAX_REMEMBERED))).toBe('tooOld');
+		expect(recordDelivery('cap', data, { eventId: 'late', sentAt: t0 + 5 }, at(MAX_REMEMBERED))).toBe('tooOld');
+		expect(recordDelivery('cap', data, { eventId: `e${MAX_REMEMBERED}`, sentAt: t0 + MAX_REMEMBERED }, at(MAX_REMEMBERED))).toBe('again');
+		expect(recordDelivery('cap', data, { eventId: 'next', sentAt: t0 + MAX_REMEMBERED + 1 }, at(MAX_REMEMBERED + 1))).toBe('first');
+		expect(Object.keys((data as { deliveries: { ids: object } }).deliveries.ids).length).toBeLessThanOrEqual(MAX_REMEMBERED);
 	});
 
 	it('unpublishing deletes exactly its subscription, also after a restart', async () => {
