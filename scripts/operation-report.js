@@ -127,7 +127,7 @@ async function report() {
 		'  token request; n8n keeps the token until it expires or a call answers 401). "+ 1" is the call to the storage URI',
 		'  Orchestrator hands out (Azure blob storage here), which is not Orchestrator.',
 		'- Job → Start by name reads the release key once per execution (the same process for many items: 1 read), and',
-		'  Wait for Completion polls the one job with a growing interval (here a 0.2 s first interval and a 0.4 s job).',
+		'  Wait for Completion polls the one job with a growing interval (here a 1 s first interval, the shortest it takes, and a 0.4 s job).',
 		'- List operations read up to 1,000 records a call (queue items 100); Return All pages on.',
 		'',
 		'## Requests per operation',

@@ -40,7 +40,7 @@ const cases = [
 		'a required argument comes out empty',
 		(w) => job('start', { process: rl('list', w.seed.release.Key), argumentsMode: 'fields', inputFields: { mappingMode: 'defineBelow', value: { invoiceId: '={{ $json.none }}' }, matchingColumns: [], schema: [{ id: 'invoiceId', displayName: 'invoiceId (String)', type: 'string', required: true, defaultMatch: false, display: true }], attemptToConvertTypes: false, convertFieldsToString: false } }),
 	], { inputs: [{ id: 'INV-2' }] }),
-	usual('Job → Start and wait', job('start', { process: rl('name', 'InvoiceProcessing'), inputArguments: '{"invoiceId":"INV-1"}', waitForCompletion: true, startOptions: { pollInterval: 0.2 } }), ['input arguments that are not JSON', job('start', { process: rl('name', 'InvoiceProcessing'), inputArguments: '{invoiceId: 1' })]),
+	usual('Job → Start and wait', job('start', { process: rl('name', 'InvoiceProcessing'), inputArguments: '{"invoiceId":"INV-1"}', waitForCompletion: true, startOptions: { pollInterval: 1 } }), ['input arguments that are not JSON', job('start', { process: rl('name', 'InvoiceProcessing'), inputArguments: '{invoiceId: 1' })]),
 	usual('Job → Get', (w) => job('get', { jobId: String(w.seed.finished.Id) }), ['a job ID that does not exist', job('get', { jobId: '999999' })]),
 	usual('Job → Get Many (50)', job('getMany', { limit: 50 }), ['a filter date that is not a date', job('getMany', { filters: { createdAfter: 'yesterday-ish' } })]),
 	usual('Job → Stop', (w) => job('stop', { jobId: String(w.seed.running.Id) }), ['a job ID that does not exist', job('stop', { jobId: '999999' })]),
