@@ -2,6 +2,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
+import { numberFrom, type NumberRule } from '../shared/numbers';
+
+const MAX_AGE: NumberRule = { label: 'Max Delivery Age (Options)', what: 'a number of seconds', min: 0 };
+
 export type Verdict = { ok: true; event: IDataObject; sentAt: number } | { ok: false; reason: string };
 
 /** base64(HMAC-SHA256(secret, body)): the value of X-UiPath-Signature. */
@@ -41,15 +45,15 @@ export function verifyDelivery(input: {
 }
 
 /**
- * Max Delivery Age in ms, 300 s when unset. Only the number 0 turns the age check off: text that is not a number
- * (what an expression may give), a negative or an empty value is an error, not "any age". Text holding a positive
- * number is read as that number.
+ * Max Delivery Age in ms, 300 s when unset, read as every number of the package is (numberFrom): text that is not
+ * a number (what an expression may give), a negative or an empty value is an error, not "any age". Only the number
+ * 0 turns the age check off: a "0" as text is refused, as it more likely is an expression gone wrong.
  */
 export function maxDeliveryAgeMs(value: unknown): number | { error: string } {
 	if (value === undefined || value === null) return 300_000;
-	const text = typeof value === 'string' ? value.trim() : undefined;
-	const seconds = text !== undefined && /^\d+(\.\d+)?$/.test(text) && Number(text) > 0 ? Number(text) : value;
-	if (typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+	const zeroAsText = typeof value === 'string' && value.trim() !== '' && Number(value) === 0;
+	const checked = zeroAsText ? undefined : numberFrom(value, MAX_AGE);
+	if (checked && 'value' in checked) return checked.value * 1000;
 	return {
 		error: `Max Delivery Age (Options) must be a number of seconds, 0 or more, and is ${JSON.stringify(value)}: nothing was started, as the age check cannot run`,
 	};

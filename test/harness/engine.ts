@@ -232,6 +232,24 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	async updateCredentialsOauthTokenData(): Promise<void> {}
 }
 
+/**
+ * The run data an execution starts from: `node` on the stack with `items` as its input, each paired to its index
+ * (what n8n builds for a workflow's first node). Shared by run(), the loop harness and the binary-item runs.
+ */
+export function firstRunData(node: INode, items: INodeExecutionData[]): IRunExecutionData {
+	return {
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			waitingExecution: {},
+			waitingExecutionSource: null,
+			nodeExecutionStack: [{ node, data: { main: [items.map((item, index) => ({ ...item, pairedItem: { item: index } }))] }, source: null }],
+		},
+	} as unknown as IRunExecutionData;
+}
+
 export interface NodeSpec {
 	/** short node name, e.g. `roboticCrowd` */
 	type: string;
@@ -363,23 +381,7 @@ export class EngineHarness {
 			updatedAt: new Date(),
 		} as never);
 		const done = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
-		const runExecutionData: IRunExecutionData = {
-			startData: {},
-			resultData: { runData: {} },
-			executionData: {
-				contextData: {},
-				metadata: {},
-				waitingExecution: {},
-				waitingExecutionSource: null,
-				nodeExecutionStack: [
-					{
-						node,
-						data: { main: [input.map((json, index) => ({ json, pairedItem: { item: index } }))] },
-						source: null,
-					},
-				],
-			},
-		} as unknown as IRunExecutionData;
+		const runExecutionData = firstRunData(node, input.map((json) => ({ json })));
 		const execute = new WorkflowExecute(this.additionalData(hooks, executionId), mode, runExecutionData);
 		const running = execute.processRunExecutionData(workflow);
 		// A cancelled execution's promise never settles (n8n does not reject it): its end is the after-hook.

@@ -10,11 +10,10 @@ import {
 	type INodeType,
 	type INodeTypes,
 	type IRun,
-	type IRunExecutionData,
 	type IDataObject,
 } from 'n8n-workflow';
 
-import type { EngineHarness, NodeSpec, RunResult } from './engine';
+import { firstRunData, type EngineHarness, type NodeSpec, type RunResult } from './engine';
 
 const GATE_TYPE = 'harness.loopBack';
 
@@ -66,17 +65,7 @@ export async function runLoop(harness: EngineHarness, spec: NodeSpec, input: IDa
 	const executionId = `harness-loop-${++loops}`;
 	const hooks = new ExecutionLifecycleHooks('manual', executionId, { id: workflow.id, name: workflow.name, nodes: [node, gateNode], connections } as never);
 	const done = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
-	const runExecutionData = {
-		startData: {},
-		resultData: { runData: {} },
-		executionData: {
-			contextData: {},
-			metadata: {},
-			waitingExecution: {},
-			waitingExecutionSource: null,
-			nodeExecutionStack: [{ node, data: { main: [input.map((json, index) => ({ json, pairedItem: { item: index } }))] }, source: null }],
-		},
-	} as unknown as IRunExecutionData;
+	const runExecutionData = firstRunData(node, input.map((json) => ({ json })));
 	await new WorkflowExecute(harness.additionalData(hooks, executionId), 'manual', runExecutionData).processRunExecutionData(workflow);
 	const run = await done;
 	const tasks = run.data.resultData.runData[node.name] ?? [];

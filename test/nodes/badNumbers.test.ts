@@ -302,6 +302,14 @@ describe('bad numbers', () => {
 describe("a wait's Timeout caps the retries of its reads", () => {
 	const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 	const TOO_MANY = { status: 429, body: { message: 'Too many requests' }, times: 1000 };
+	// a read at 1 s and its retries after about 0.5 s and 1 s; the next would come after the deadline: none follows
+	const expectNoReadAfterDeadline = async (reads: () => number) => {
+		const atEnd = reads();
+		expect(atEnd).toBeGreaterThanOrEqual(1);
+		expect(atEnd).toBeLessThanOrEqual(4);
+		await sleep(2500);
+		expect(reads()).toBe(atEnd);
+	};
 
 	it('UiPath Job → Start: job reads answered 429 without Retry-After end at the Timeout, with the timeout error', async () => {
 		const { sim, harness: h, shared } = await setUp();
@@ -314,12 +322,7 @@ describe("a wait's Timeout caps the retries of its reads", () => {
 			const reads = () => uiLog(sim).filter((e) => e.method === 'GET' && /\/odata\/Jobs\(\d+\)$/.test(e.path)).length;
 			expect(error?.message).toMatch(/^Job \d+ did not finish within 3 seconds$/);
 			expect(error?.description).toMatch(/^No read of it succeeded in that time/);
-			// a read at 1 s and its retries after about 0.5 s and 1 s; the next would come after the deadline
-			const atEnd = reads();
-			expect(atEnd).toBeGreaterThanOrEqual(1);
-			expect(atEnd).toBeLessThanOrEqual(4);
-			await sleep(2500);
-			expect(reads()).toBe(atEnd);
+			await expectNoReadAfterDeadline(reads);
 		} finally {
 			await sim.close();
 		}
@@ -335,11 +338,7 @@ describe("a wait's Timeout caps the retries of its reads", () => {
 			);
 			const reads = () => uiLog(sim).filter((e) => e.method === 'GET' && /\/odata\/QueueItems\(\d+\)$/.test(e.path)).length;
 			expect(error?.message).toMatch(/^Queue item \d+ could not be read within 3 seconds$/);
-			const atEnd = reads();
-			expect(atEnd).toBeGreaterThanOrEqual(1);
-			expect(atEnd).toBeLessThanOrEqual(4);
-			await sleep(2500);
-			expect(reads()).toBe(atEnd);
+			await expectNoReadAfterDeadline(reads);
 		} finally {
 			await sim.close();
 		}
@@ -357,11 +356,7 @@ describe("a wait's Timeout caps the retries of its reads", () => {
 			const reads = () => rc.log(sim).filter((e) => e.method === 'GET').length;
 			expect(error?.message).toMatch(/^Run \d+ did not finish within 3 seconds$/);
 			expect(error?.description).toMatch(/^No read of the run list succeeded in that time/);
-			const atEnd = reads();
-			expect(atEnd).toBeGreaterThanOrEqual(1);
-			expect(atEnd).toBeLessThanOrEqual(4);
-			await sleep(2500);
-			expect(reads()).toBe(atEnd);
+			await expectNoReadAfterDeadline(reads);
 		} finally {
 			await sim.close();
 		}

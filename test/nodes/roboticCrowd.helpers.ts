@@ -26,6 +26,14 @@ export async function setUp(options: Record<string, unknown> = {}) {
 	return { sim, harness };
 }
 
+/** setUp with one workflow in the simulator and the credential stored as "rc", as the start-once tests use. */
+export async function setUpWithWorkflow(name: string) {
+	const { sim, harness } = await setUp();
+	const workflowId = sim.addWorkflow({ name }).id;
+	harness.addCredential('roboticCrowdApi', credentialData(sim), 'rc');
+	return { sim, harness, workflowId };
+}
+
 export function credentialData(sim: RcSim, overrides: Record<string, unknown> = {}) {
 	return { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET, baseUrl: sim.url, ...overrides };
 }

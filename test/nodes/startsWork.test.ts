@@ -148,9 +148,7 @@ describe('Retry On Fail does not create a Robotic Crowd run twice', () => {
 	let workflowId: number;
 
 	beforeEach(async () => {
-		({ sim, harness } = await rc.setUp());
-		workflowId = sim.addWorkflow({ name: 'Invoice intake' }).id;
-		harness.addCredential('roboticCrowdApi', rc.credentialData(sim), 'rc');
+		({ sim, harness, workflowId } = await rc.setUpWithWorkflow('Invoice intake'));
 	});
 	afterEach(async () => sim.close());
 

@@ -181,9 +181,7 @@ describe('a loop back to Run → Create creates a Robotic Crowd run in each run 
 	let workflowId: number;
 
 	beforeEach(async () => {
-		({ sim, harness } = await rc.setUp());
-		workflowId = sim.addWorkflow({ name: 'Invoice intake' }).id;
-		harness.addCredential('roboticCrowdApi', rc.credentialData(sim), 'rc');
+		({ sim, harness, workflowId } = await rc.setUpWithWorkflow('Invoice intake'));
 	});
 	afterEach(async () => sim.close());
 

@@ -1,8 +1,8 @@
 // Runs a UiPath node on input items that carry binary data: the harness's run() takes JSON items only.
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
-import type { INodeExecutionData, IRun, IRunExecutionData } from 'n8n-workflow';
+import type { INodeExecutionData, IRun } from 'n8n-workflow';
 
-import type { EngineHarness } from '../harness/engine';
+import { firstRunData, type EngineHarness } from '../harness/engine';
 import type { uiNode } from './uiPath.helpers';
 
 /** Runs a node on items that carry binary data (the harness's run() takes JSON only). */
@@ -12,17 +12,7 @@ export async function runWithBinary(harness: EngineHarness, spec: ReturnType<typ
 	const workflow = h.workflow(node);
 	const hooks = new ExecutionLifecycleHooks('manual', 'harness-execution', { id: workflow.id, name: workflow.name, nodes: [node], connections: {} } as never);
 	const done = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
-	const data = {
-		startData: {},
-		resultData: { runData: {} },
-		executionData: {
-			contextData: {},
-			metadata: {},
-			waitingExecution: {},
-			waitingExecutionSource: null,
-			nodeExecutionStack: [{ node, data: { main: [items.map((item, index) => ({ ...item, pairedItem: { item: index } }))] }, source: null }],
-		},
-	} as unknown as IRunExecutionData;
+	const data = firstRunData(node, items);
 	await new WorkflowExecute(h.additionalData(hooks), 'manual', data).processRunExecutionData(workflow);
 	const task = (await done).data.resultData.runData[node.name]?.[0];
 	return { items: task?.data?.main?.[0] ?? [], error: task?.error as (Error & { description?: string }) | undefined };
