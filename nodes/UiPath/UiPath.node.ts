@@ -1,7 +1,10 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import { RESUME_WEBHOOKS } from '../shared/durableWait';
 import { actionNodeDescription } from '../shared/nodeDescription';
+import { receiveResume } from '../shared/resumeWebhook';
 import { operationSubtitle, resourceProperties } from '../shared/resources';
+import { uiPathJobWait } from './actions/job/durableJobWait';
 import { resources } from './actions/resources';
 import { router } from './actions/router';
 import { authenticationProperty, uiPathCredentials } from './descriptions';
@@ -19,6 +22,8 @@ export class UiPath implements INodeType {
 		icon: { light: 'file:uiPath.svg', dark: 'file:uiPath.dark.svg' },
 		subtitle: operationSubtitle(resources),
 		usableAsTool: true,
+		// Job → Start's durable waits resume through this (nodes/shared/durableWait.ts)
+		webhooks: RESUME_WEBHOOKS,
 	};
 
 	methods = {
@@ -27,4 +32,8 @@ export class UiPath implements INodeType {
 	};
 
 	execute = router;
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receiveResume(this, [uiPathJobWait]);
+	}
 }

@@ -1,48 +1,10 @@
 // What a delivery from Orchestrator must prove before it starts an execution, and the items it becomes.
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { numberFrom, type NumberRule } from '../shared/numbers';
+export { signatureOf, tooOld, verifyDelivery, type Verdict } from '../UiPath/api/webhookSignature';
 
 const MAX_AGE: NumberRule = { label: 'Max Delivery Age (Options)', what: 'a number of seconds', min: 0 };
-
-export type Verdict = { ok: true; event: IDataObject; sentAt: number } | { ok: false; reason: string };
-
-/** base64(HMAC-SHA256(secret, body)): the value of X-UiPath-Signature. */
-export function signatureOf(secret: string, rawBody: Buffer): string {
-	return createHmac('sha256', secret).update(rawBody).digest('base64');
-}
-
-function signatureMatches(secret: string, rawBody: Buffer, header: string): boolean {
-	const given = Buffer.from(header.trim().replace(/^sha256=/i, ''));
-	const expected = Buffer.from(signatureOf(secret, rawBody));
-	// timingSafeEqual needs equal lengths; a length says nothing about the secret.
-	return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-/** Checks signature, then JSON, then that the event has a Type, an EventId and a Timestamp (its age: tooOld). */
-export function verifyDelivery(input: {
-	rawBody: Buffer | undefined;
-	signature: string | undefined;
-	secret: string;
-}): Verdict {
-	const { rawBody, signature, secret } = input;
-	if (!rawBody?.length) return { ok: false, reason: 'Empty delivery' };
-	if (!signature) return { ok: false, reason: 'Missing X-UiPath-Signature header' };
-	if (!signatureMatches(secret, rawBody, signature)) return { ok: false, reason: 'Invalid X-UiPath-Signature' };
-	let event: IDataObject;
-	try {
-		event = JSON.parse(rawBody.toString('utf8')) as IDataObject;
-	} catch {
-		return { ok: false, reason: 'The delivery is not JSON' };
-	}
-	if (!event || typeof event !== 'object' || typeof event.Type !== 'string' || !event.EventId) {
-		return { ok: false, reason: 'The delivery has no Type or EventId' };
-	}
-	const sentAt = Date.parse(String(event.Timestamp ?? ''));
-	if (Number.isNaN(sentAt)) return { ok: false, reason: 'The delivery has no valid Timestamp' };
-	return { ok: true, event, sentAt };
-}
 
 /**
  * Max Delivery Age in ms, 300 s when unset, read as every number of the package is (numberFrom): text that is not
@@ -57,15 +19,6 @@ export function maxDeliveryAgeMs(value: unknown): number | { error: string } {
 	return {
 		error: `Max Delivery Age (Options) must be a number of seconds, 0 or more, and is ${JSON.stringify(value)}: nothing was started, as the age check cannot run`,
 	};
-}
-
-/** Why a delivery dated `sentAt` is refused, or undefined. `maxAgeMs` 0 accepts any age; a Timestamp further ahead
- * than the limit (a clock that runs fast) is refused the same way. */
-export function tooOld(sentAt: number, now: number, maxAgeMs: number): string | undefined {
-	if (maxAgeMs > 0 && Math.abs(now - sentAt) > maxAgeMs) {
-		return `Stale delivery: its Timestamp is more than ${maxAgeMs / 1000} s from now`;
-	}
-	return undefined;
 }
 
 /** UiPath keeps arguments as JSON inside a string in some payloads: give the user objects. */

@@ -185,3 +185,27 @@ export function waitSettingsOf(this: IExecuteFunctions, itemIndex: number, toggl
 		returnFailed: this.getNodeParameter(`${options}.returnFailed`, itemIndex, false) === true,
 	};
 }
+
+/** The Wait Mode of an operation whose wait can also be durable (`modes`: the ways its end can reach n8n). */
+export function waitModeFields(modes: Array<[string, string, string]>, argumentWhat: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Wait Mode',
+			name: 'waitMode',
+			type: 'options',
+			noDataExpression: true,
+			options: modes.map(([name, value, description]) => ({ name, value, description })),
+			default: 'poll',
+			displayOptions: { show: { waitForCompletion: [true] } },
+			description: 'Poll for robots of seconds to minutes; pause (durable) for longer ones: the execution waits in n8n\'s database, holds no worker and survives restarts',
+		},
+		{
+			displayName: 'Resume URL Name',
+			name: 'resumeUrlName',
+			type: 'string',
+			default: 'n8nResumeUrl',
+			displayOptions: { show: { waitForCompletion: [true], waitMode: ['callback'] } },
+			description: `The ${argumentWhat} that carries the URL the robot calls (POST) as its last step`,
+		},
+	];
+}

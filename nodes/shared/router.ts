@@ -7,6 +7,8 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import { pauseOrGoOn, releaseAfterFailure } from './pause';
+import type { Pausing } from './durableWait';
 import type { OperationTable } from './resources';
 import { duringTry } from './retryMemory';
 
@@ -18,7 +20,7 @@ export class Awaiting {
 	constructor(readonly finish: () => Promise<IDataObject | IDataObject[]>) {}
 }
 
-export type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[] | Awaiting>;
+export type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[] | Awaiting | Pausing>;
 
 // How many items wait at once; more wait their turn (each wait polls its own run).
 const CONCURRENT_WAITS = 20;
@@ -52,7 +54,15 @@ export function asNodeError(ctx: Pick<IExecuteFunctions, 'getNode'>, error: unkn
 /** Runs each input item's operation; an operation that handles every item in one call gets them all. */
 export async function routeItems(this: IExecuteFunctions, table: OperationTable): Promise<INodeExecutionData[][]> {
 	// one try of the node: what startOnce remembered for a retry lives as long as one can come
-	return await duringTry(this, async () => await routeEach.call(this, table));
+	return await duringTry(this, async () => {
+		try {
+			return await routeEach.call(this, table);
+		} catch (error) {
+			// a durable wait's subscription, made before the items started, must not outlive a failed run
+			await releaseAfterFailure(this);
+			throw asNodeError(this, error);
+		}
+	});
 }
 
 async function routeEach(this: IExecuteFunctions, table: OperationTable): Promise<INodeExecutionData[][]> {
@@ -61,7 +71,7 @@ async function routeEach(this: IExecuteFunctions, table: OperationTable): Promis
 		const first = table[this.getNodeParameter('resource', 0) as string]?.[this.getNodeParameter('operation', 0) as string];
 		if (first?.executeAll && first.handlesAllItems?.call(this)) return [await first.executeAll.call(this)];
 	}
-	const results: Array<IDataObject | IDataObject[] | Awaiting | { failed: unknown }> = [];
+	let results: Array<IDataObject | IDataObject[] | Awaiting | Pausing | { failed: unknown }> = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const resource = this.getNodeParameter('resource', itemIndex) as string;
 		const operation = this.getNodeParameter('operation', itemIndex) as string;
@@ -85,12 +95,19 @@ async function routeEach(this: IExecuteFunctions, table: OperationTable): Promis
 		const outcome = settled[i];
 		results[w.itemIndex] = outcome.status === 'fulfilled' ? outcome.value : { failed: outcome.reason };
 	});
+	// Items that wait durably: the execution is put to wait for them (or goes on, if their work ended meanwhile).
+	results = (await pauseOrGoOn(this, results)) as typeof results;
 
+	return [outputOf(this, results)];
+}
+
+/** The node's items: each item's outputs, or its error (Continue On Fail), with pairedItem. */
+function outputOf(ctx: IExecuteFunctions, results: unknown[]): INodeExecutionData[] {
 	const output: INodeExecutionData[] = [];
 	for (const [itemIndex, result] of results.entries()) {
 		if (result && typeof result === 'object' && 'failed' in result && !Array.isArray(result)) {
 			const error = result.failed;
-			if (!this.continueOnFail()) throw asNodeError(this, error, itemIndex);
+			if (!ctx.continueOnFail()) throw asNodeError(ctx, error, itemIndex);
 			const description = (error as { description?: string }).description;
 			output.push({
 				json: { error: (error as Error).message, ...(description ? { description } : {}) },
@@ -102,5 +119,5 @@ async function routeEach(this: IExecuteFunctions, table: OperationTable): Promis
 			output.push({ json, pairedItem: { item: itemIndex } });
 		}
 	}
-	return [output];
+	return output;
 }

@@ -132,3 +132,19 @@ export async function folderIdentity(ctx: IHookFunctions, folder: FolderRef): Pr
 	const found = await findFolder(asContext(ctx), folder);
 	return found ? { id: Number(found.Id), key: String(found.Key) } : undefined;
 }
+
+/** Every subscription of the tenant, 100 at a time (a tenant keeps a handful; durable waits add one each). */
+export async function listWebhooks(ctx: IHookFunctions): Promise<WebhookSubscription[]> {
+	const all: WebhookSubscription[] = [];
+	for (let skip = 0; ; skip += 100) {
+		const answer = await uiPathRequest<{ value: WebhookSubscription[] }>(asContext(ctx), {
+			method: 'GET',
+			path: '/odata/Webhooks',
+			qs: { $top: 100, $skip: skip, $orderby: 'Id asc' },
+			scopes: READ_SCOPES,
+		});
+		const page = answer.value ?? [];
+		all.push(...page);
+		if (page.length < 100) return all;
+	}
+}

@@ -1,29 +1,56 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { allOrNone, cancelSignalOf } from '../../../shared/abort';
 import { waitSettingsOf } from '../../../shared/parameters';
+import { Pausing, pausePlanOf, type WaitVia } from '../../../shared/durableWait';
 import { Awaiting } from '../../../shared/router';
 import { withParsedArguments } from '../../api/jobs';
 import { folderOf } from '../common';
 import { startFields } from './startFields';
 import { startJobsOnce } from './startOnce';
 import { releaseKeyOf, startInfoOf } from './startInfo';
+import { uiPathJobWait } from './durableJobWait';
 import { waitForJob } from './waitForJob';
 
 export const option = { name: 'Start', action: 'Start a job', description: 'Start a process, optionally waiting for it to finish' };
 
 export const description: INodeProperties[] = startFields;
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[] | Awaiting> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[] | Awaiting | Pausing> {
 	const folder = folderOf.call(this, itemIndex);
 	// Read before the job starts: a Timeout or Check Interval that is not a number fails the item, not the wait.
 	const settings = waitSettingsOf.call(this, itemIndex, 'waitForCompletion', 'startOptions');
+	const via = settings ? durableViaOf.call(this, itemIndex) : undefined;
 	const releaseKey = await releaseKeyOf.call(this, folder, itemIndex);
+	const startInfo = startInfoOf.call(this, itemIndex, releaseKey);
+	// Durable: subscribed (or the resume URL added to the arguments) before the job starts, so its end cannot be missed.
+	const plan = via && settings ? pausePlanOf(this, uiPathJobWait, via, settings.timeoutSeconds) : undefined;
+	if (plan) await plan.prepare(this);
+	if (plan && via === 'callback') startInfo.InputArguments = withResumeUrl.call(this, startInfo.InputArguments, plan.resumeUrl, itemIndex);
 	// Once per item: a re-run of the node (Retry On Fail) returns the jobs an earlier try started.
-	const jobs = await startJobsOnce.call(this, startInfoOf.call(this, itemIndex, releaseKey), folder, itemIndex);
+	const jobs = await startJobsOnce.call(this, startInfo, folder, itemIndex);
 	if (!settings) return jobs.map(withParsedArguments);
+	if (plan) return new Pausing(plan, { jobs: jobs.map((job) => job.Id), folder: { ...folder }, returnFailed: settings.returnFailed });
 	// The router starts every item first, then waits for all of them together. When one of the item's jobs fails
 	// the item fails, and its other waits stop too; all end when the execution is cancelled.
 	const wait = async (job: (typeof jobs)[number], signal: AbortSignal) => await waitForJob.call(this, job, folder, itemIndex, { ...settings, signal });
 	return new Awaiting(async () => await allOrNone(jobs, wait, cancelSignalOf(this)));
+}
+
+function durableViaOf(this: IExecuteFunctions, itemIndex: number): WaitVia | undefined {
+	const mode = this.getNodeParameter('waitMode', itemIndex, 'poll') as string;
+	return mode === 'webhook' || mode === 'callback' ? mode : undefined;
+}
+
+/** The input arguments with the resume URL under the name the user chose. */
+function withResumeUrl(this: IExecuteFunctions, inputArguments: unknown, resumeUrl: string, itemIndex: number): string {
+	const name = String(this.getNodeParameter('resumeUrlName', itemIndex, '')).trim();
+	if (!name) {
+		throw new NodeOperationError(this.getNode(), 'Resume URL Name is empty', {
+			itemIndex,
+			description: "Name the process's input argument (a String) that receives the URL its last step calls, e.g. n8nResumeUrl.",
+		});
+	}
+	const args = typeof inputArguments === 'string' ? (JSON.parse(inputArguments) as IDataObject) : {};
+	return JSON.stringify({ ...args, [name]: resumeUrl });
 }

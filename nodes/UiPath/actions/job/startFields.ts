@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { fromListMode, locatorParameter, typedMode } from '../../../shared/locator';
 import { optionsParameter, valueOptions } from '../../../shared/optionsParameter';
-import { checkIntervalOption, optionsCollection, waitFields } from '../../../shared/parameters';
+import { checkIntervalOption, optionsCollection, waitFields, waitModeFields } from '../../../shared/parameters';
 import { folderField } from '../common';
 
 const releaseKeyValidation = [{ type: 'regex' as const, properties: { regex: '^[0-9a-fA-F-]{36}$', errorMessage: 'A release key is a GUID' } }];
@@ -126,5 +126,13 @@ export const startFields: INodeProperties[] = [
 	...robotFields,
 	...inputArgumentFields,
 	...waitFields('job', 'it with its output arguments'),
+	...waitModeFields(
+		[
+			['Poll (Keep Running)', 'poll', 'For jobs of seconds to minutes: the execution keeps running and reads the job every Check Interval'],
+			['Pause Until Orchestrator Reports the End', 'webhook', "For long jobs: paused until Orchestrator's job webhook fires; needs the OR.Webhooks scope and a URL Orchestrator can reach"],
+			['Pause Until the Robot Calls Back', 'callback', "For long jobs: paused until the process's last step calls the URL passed in the input argument below"],
+		],
+		'input argument',
+	),
 	startOptions,
 ];

@@ -28,10 +28,14 @@ export async function waitForJob(
 			description: `${last} The job goes on in Orchestrator; raise the timeout, or follow it with the UiPath Trigger.`,
 		});
 	}
-	const finished = outcome.value;
-	if (finished.State !== 'Successful' && !wait.returnFailed) {
+	return finishedJobOutput(this, outcome.value, itemIndex, wait.returnFailed);
+}
+
+/** A job that ended, as the node outputs it; Faulted or Stopped fails the item unless Return … as Output is on. */
+export function finishedJobOutput(ctx: Pick<IExecuteFunctions, 'getNode'>, finished: Job, itemIndex: number, returnFailed: boolean): IDataObject {
+	if (finished.State !== 'Successful' && !returnFailed) {
 		const why = finished.Info || (finished.JobError as IDataObject | undefined)?.Details || 'no reason given';
-		throw new NodeOperationError(this.getNode(), `Job ${finished.Id} (${finished.ReleaseName ?? 'process'}) ended ${finished.State}: ${String(why)}`, {
+		throw new NodeOperationError(ctx.getNode(), `Job ${finished.Id} (${finished.ReleaseName ?? 'process'}) ended ${finished.State}: ${String(why)}`, {
 			itemIndex,
 			description: 'To receive faulted and stopped jobs as output instead, turn on "Return Faulted and Stopped Jobs as Output".',
 		});

@@ -1,0 +1,156 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * Job → Start's durable waits in a real n8n 2.41.1 (Node 24) against the UiPath simulator. A workflow started by
+ * n8n's Webhook node starts a job that runs for several seconds; the execution must show `waiting` meanwhile and
+ * resume once the job ended, with the job's output, through each way the end reaches n8n:
+ *   webhook   Orchestrator's job webhook (a subscription to the execution's resume URL, removed at the resume)
+ *   callback  the robot (here: this test) POSTs the resume URL it got as an input argument, from its last step
+ * Also: a forged delivery is refused and resumes nothing, and the delay from the job's end to the next node runs.
+ * `npm run build`, then `node test/e2e/durableWait.e2e.js`; test/e2e/run.js calls `runDurableWaitE2e()` too.
+ */
+const assert = require('node:assert/strict');
+const crypto = require('node:crypto');
+
+const n8n = require('./lib/n8n');
+const wf = require('./lib/workflows');
+const { sleep, waitUntil } = require('./lib/uipathWebhook');
+const { startUiPathSimulator } = require('../simulators/uipath');
+
+const APP = { clientId: 'e2e-durable', clientSecret: 'e2e-durable-secret', scopes: ['OR.Jobs', 'OR.Execution', 'OR.Folders.Read', 'OR.Webhooks'] };
+const CRED = { id: 'e2eUiDurable0001', name: 'UiPath Cloud (durable)', type: 'uiPathCloudOAuthApi' };
+const JOB_MS = 6000;
+const log = (/** @type {string} */ line) => process.stderr.write(`[durable wait e2e] ${line}\n`);
+
+/** A workflow: n8n's Webhook node on `path` → Job → Start with a durable wait `via` → a No Op "After". */
+function durableWorkflow(/** @type {string} */ name, /** @type {string} */ path, /** @type {string} */ via) {
+	return wf.linearWorkflow({
+		name,
+		nodes: [
+			{ name: 'Hook', type: 'n8n-nodes-base.webhook', typeVersion: 2, webhookId: crypto.randomUUID(), parameters: { httpMethod: 'POST', path, responseMode: 'onReceived' } },
+			{
+				name: 'Start job',
+				type: 'n8n-nodes-rpa.uiPath',
+				typeVersion: 1,
+				parameters: {
+					authentication: CRED.type,
+					resource: 'job',
+					operation: 'start',
+					folder: { __rl: true, mode: 'path', value: 'Durable' },
+					process: { __rl: true, mode: 'name', value: 'LongJob' },
+					inputArguments: '{"order": 7}',
+					waitForCompletion: true,
+					waitTimeout: 600,
+					waitMode: via,
+				},
+				credentials: { [CRED.type]: { id: CRED.id, name: CRED.name } },
+			},
+			{ name: 'After', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} },
+		],
+	});
+}
+
+/** @param {any} server @param {string} workflowId @param {string} status */
+async function executionWith(server, workflowId, status, timeoutMs = 30_000) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const list = (await server.publicApi('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=50`)).data ?? [];
+		const found = list.find((/** @type {any} */ e) => e.status === status);
+		if (found) return found;
+		if (Date.now() > deadline) throw new Error(`no ${status} execution of ${workflowId} after ${timeoutMs} ms: ${list.map((/** @type {any} */ e) => e.status).join(', ') || 'none'}\n${server.tail(40)}`);
+		await sleep(250);
+	}
+}
+
+const outputOf = (/** @type {any} */ execution, /** @type {string} */ node) => (execution.data?.resultData?.runData?.[node]?.[0]?.data?.main?.[0] ?? []).map((/** @type {any} */ i) => i.json);
+
+async function runDurableWaitE2e(/** @type {{ runtime?: any, tarball?: string }} */ options = {}) {
+	const ui = await startUiPathSimulator();
+	ui.addExternalApp(APP);
+	const folder = ui.addFolder({ displayName: 'Durable' });
+	ui.addRobot({ folderId: folder.Id, name: 'LongRobot' });
+	ui.addRelease({ folderId: folder.Id, name: 'LongJob', queueDelayMs: 300, durationMs: JOB_MS, outputArguments: { total: 42 } });
+	const runtime = options.runtime ?? (await n8n.ensureRuntime());
+	const tarball = options.tarball ?? (await n8n.packPackage());
+	const home = await n8n.createN8nHome({ tarball, runtime });
+	/** @type {any} */ let server;
+	const figures = /** @type {Record<string, number>} */ ({});
+	try {
+		await home.importCredentials([{ ...CRED, data: { authMethod: 'externalApp', cloudUrl: ui.url, organization: ui.organization, tenant: ui.tenant, clientId: APP.clientId, clientSecret: APP.clientSecret, scopes: APP.scopes.join(' ') } }]);
+		const viaWebhook = durableWorkflow('Durable wait: webhook', 'durable-webhook', 'webhook');
+		const viaCallback = durableWorkflow('Durable wait: callback', 'durable-callback', 'callback');
+		await home.importWorkflows([viaWebhook, viaCallback]);
+		await home.publish(viaWebhook.id);
+		await home.publish(viaCallback.id);
+		server = await home.start();
+		await server.setupOwner({ email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-owner-pass1' });
+		await server.createApiKey();
+		const jobOf = (/** @type {number} */ id) => ui.jobs.find((/** @type {any} */ j) => j.Id === id);
+		const waitingJob = async (/** @type {string} */ workflowId) => {
+			const waiting = await executionWith(server, workflowId, 'waiting');
+			const jobs = ui.jobs.filter((/** @type {any} */ j) => j.ReleaseName === 'LongJob' && !['Successful', 'Faulted', 'Stopped'].includes(j.State));
+			assert.equal(jobs.length, 1, 'one job runs while the execution waits');
+			return { waiting, job: jobs[0] };
+		};
+
+		// ---- webhook: waiting while the job runs, a forged delivery resumes nothing, the job's end resumes it ----
+		const hooked = await fetch(`${home.url}/webhook/durable-webhook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+		assert.equal(hooked.status, 200, 'the Webhook node starts the workflow');
+		const first = await waitingJob(viaWebhook.id);
+		const subs = ui.webhooks.subscriptions.filter((/** @type {any} */ s) => s.Name.startsWith('n8n durable wait'));
+		assert.equal(subs.length, 1, 'one subscription for the wait');
+		assert.match(subs[0].Url, new RegExp(`/webhook-waiting/${first.waiting.id}\\?signature=`), 'it delivers to the execution resume URL');
+		log(`execution ${first.waiting.id} waits for job ${first.job.Id}; subscription "${subs[0].Name}"`);
+		const forged = await fetch(subs[0].Url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'x-uipath-signature': 'bm90IHNpZ25lZA==' },
+			body: JSON.stringify({ Type: 'job.completed', EventId: crypto.randomUUID(), Timestamp: new Date().toISOString(), Job: { Id: first.job.Id } }),
+		});
+		assert.equal(forged.status, 401, 'a forged delivery is refused');
+		const resumed = await executionWith(server, viaWebhook.id, 'success', JOB_MS + 20_000);
+		const job = outputOf(resumed, 'Start job');
+		assert.equal(job.length, 1);
+		assert.equal(job[0].Id, first.job.Id);
+		assert.equal(job[0].State, 'Successful');
+		assert.deepEqual(job[0].OutputArguments, { total: 42 }, 'the job with its output arguments parsed');
+		assert.equal(outputOf(resumed, 'After').length, 1, 'the next node ran');
+		const ended = Date.parse(jobOf(first.job.Id).EndTime);
+		figures.webhookDelayMs = resumed.data.resultData.runData.After[0].startTime - ended;
+		await waitUntil(() => !ui.webhooks.subscriptions.some((/** @type {any} */ s) => s.Name.startsWith('n8n durable wait')), 5000, 'the subscription to go');
+		log(`webhook: resumed ${figures.webhookDelayMs} ms after the job ended; subscriptions left: 0`);
+
+		// ---- callback: the robot calls the URL it got as an input argument ----------------------------------------
+		await fetch(`${home.url}/webhook/durable-callback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+		const second = await waitingJob(viaCallback.id);
+		const args = typeof second.job.InputArguments === 'string' ? JSON.parse(second.job.InputArguments) : second.job.InputArguments;
+		assert.equal(args.order, 7, "the user's input arguments are kept");
+		assert.match(args.n8nResumeUrl, new RegExp(`/webhook-waiting/${second.waiting.id}\\?signature=`), 'the resume URL is an input argument');
+		await waitUntil(() => jobOf(second.job.Id).State === 'Running', 10_000, 'the job to run');
+		await sleep(JOB_MS - 1500);
+		const calledAt = Date.now();
+		const called = await fetch(args.n8nResumeUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"done": true}' });
+		assert.equal(called.status, 202, 'the call back is answered at once');
+		figures.callbackAnswerMs = Date.now() - calledAt;
+		const back = await executionWith(server, viaCallback.id, 'success', 20_000);
+		assert.equal(outputOf(back, 'Start job')[0].State, 'Successful');
+		figures.callbackDelayMs = back.data.resultData.runData.After[0].startTime - Date.parse(jobOf(second.job.Id).EndTime);
+		log(`callback: answered in ${figures.callbackAnswerMs} ms, resumed ${figures.callbackDelayMs} ms after the job ended`);
+		return figures;
+	} finally {
+		await server?.stop().catch(() => undefined);
+		await home.cleanup().catch(() => undefined);
+		await ui.close();
+	}
+}
+
+if (require.main === module) {
+	runDurableWaitE2e().then(
+		(figures) => log(`passed: ${JSON.stringify(figures)}`),
+		(error) => {
+			process.stderr.write(`${error.stack ?? error}\n`);
+			process.exit(1);
+		},
+	);
+}
+
+module.exports = { runDurableWaitE2e };
