@@ -23,7 +23,7 @@ const JOB_MS = 6000;
 const log = (/** @type {string} */ line) => process.stderr.write(`[durable wait e2e] ${line}\n`);
 
 /** A workflow: n8n's Webhook node on `path` → Job → Start with a durable wait `via` → a No Op "After". */
-function durableWorkflow(/** @type {string} */ name, /** @type {string} */ path, /** @type {string} */ via) {
+function durableWorkflow(/** @type {string} */ name, /** @type {string} */ path, /** @type {string} */ via, process = 'LongJob') {
 	return wf.linearWorkflow({
 		name,
 		nodes: [
@@ -37,7 +37,7 @@ function durableWorkflow(/** @type {string} */ name, /** @type {string} */ path,
 					resource: 'job',
 					operation: 'start',
 					folder: { __rl: true, mode: 'path', value: 'Durable' },
-					process: { __rl: true, mode: 'name', value: 'LongJob' },
+					process: { __rl: true, mode: 'name', value: process },
 					inputArguments: '{"order": 7}',
 					waitForCompletion: true,
 					waitTimeout: 600,
@@ -64,12 +64,62 @@ async function executionWith(server, workflowId, status, timeoutMs = 30_000) {
 
 const outputOf = (/** @type {any} */ execution, /** @type {string} */ node) => (execution.data?.resultData?.runData?.[node]?.[0]?.data?.main?.[0] ?? []).map((/** @type {any} */ i) => i.json);
 
+/**
+ * Ten executions wait (five jobs end while n8n is down, so their deliveries are lost; five end after it is back);
+ * n8n is stopped and started again: each resumes once with its own job, the five whose delivery was lost when a
+ * later delivery (another job's end) makes them read their job again.
+ * @param {{ ui: any, home: any, server: any, workflow: any, figures: Record<string, number> }} s @returns {Promise<any>} the new server
+ */
+async function restartWhileWaiting({ ui, home, server, workflow, figures }) {
+	const processes = Array.from({ length: 10 }, (_, i) => (i % 2 ? 'EndsAfterRestart' : 'EndsWhileDown'));
+	for (const process of processes) {
+		await fetch(`${home.url}/webhook/durable-restart`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ process }) });
+	}
+	const listed = async () => (await server.publicApi('GET', `/executions?workflowId=${workflow.id}&includeData=true&limit=50`)).data ?? [];
+	const untilAll = async (/** @type {any} */ srv, /** @type {string} */ status, /** @type {number} */ timeoutMs) => {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const list = (await srv.publicApi('GET', `/executions?workflowId=${workflow.id}&includeData=true&limit=50`)).data ?? [];
+			if (list.filter((/** @type {any} */ e) => e.status === status).length >= 10) return list;
+			if (Date.now() > deadline) throw new Error(`not 10 ${status} executions after ${timeoutMs} ms: ${list.map((/** @type {any} */ e) => e.status).join(', ')}\n${srv.tail(40)}`);
+			await sleep(500);
+		}
+	};
+	await untilAll(server, 'waiting', 30_000);
+	assert.equal((await listed()).length, 10);
+	await server.stop();
+	const stoppedAt = Date.now();
+	const downJobs = () => ui.jobs.filter((/** @type {any} */ j) => j.ReleaseName === 'EndsWhileDown');
+	await waitUntil(() => downJobs().every((/** @type {any} */ j) => j.State === 'Successful'), 30_000, 'the jobs that end while n8n is down');
+	const lost = ui.webhooks.deliveries.filter((/** @type {any} */ d) => d.sentAt >= stoppedAt && d.type === 'job.completed');
+	assert.ok(lost.length >= 5 && lost.every((/** @type {any} */ d) => d.status !== 200), `the job ends while n8n was down were lost (${lost.length} deliveries)`);
+	const restarted = await home.start();
+	figures.restartDownMs = Date.now() - stoppedAt;
+	const after = await untilAll(restarted, 'success', 90_000);
+	const runsOf = (/** @type {any} */ e) => e.data.resultData.runData;
+	for (const execution of after) {
+		assert.equal(runsOf(execution).After.length, 1, `execution ${execution.id} ran its next node once`);
+		const [job] = outputOf(execution, 'Start job');
+		const asked = outputOf(execution, 'Hook')[0].body.process;
+		assert.equal(job.ReleaseName, asked, `execution ${execution.id} has its own job`);
+		assert.deepEqual(job.OutputArguments, { early: asked === 'EndsWhileDown' });
+	}
+	assert.equal(new Set(after.map((/** @type {any} */ e) => outputOf(e, 'Start job')[0].Id)).size, 10, 'ten different jobs');
+	assert.equal(ui.webhooks.subscriptions.filter((/** @type {any} */ s) => s.Name.startsWith('n8n durable wait')).length, 0, 'no subscription left');
+	figures.restartLostDeliveries = lost.length;
+	log(`restart with 10 waiting: n8n down ${figures.restartDownMs} ms, ${lost.length} deliveries failed meanwhile; 10 resumed once each, 0 subscriptions left`);
+	return restarted;
+}
+
 async function runDurableWaitE2e(/** @type {{ runtime?: any, tarball?: string }} */ options = {}) {
 	const ui = await startUiPathSimulator();
 	ui.addExternalApp(APP);
 	const folder = ui.addFolder({ displayName: 'Durable' });
 	ui.addRobot({ folderId: folder.Id, name: 'LongRobot' });
 	ui.addRelease({ folderId: folder.Id, name: 'LongJob', queueDelayMs: 300, durationMs: JOB_MS, outputArguments: { total: 42 } });
+	// Ends while n8n is down (its delivery is lost), and ends after n8n is back.
+	ui.addRelease({ folderId: folder.Id, name: 'EndsWhileDown', queueDelayMs: 300, durationMs: 9000, outputArguments: { early: true } });
+	ui.addRelease({ folderId: folder.Id, name: 'EndsAfterRestart', queueDelayMs: 300, durationMs: 40_000, outputArguments: { early: false } });
 	const runtime = options.runtime ?? (await n8n.ensureRuntime());
 	const tarball = options.tarball ?? (await n8n.packPackage());
 	const home = await n8n.createN8nHome({ tarball, runtime });
@@ -79,9 +129,9 @@ async function runDurableWaitE2e(/** @type {{ runtime?: any, tarball?: string }}
 		await home.importCredentials([{ ...CRED, data: { authMethod: 'externalApp', cloudUrl: ui.url, organization: ui.organization, tenant: ui.tenant, clientId: APP.clientId, clientSecret: APP.clientSecret, scopes: APP.scopes.join(' ') } }]);
 		const viaWebhook = durableWorkflow('Durable wait: webhook', 'durable-webhook', 'webhook');
 		const viaCallback = durableWorkflow('Durable wait: callback', 'durable-callback', 'callback');
-		await home.importWorkflows([viaWebhook, viaCallback]);
-		await home.publish(viaWebhook.id);
-		await home.publish(viaCallback.id);
+		const viaRestart = durableWorkflow('Durable wait: restart', 'durable-restart', 'webhook', '={{ $json.body.process }}');
+		await home.importWorkflows([viaWebhook, viaCallback, viaRestart]);
+		for (const workflow of [viaWebhook, viaCallback, viaRestart]) await home.publish(workflow.id);
 		server = await home.start();
 		await server.setupOwner({ email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-owner-pass1' });
 		await server.createApiKey();
@@ -135,6 +185,8 @@ async function runDurableWaitE2e(/** @type {{ runtime?: any, tarball?: string }}
 		assert.equal(outputOf(back, 'Start job')[0].State, 'Successful');
 		figures.callbackDelayMs = back.data.resultData.runData.After[0].startTime - Date.parse(jobOf(second.job.Id).EndTime);
 		log(`callback: answered in ${figures.callbackAnswerMs} ms, resumed ${figures.callbackDelayMs} ms after the job ended`);
+
+		server = await restartWhileWaiting({ ui, home, server, workflow: viaRestart, figures });
 		return figures;
 	} finally {
 		await server?.stop().catch(() => undefined);
