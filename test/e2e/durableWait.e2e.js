@@ -205,4 +205,4 @@ if (require.main === module) {
 	);
 }
 
-module.exports = { runDurableWaitE2e };
+module.exports = { runDurableWaitE2e, durableWorkflow, executionWith, outputOf, APP, CRED };

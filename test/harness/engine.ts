@@ -345,7 +345,7 @@ export class EngineHarness {
 			formWaitingBaseUrl: '',
 			formTestBaseUrl: '',
 			webhookBaseUrl: '',
-			webhookWaitingBaseUrl: '',
+			webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
 			webhookTestBaseUrl: '',
 			mcpBaseUrl: '',
 			mcpTestBaseUrl: '',
