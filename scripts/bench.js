@@ -23,6 +23,7 @@ const { printTable } = require('./bench/measure');
 const uipath = require('./bench/uipath');
 const roboticCrowd = require('./bench/roboticCrowd');
 const webhook = require('./bench/webhook');
+const durable = require('./bench/durableWait');
 
 const SCENARIOS = [
 	['1 UiPath start jobs', uipath.startJobs],
@@ -32,6 +33,7 @@ const SCENARIOS = [
 	['5 Robotic Crowd create / get many', roboticCrowd.createAndList],
 	['6 Robotic Crowd Trigger polls', roboticCrowd.triggerPolls],
 	['7 UiPath Webhook Trigger answer times (real n8n)', webhook.webhookAnswerTimes],
+	['8 Job → Start durable waits beside polling (real n8n)', durable.durableWaits],
 ];
 
 async function main() {
@@ -54,9 +56,11 @@ async function main() {
 	console.log('          quotaPerMinute 100000 (quota pacing off). Token = identity /connect/token or /v1/token calls.');
 	console.log('          Triggers: items = records finished; ms/item = time spent polling / items. Notes give ours/base.');
 	console.log('');
-	console.log(printTable(rows.filter((r) => !r.answerMs)));
+	console.log(printTable(rows.filter((r) => !r.answerMs && !r.durable)));
 	console.log('');
 	console.log(webhook.printAnswerTimes(rows));
+	console.log('');
+	console.log(durable.printDurable(rows));
 	console.log('');
 	console.log(`finished in ${((Date.now() - started) / 1000).toFixed(1)} s${failed ? `, ${failed} scenario(s) errored` : ''}`);
 	console.log('');

@@ -1,5 +1,8 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import { RESUME_WEBHOOKS } from '../shared/durableWait';
+import { receiveResume } from '../shared/resumeWebhook';
+import { roboticCrowdRunWait } from './actions/sessionQueue/durableRunWait';
 import { actionNodeDescription } from '../shared/nodeDescription';
 import { operationSubtitle, resourceProperties } from '../shared/resources';
 import { resources } from './actions/resources';
@@ -17,9 +20,15 @@ export class RoboticCrowd implements INodeType {
 		icon: { light: 'file:roboticCrowd.svg', dark: 'file:roboticCrowd.dark.svg' },
 		subtitle: operationSubtitle(resources),
 		usableAsTool: true,
+		// Run → Create's durable waits resume through this (nodes/shared/durableWait.ts)
+		webhooks: RESUME_WEBHOOKS,
 	};
 
 	methods = { listSearch: { searchWorkflows } };
 
 	execute = router;
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receiveResume(this, [roboticCrowdRunWait]);
+	}
 }

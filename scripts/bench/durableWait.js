@@ -21,7 +21,7 @@ async function ended(server, workflowId, count, timeoutMs = 120_000) {
 		const list = (await server.publicApi('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=100`)).data ?? [];
 		const done = list.filter((/** @type {any} */ e) => e.status === 'success');
 		if (done.length >= count) return done;
-		if (Date.now() > deadline) throw new Error(`${done.length} of ${count} executions ended`);
+		if (Date.now() > deadline) throw new Error(`${done.length} of ${count} executions of ${workflowId} ended: ${list.map((/** @type {any} */ e) => `${e.status} ${JSON.stringify(e.data?.resultData?.error?.message ?? '')}`).join(', ')}\n${server.tail(30)}`);
 		await sleep(500);
 	}
 }

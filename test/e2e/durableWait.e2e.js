@@ -16,6 +16,10 @@ const n8n = require('./lib/n8n');
 const wf = require('./lib/workflows');
 const { sleep, waitUntil } = require('./lib/uipathWebhook');
 const { startUiPathSimulator } = require('../simulators/uipath');
+const { startRoboticCrowdSimulator } = require('../simulators/roboticCrowd');
+
+const RC_KEY = { accessKeyId: 'E2EDURABLE01', secretAccessKey: 'e2e-durable-rc-secret-0123456789' };
+const RC_CRED = { id: 'e2eRcDurable0001', name: 'Robotic Crowd (durable)', type: 'roboticCrowdApi' };
 
 const APP = { clientId: 'e2e-durable', clientSecret: 'e2e-durable-secret', scopes: ['OR.Jobs', 'OR.Execution', 'OR.Folders.Read', 'OR.Webhooks'] };
 const CRED = { id: 'e2eUiDurable0001', name: 'UiPath Cloud (durable)', type: 'uiPathCloudOAuthApi' };
@@ -111,6 +115,47 @@ async function restartWhileWaiting({ ui, home, server, workflow, figures }) {
 	return restarted;
 }
 
+/** Webhook node → Robotic Crowd Run → Create waiting for the workflow's call back → After. @param {number} workflowId */
+function roboticCrowdWorkflow(workflowId) {
+	return wf.linearWorkflow({
+		name: 'Durable wait: Robotic Crowd call back',
+		nodes: [
+			{ name: 'Hook', type: 'n8n-nodes-base.webhook', typeVersion: 2, webhookId: crypto.randomUUID(), parameters: { httpMethod: 'POST', path: 'durable-rc', responseMode: 'onReceived' } },
+			{
+				name: 'Create run',
+				type: 'n8n-nodes-rpa.roboticCrowd',
+				typeVersion: 1,
+				parameters: { resource: 'sessionQueue', operation: 'create', workflowId: { __rl: true, mode: 'id', value: String(workflowId) }, paramsInput: 'json', paramsJson: '{"order": 9}', waitForCompletion: true, waitTimeout: 600, waitMode: 'callback' },
+				credentials: { [RC_CRED.type]: { id: RC_CRED.id, name: RC_CRED.name } },
+			},
+			{ name: 'After', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} },
+		],
+	});
+}
+
+/**
+ * The Robotic Crowd run's workflow calls back (played here from the run's parameters) shortly before its end.
+ * @param {{ rc: any, home: any, server: any, workflow: any, figures: Record<string, number> }} s
+ */
+async function roboticCrowdCallback({ rc, home, server, workflow, figures }) {
+	await fetch(`${home.url}/webhook/durable-rc`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+	const waiting = await executionWith(server, workflow.id, 'waiting');
+	const created = rc.log.find((/** @type {any} */ e) => e.method === 'POST' && String(e.path).startsWith('/v1/session_queues'));
+	const params = created.body.params;
+	assert.equal(params.order, 9, "the user's parameters are kept");
+	assert.match(params.n8nResumeUrl, new RegExp(`/webhook-waiting/${waiting.id}\\?signature=`), 'the resume URL is a run parameter');
+	await sleep(JOB_MS - 1000);
+	const called = await fetch(params.n8nResumeUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+	assert.equal(called.status, 202);
+	const calledAt = Date.now();
+	const done = await executionWith(server, workflow.id, 'success', 30_000);
+	const [run] = outputOf(done, 'Create run');
+	assert.equal(run.status, 'success', 'the run as it ended');
+	assert.equal(outputOf(done, 'After').length, 1);
+	figures.roboticCrowdCallbackMs = done.data.resultData.runData.After[0].startTime - calledAt;
+	log(`Robotic Crowd call back: resumed ${figures.roboticCrowdCallbackMs} ms after the workflow called (it ends about 1.3 s after its call)`);
+}
+
 async function runDurableWaitE2e(/** @type {{ runtime?: any, tarball?: string }} */ options = {}) {
 	const ui = await startUiPathSimulator();
 	ui.addExternalApp(APP);
@@ -120,18 +165,23 @@ async function runDurableWaitE2e(/** @type {{ runtime?: any, tarball?: string }}
 	// Ends while n8n is down (its delivery is lost), and ends after n8n is back.
 	ui.addRelease({ folderId: folder.Id, name: 'EndsWhileDown', queueDelayMs: 300, durationMs: 9000, outputArguments: { early: true } });
 	ui.addRelease({ folderId: folder.Id, name: 'EndsAfterRestart', queueDelayMs: 300, durationMs: 40_000, outputArguments: { early: false } });
+	const rc = await startRoboticCrowdSimulator({ quotaPerMinute: 1000 });
+	rc.addApiKey(RC_KEY);
+	const rcWorkflow = rc.addWorkflow({ name: 'Long intake', queueDelayMs: 300, durationMs: JOB_MS });
 	const runtime = options.runtime ?? (await n8n.ensureRuntime());
 	const tarball = options.tarball ?? (await n8n.packPackage());
 	const home = await n8n.createN8nHome({ tarball, runtime });
 	/** @type {any} */ let server;
 	const figures = /** @type {Record<string, number>} */ ({});
 	try {
+		await home.importCredentials([{ ...RC_CRED, data: { ...RC_KEY, baseUrl: rc.url, quotaPerMinute: 600 } }]);
 		await home.importCredentials([{ ...CRED, data: { authMethod: 'externalApp', cloudUrl: ui.url, organization: ui.organization, tenant: ui.tenant, clientId: APP.clientId, clientSecret: APP.clientSecret, scopes: APP.scopes.join(' ') } }]);
 		const viaWebhook = durableWorkflow('Durable wait: webhook', 'durable-webhook', 'webhook');
 		const viaCallback = durableWorkflow('Durable wait: callback', 'durable-callback', 'callback');
 		const viaRestart = durableWorkflow('Durable wait: restart', 'durable-restart', 'webhook', '={{ $json.body.process }}');
-		await home.importWorkflows([viaWebhook, viaCallback, viaRestart]);
-		for (const workflow of [viaWebhook, viaCallback, viaRestart]) await home.publish(workflow.id);
+		const viaRoboticCrowd = roboticCrowdWorkflow(rcWorkflow.id);
+		await home.importWorkflows([viaWebhook, viaCallback, viaRestart, viaRoboticCrowd]);
+		for (const workflow of [viaWebhook, viaCallback, viaRestart, viaRoboticCrowd]) await home.publish(workflow.id);
 		server = await home.start();
 		await server.setupOwner({ email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-owner-pass1' });
 		await server.createApiKey();
@@ -186,12 +236,14 @@ async function runDurableWaitE2e(/** @type {{ runtime?: any, tarball?: string }}
 		figures.callbackDelayMs = back.data.resultData.runData.After[0].startTime - Date.parse(jobOf(second.job.Id).EndTime);
 		log(`callback: answered in ${figures.callbackAnswerMs} ms, resumed ${figures.callbackDelayMs} ms after the job ended`);
 
+		await roboticCrowdCallback({ rc, home, server, workflow: viaRoboticCrowd, figures });
 		server = await restartWhileWaiting({ ui, home, server, workflow: viaRestart, figures });
 		return figures;
 	} finally {
 		await server?.stop().catch(() => undefined);
 		await home.cleanup().catch(() => undefined);
 		await ui.close();
+		await rc.close();
 	}
 }
 

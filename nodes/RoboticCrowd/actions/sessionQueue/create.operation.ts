@@ -1,22 +1,28 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { waitSettingsOf } from '../../../shared/parameters';
+import { Pausing, pausePlanOf } from '../../../shared/durableWait';
 import { Awaiting } from '../../../shared/router';
 import { echoSlim, startOnce } from '../../../shared/startOnce';
 import { createRun, type SessionQueue } from '../../api/sessionQueues';
 import { createFields } from './createFields';
 import { readParams, workflowIdOf } from './params';
+import { roboticCrowdRunWait } from './durableRunWait';
 import { waitForRun } from './waitForRun';
 
 export const option = { name: 'Create', action: 'Start a workflow run', description: 'Queue a run of a workflow, optionally waiting for it to finish' };
 
 export const description: INodeProperties[] = createFields;
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | Awaiting> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | Awaiting | Pausing> {
 	const workflowId = workflowIdOf.call(this, itemIndex);
 	const params = readParams.call(this, itemIndex);
 	// Read before the run is created: a Timeout or Check Interval that is not a number fails the item, not the wait.
 	const settings = waitSettingsOf.call(this, itemIndex, 'waitForCompletion', 'createOptions');
+	const durable = settings && this.getNodeParameter('waitMode', itemIndex, 'poll') === 'callback';
+	const plan = durable ? pausePlanOf(this, roboticCrowdRunWait, 'callback', settings.timeoutSeconds) : undefined;
+	// The run's workflow gets the URL it calls at its end as one of its variables.
+	if (plan) params[resumeUrlNameOf.call(this, itemIndex)] = plan.resumeUrl;
 	// Once per item and run of the node: a re-run (Retry On Fail) returns the run an earlier try created. Runs have
 	// no reference to look one up by, so after a try without an answer the run is not created again.
 	const run = await startOnce<SessionQueue>(this, {
@@ -32,6 +38,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		},
 	});
 	if (!settings) return run;
+	if (plan) return new Pausing(plan, { run: Number(run.id), returnFailed: settings.returnFailed });
 	// The router creates every item's run first, then waits for all of them together.
 	return new Awaiting(async () => await waitForRun.call(this, run, itemIndex, settings));
+}
+
+function resumeUrlNameOf(this: IExecuteFunctions, itemIndex: number): string {
+	const name = String(this.getNodeParameter('resumeUrlName', itemIndex, '')).trim();
+	if (!name) {
+		throw new NodeOperationError(this.getNode(), 'Resume URL Name is empty', {
+			itemIndex,
+			description: "Name the workflow's variable that receives the URL its last step calls, e.g. n8nResumeUrl.",
+		});
+	}
+	return name;
 }

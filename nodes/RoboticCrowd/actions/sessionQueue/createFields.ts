@@ -1,7 +1,7 @@
 // The fields of Run → Create: the workflow, its parameters, and waiting.
 import type { INodeProperties } from 'n8n-workflow';
 
-import { checkIntervalOption, fieldsOrJson, optionsCollection, waitFields } from '../../../shared/parameters';
+import { checkIntervalOption, fieldsOrJson, optionsCollection, waitFields, waitModeFields } from '../../../shared/parameters';
 import { workflowLocator } from '../../descriptions';
 
 const parameterFields = fieldsOrJson('params', {
@@ -34,4 +34,12 @@ const waitOptions = optionsCollection('createOptions', [
 	},
 ], { displayOptions: { show: { waitForCompletion: [true] } } });
 
-export const createFields: INodeProperties[] = [workflowLocator, ...parameterFields, ...waitFields('run', 'it as it ended'), waitOptions];
+const waitModes = waitModeFields(
+	[
+		['Poll (Keep Running)', 'poll', 'For runs of seconds to minutes: the execution keeps running and reads the run list every Check Interval'],
+		['Pause Until the Robot Calls Back', 'callback', "For long runs: paused until the workflow's last step calls the URL passed in the variable below (Robotic Crowd has no completion webhook)"],
+	],
+	'workflow variable (run parameter)',
+);
+
+export const createFields: INodeProperties[] = [workflowLocator, ...parameterFields, ...waitFields('run', 'it as it ended'), ...waitModes, waitOptions];

@@ -12,7 +12,8 @@ const SHARED_READ_MS = 1000;
 const newestPages = new WeakMap<object, { at: number; page: Promise<SessionQueuePage> }>();
 
 async function newestRuns(this: IExecuteFunctions, itemIndex: number, signal: AbortSignal): Promise<SessionQueue[]> {
-	const key = this.getInputData();
+	// (a resume request's context has no input items: its reads are its own)
+	const key = typeof this.getInputData === 'function' ? this.getInputData() : {};
 	const shared = newestPages.get(key);
 	if (shared && Date.now() - shared.at < SHARED_READ_MS) {
 		// A read that ended with the wait that made it (its deadline) is not this wait's end: it reads for itself.
@@ -90,11 +91,28 @@ export async function waitForRun(this: IExecuteFunctions, run: SessionQueue, ite
 			description: `${last} The run goes on in Robotic Crowd; raise the timeout, or follow it with the Robotic Crowd Trigger.`,
 		});
 	}
-	if (outcome.value.status === 'error' && !settings.returnFailed) {
-		throw new NodeOperationError(this.getNode(), `Run ${run.id} of workflow "${outcome.value.workflow?.name ?? run.workflow?.id}" ended with an error`, {
+	return finishedRunOutput(this, outcome.value, Number(run.id), itemIndex, settings.returnFailed);
+}
+
+/** A run that ended, as the node outputs it; status "error" fails the item unless Return Failed Runs is on. */
+export function finishedRunOutput(ctx: Pick<IExecuteFunctions, 'getNode'>, ended: SessionQueue, id: number, itemIndex: number, returnFailed: boolean): IDataObject {
+	if (ended.status === 'error' && !returnFailed) {
+		throw new NodeOperationError(ctx.getNode(), `Run ${id} of workflow "${ended.workflow?.name ?? ended.workflow?.id}" ended with an error`, {
 			itemIndex,
 			description: 'See the session in Robotic Crowd for the cause (a run cancelled while running ends with an error). To receive failed runs as output instead, turn on "Return Failed Runs as Output".',
 		});
 	}
-	return outcome.value;
+	return ended;
+}
+
+/** One read of a run (for a durable wait): as the list shows it now; fails the item when it is gone. */
+export async function readRunOnce(ctx: IExecuteFunctions, id: number, itemIndex: number): Promise<SessionQueue> {
+	const seen = await runTracker(ctx, id, itemIndex)(new AbortController().signal);
+	if (!seen) {
+		throw new NodeOperationError(ctx.getNode(), `Run ${id} is no longer in the run list: it was cancelled while queued`, {
+			itemIndex,
+			description: 'A queued run that is cancelled is removed in Robotic Crowd. Create the run again if it is still needed.',
+		});
+	}
+	return seen;
 }
