@@ -207,6 +207,8 @@ async function runDurableWaitE2e(/** @type {{ runtime?: any, tarball?: string }}
 			body: JSON.stringify({ Type: 'job.completed', EventId: crypto.randomUUID(), Timestamp: new Date().toISOString(), Job: { Id: first.job.Id } }),
 		});
 		assert.equal(forged.status, 401, 'a forged delivery is refused');
+		// The job's end is delivered twice at the same moment: one resume, the other answered without one.
+		ui.webhooks.addFault({ kind: 'duplicate', type: 'job.completed', gapMs: 0 });
 		const resumed = await executionWith(server, viaWebhook.id, 'success', JOB_MS + 20_000);
 		const job = outputOf(resumed, 'Start job');
 		assert.equal(job.length, 1);
@@ -214,6 +216,17 @@ async function runDurableWaitE2e(/** @type {{ runtime?: any, tarball?: string }}
 		assert.equal(job[0].State, 'Successful');
 		assert.deepEqual(job[0].OutputArguments, { total: 42 }, 'the job with its output arguments parsed');
 		assert.equal(outputOf(resumed, 'After').length, 1, 'the next node ran');
+		const twice = await ui.webhooks.waitForDeliveries(2, (/** @type {any} */ d) => d.type === 'job.completed' && d.url === subs[0].Url && d.status !== undefined, 10_000);
+		assert.equal(twice.length, 2, 'the end was delivered twice');
+		await sleep(1500);
+		const runs = (await server.publicApi('GET', `/executions?workflowId=${viaWebhook.id}&includeData=true&limit=10`)).data;
+		assert.equal(runs.length, 1, 'one execution');
+		assert.equal(runs[0].data.resultData.runData.After.length, 1, 'two deliveries at once resumed it once');
+		// A replay of the accepted delivery (same bytes, valid signature) after the resume: n8n refuses it.
+		const accepted = twice[0];
+		const replay = await fetch(subs[0].Url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-uipath-signature': crypto.createHmac('sha256', subs[0].Secret).update(accepted.body).digest('base64') }, body: accepted.body });
+		assert.ok([404, 409].includes(replay.status), `a replay after the resume is refused (${replay.status})`);
+		log(`the end delivered twice at once: answered ${twice.map((/** @type {any} */ d) => d.status).join(' and ')}, resumed once; a replay afterwards: ${replay.status}`);
 		const ended = Date.parse(jobOf(first.job.Id).EndTime);
 		figures.webhookDelayMs = resumed.data.resultData.runData.After[0].startTime - ended;
 		await waitUntil(() => !ui.webhooks.subscriptions.some((/** @type {any} */ s) => s.Name.startsWith('n8n durable wait')), 5000, 'the subscription to go');
