@@ -85,6 +85,28 @@ export class PausePlan {
 
 const plans = new WeakMap<IExecuteFunctions, PausePlan>();
 
+/** A failure as the wait keeps it (JSON): its message and description. */
+export function failureOf(error: unknown): { message: string; description?: string } {
+	const { message, description } = error as { message?: string; description?: string };
+	return { message: String(message ?? error), ...(description ? { description } : {}) };
+}
+
+/**
+ * One item's work read again: its outputs once it ended, its failure (the NodeOperationError the node would throw,
+ * e.g. for a job that ended Faulted), or undefined while it runs. A refused or failed read throws.
+ */
+export async function readItemAgain(
+	service: DurableService,
+	ctx: ReadContext,
+	awaits: IDataObject,
+	itemIndex: number,
+): Promise<{ done: IDataObject[] } | { failed: unknown } | undefined> {
+	return await service.readAgain(ctx, awaits, itemIndex).then(
+		(ended) => (ended ? { done: ended } : undefined),
+		async (error: unknown) => ((error as { name?: string }).name === 'NodeOperationError' ? { failed: error } : await Promise.reject(error)),
+	);
+}
+
 /** The execution's resume URL, with the token n8n checks. */
 export function resumeUrlOf(ctx: IExecuteFunctions): string {
 	return String(ctx.getWorkflowDataProxy(0).$execution.resumeUrl);

@@ -186,6 +186,18 @@ export function waitSettingsOf(this: IExecuteFunctions, itemIndex: number, toggl
 	};
 }
 
+/** The Resume URL Name of a call-back wait; empty fails the item before anything starts (`what` names it). */
+export function resumeUrlNameOf(this: IExecuteFunctions, itemIndex: number, what: string): string {
+	const name = String(this.getNodeParameter('resumeUrlName', itemIndex, '')).trim();
+	if (!name) {
+		throw new NodeOperationError(this.getNode(), 'Resume URL Name is empty', {
+			itemIndex,
+			description: `Name the ${what} that receives the URL its last step calls, e.g. n8nResumeUrl.`,
+		});
+	}
+	return name;
+}
+
 /** The Wait Mode of an operation whose wait can also be durable (`modes`: the ways its end can reach n8n). */
 export function waitModeFields(modes: Array<[string, string, string]>, argumentWhat: string): INodeProperties[] {
 	return [

@@ -2,7 +2,7 @@
 // whose work still runs, or, when it all ended meanwhile, goes on at once.
 import type { IDataObject, IExecuteFunctions, ITaskMetadata } from 'n8n-workflow';
 
-import { Pausing, takePausePlan, type PausedItem, type PausedWait, type PausePlan, type ReadContext } from './durableWait';
+import { failureOf, Pausing, readItemAgain, takePausePlan, type PausedItem, type PausedWait, type PausePlan, type ReadContext } from './durableWait';
 
 /** An item's result as the router keeps it: its outputs, its failure, or a pause. */
 export type ItemResult = IDataObject | IDataObject[] | Pausing | { failed: unknown } | unknown;
@@ -19,10 +19,7 @@ const isFailed = (result: unknown): result is { failed: unknown } =>
 
 function pausedItemOf(result: ItemResult): PausedItem {
 	if (result instanceof Pausing) return { awaits: result.awaits };
-	if (isFailed(result)) {
-		const error = result.failed as { message?: string; description?: string };
-		return { failed: { message: String(error.message ?? error), ...(error.description ? { description: error.description } : {}) } };
-	}
+	if (isFailed(result)) return { failed: failureOf(result.failed) };
 	return { done: (Array.isArray(result) ? result : [result]) as IDataObject[] };
 }
 
@@ -30,14 +27,10 @@ function pausedItemOf(result: ItemResult): PausedItem {
 async function readBeforePausing(ctx: ReadContext, plan: PausePlan, results: ItemResult[]): Promise<void> {
 	for (const [itemIndex, result] of results.entries()) {
 		if (!(result instanceof Pausing)) continue;
-		try {
-			const ended = await plan.service.readAgain(ctx, result.awaits, itemIndex);
-			if (ended) results[itemIndex] = ended;
-		} catch (error) {
-			// A job that ended Faulted fails its item now, as it would at the resume; a refused read only means
-			// the resume reads it.
-			if ((error as { name?: string }).name === 'NodeOperationError') results[itemIndex] = { failed: error };
-		}
+		// A job that ended Faulted fails its item now, as it would at the resume; a refused read only means the
+		// resume reads it.
+		const read = await readItemAgain(plan.service, ctx, result.awaits, itemIndex).catch(() => undefined);
+		if (read) results[itemIndex] = 'done' in read ? read.done : read;
 	}
 }
 
@@ -46,12 +39,16 @@ function waitingOutput(wait: PausedWait, awaits: IDataObject): IDataObject {
 	return { durableWait: { waitingFor: awaits, via: wait.via, deadline: wait.deadline } };
 }
 
+/** The wait of a plan, as the execution keeps it. */
+function pausedWaitOf(plan: PausePlan, items: PausedItem[], service: IDataObject): PausedWait {
+	return { waitId: plan.waitId, kind: plan.service.kind, via: plan.via, deadline: plan.deadline.toISOString(), items, service };
+}
+
 /** Releases the plan's set-up (its subscription) without letting a failure there hide the run's own error. */
 export async function releasePlan(ctx: IExecuteFunctions, plan: PausePlan, waitItems: PausedItem[] = []): Promise<void> {
 	const service = await plan.preparedService();
 	if (!service) return;
-	const wait: PausedWait = { waitId: plan.waitId, kind: plan.service.kind, via: plan.via, deadline: plan.deadline.toISOString(), items: waitItems, service };
-	await plan.service.release(ctx, wait).catch((error: Error) => ctx.logger.warn(`Durable wait: could not remove its set-up: ${error.message}`));
+	await plan.service.release(ctx, pausedWaitOf(plan, waitItems, service)).catch((error: Error) => ctx.logger.warn(`Durable wait: could not remove its set-up: ${error.message}`));
 }
 
 /** The run failed after an item made a plan: nothing will wait, so its subscription goes now. */
@@ -75,14 +72,7 @@ export async function pauseOrGoOn(ctx: IExecuteFunctions, results: ItemResult[])
 		await releasePlan(ctx, plan, items);
 		return outcomes;
 	}
-	const wait: PausedWait = {
-		waitId: plan.waitId,
-		kind: plan.service.kind,
-		via: plan.via,
-		deadline: plan.deadline.toISOString(),
-		items,
-		service: (await plan.preparedService()) ?? {},
-	};
+	const wait = pausedWaitOf(plan, items, (await plan.preparedService()) ?? {});
 	const entry = ctx.getExecuteData();
 	const metadata: PauseMetadata = { ...entry.metadata, durableWait: wait, resumeError: { name: 'Error', message: plan.service.deadlineMessage(wait) } };
 	// a plain object on purpose: n8n stores it as JSON and, at the deadline, fails the node with its message

@@ -4,7 +4,7 @@
 import type { INodeExecutionData, ITaskMetadata, IRunExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { sleepUnlessAborted } from './abort';
-import type { DurableService, PausedItem, PausedWait } from './durableWait';
+import { failureOf, readItemAgain, type DurableService, type PausedItem, type PausedWait } from './durableWait';
 import type { PauseMetadata } from './pause';
 import { asNodeError } from './router';
 
@@ -43,15 +43,11 @@ async function readAll(ctx: IWebhookFunctions, service: DurableService, items: P
 	let allEnded = true;
 	for (const [itemIndex, item] of items.entries()) {
 		if (!('awaits' in item)) continue;
-		try {
-			const ended = await service.readAgain(ctx, item.awaits, itemIndex);
-			if (ended) items[itemIndex] = { done: ended };
-			else allEnded = false;
-		} catch (error) {
-			if ((error as { name?: string }).name !== 'NodeOperationError') throw asNodeError(ctx, error, itemIndex);
-			const { message, description } = error as { message: string; description?: string };
-			items[itemIndex] = { failed: { message, ...(description ? { description } : {}) } };
-		}
+		const read = await readItemAgain(service, ctx, item.awaits, itemIndex).catch((error: unknown) => {
+			throw asNodeError(ctx, error, itemIndex);
+		});
+		if (!read) allEnded = false;
+		else items[itemIndex] = 'done' in read ? read : { failed: failureOf(read.failed) };
 	}
 	return allEnded;
 }

@@ -1,6 +1,6 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { waitSettingsOf } from '../../../shared/parameters';
+import { resumeUrlNameOf, waitSettingsOf } from '../../../shared/parameters';
 import { Pausing, pausePlanOf } from '../../../shared/durableWait';
 import { Awaiting } from '../../../shared/router';
 import { echoSlim, startOnce } from '../../../shared/startOnce';
@@ -22,7 +22,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const durable = settings && this.getNodeParameter('waitMode', itemIndex, 'poll') === 'callback';
 	const plan = durable ? pausePlanOf(this, roboticCrowdRunWait, 'callback', settings.timeoutSeconds) : undefined;
 	// The run's workflow gets the URL it calls at its end as one of its variables.
-	if (plan) params[resumeUrlNameOf.call(this, itemIndex)] = plan.resumeUrl;
+	if (plan) params[resumeUrlNameOf.call(this, itemIndex, "workflow's variable")] = plan.resumeUrl;
 	// Once per item and run of the node: a re-run (Retry On Fail) returns the run an earlier try created. Runs have
 	// no reference to look one up by, so after a try without an answer the run is not created again.
 	const run = await startOnce<SessionQueue>(this, {
@@ -41,15 +41,4 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (plan) return new Pausing(plan, { run: Number(run.id), returnFailed: settings.returnFailed });
 	// The router creates every item's run first, then waits for all of them together.
 	return new Awaiting(async () => await waitForRun.call(this, run, itemIndex, settings));
-}
-
-function resumeUrlNameOf(this: IExecuteFunctions, itemIndex: number): string {
-	const name = String(this.getNodeParameter('resumeUrlName', itemIndex, '')).trim();
-	if (!name) {
-		throw new NodeOperationError(this.getNode(), 'Resume URL Name is empty', {
-			itemIndex,
-			description: "Name the workflow's variable that receives the URL its last step calls, e.g. n8nResumeUrl.",
-		});
-	}
-	return name;
 }

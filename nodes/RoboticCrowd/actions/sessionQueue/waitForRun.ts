@@ -67,6 +67,14 @@ function runTracker(ctx: IExecuteFunctions, id: number, itemIndex: number) {
 	};
 }
 
+/** A queued run that is cancelled is removed from the list: said when a read no longer finds it. */
+function goneError(ctx: Pick<IExecuteFunctions, 'getNode'>, id: number, itemIndex: number): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), `Run ${id} is no longer in the run list: it was cancelled while queued`, {
+		itemIndex,
+		description: 'A queued run that is cancelled is removed in Robotic Crowd. Create the run again if it is still needed.',
+	});
+}
+
 export async function waitForRun(this: IExecuteFunctions, run: SessionQueue, itemIndex: number, settings: WaitSettings): Promise<IDataObject> {
 	const { timeoutSeconds } = settings;
 	const current = runTracker(this, Number(run.id), itemIndex);
@@ -74,12 +82,7 @@ export async function waitForRun(this: IExecuteFunctions, run: SessionQueue, ite
 		async (ends) => {
 			const seen = await current(ends);
 			// A queued run that is cancelled is removed from the list: say so now rather than at the timeout.
-			if (!seen) {
-				throw new NodeOperationError(this.getNode(), `Run ${run.id} is no longer in the run list: it was cancelled while queued`, {
-					itemIndex,
-					description: 'A queued run that is cancelled is removed in Robotic Crowd. Create the run again if it is still needed.',
-				});
-			}
+			if (!seen) throw goneError(this, Number(run.id), itemIndex);
 			return { done: FINISHED_STATUSES.includes(seen.status), value: seen };
 		},
 		{ timeoutMs: timeoutSeconds * 1000, initialIntervalMs: settings.intervalMs, maxIntervalMs: 30_000, signal: cancelSignalOf(this) },
@@ -108,11 +111,6 @@ export function finishedRunOutput(ctx: Pick<IExecuteFunctions, 'getNode'>, ended
 /** One read of a run (for a durable wait): as the list shows it now; fails the item when it is gone. */
 export async function readRunOnce(ctx: IExecuteFunctions, id: number, itemIndex: number): Promise<SessionQueue> {
 	const seen = await runTracker(ctx, id, itemIndex)(new AbortController().signal);
-	if (!seen) {
-		throw new NodeOperationError(ctx.getNode(), `Run ${id} is no longer in the run list: it was cancelled while queued`, {
-			itemIndex,
-			description: 'A queued run that is cancelled is removed in Robotic Crowd. Create the run again if it is still needed.',
-		});
-	}
+	if (!seen) throw goneError(ctx, id, itemIndex);
 	return seen;
 }

@@ -26,6 +26,9 @@ export interface AwaitedJobs extends IDataObject {
 	returnFailed: boolean;
 }
 
+/** Every job the wait still waits for. */
+const awaitedJobsOf = (wait: PausedWait) => wait.items.flatMap((item) => ('awaits' in item ? (item.awaits as AwaitedJobs).jobs : []));
+
 const asContext = (ctx: ReadContext) => ctx as unknown as UiPathContext;
 const asHook = (ctx: ReadContext) => ctx as unknown as IHookFunctions;
 
@@ -89,7 +92,7 @@ export const uiPathJobWait: DurableService = {
 		const stale = tooOld(verdict.sentAt, Date.now(), MAX_DELIVERY_AGE_MS);
 		if (stale) return { refuse: stale };
 		if (!JOB_END_EVENTS.includes(String(verdict.event.Type))) return { ignore: `Not a job end (${String(verdict.event.Type)}): the execution goes on waiting` };
-		const awaited = new Set(wait.items.flatMap((item) => ('awaits' in item ? (item.awaits as AwaitedJobs).jobs : [])));
+		const awaited = new Set(awaitedJobsOf(wait));
 		if (jobIdsOf(verdict.event).some((id) => awaited.has(id))) return { read: 'now' };
 		// A delivery that was lost (n8n down when the job ended) must not lose the result: another job's end
 		// makes the wait read its own again when it has not for a while (and always first after a restart).
@@ -102,7 +105,6 @@ export const uiPathJobWait: DurableService = {
 		return await deleteWebhook(asHook(ctx), id);
 	},
 	deadlineMessage(wait) {
-		const jobs = wait.items.flatMap((item) => ('awaits' in item ? (item.awaits as AwaitedJobs).jobs : []));
-		return `Job ${jobs.join(', ')} had not ended at the wait's deadline (${wait.deadline}): n8n resumed the execution without reading it again. The job may still run in Orchestrator: read it with Job → Get, or raise Timeout.`;
+		return `Job ${awaitedJobsOf(wait).join(', ')} had not ended at the wait's deadline (${wait.deadline}): n8n resumed the execution without reading it again. The job may still run in Orchestrator: read it with Job → Get, or raise Timeout.`;
 	},
 };

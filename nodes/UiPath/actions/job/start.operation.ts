@@ -1,7 +1,7 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { allOrNone, cancelSignalOf } from '../../../shared/abort';
-import { waitSettingsOf } from '../../../shared/parameters';
+import { resumeUrlNameOf, waitSettingsOf } from '../../../shared/parameters';
 import { Pausing, pausePlanOf, type WaitVia } from '../../../shared/durableWait';
 import { Awaiting } from '../../../shared/router';
 import { withParsedArguments } from '../../api/jobs';
@@ -44,13 +44,7 @@ function durableViaOf(this: IExecuteFunctions, itemIndex: number): WaitVia | und
 
 /** The input arguments with the resume URL under the name the user chose. */
 function withResumeUrl(this: IExecuteFunctions, inputArguments: unknown, resumeUrl: string, itemIndex: number): string {
-	const name = String(this.getNodeParameter('resumeUrlName', itemIndex, '')).trim();
-	if (!name) {
-		throw new NodeOperationError(this.getNode(), 'Resume URL Name is empty', {
-			itemIndex,
-			description: "Name the process's input argument (a String) that receives the URL its last step calls, e.g. n8nResumeUrl.",
-		});
-	}
+	const name = resumeUrlNameOf.call(this, itemIndex, "process's input argument (a String)");
 	const args = typeof inputArguments === 'string' ? (JSON.parse(inputArguments) as IDataObject) : {};
 	return JSON.stringify({ ...args, [name]: resumeUrl });
 }
