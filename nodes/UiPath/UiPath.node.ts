@@ -5,6 +5,7 @@ import { actionNodeDescription } from '../shared/nodeDescription';
 import { receiveResume } from '../shared/resumeWebhook';
 import { operationSubtitle, resourceProperties } from '../shared/resources';
 import { uiPathJobWait } from './actions/job/durableJobWait';
+import { uiPathQueueItemWait } from './actions/queueItem/durableItemWait';
 import { resources } from './actions/resources';
 import { router } from './actions/router';
 import { authenticationProperty, uiPathCredentials } from './descriptions';
@@ -22,7 +23,7 @@ export class UiPath implements INodeType {
 		icon: { light: 'file:uiPath.svg', dark: 'file:uiPath.dark.svg' },
 		subtitle: operationSubtitle(resources),
 		usableAsTool: true,
-		// Job → Start's durable waits resume through this (nodes/shared/durableWait.ts)
+		// The durable waits of Job → Start and Queue Item → Add resume through this (nodes/shared/durableWait.ts)
 		webhooks: RESUME_WEBHOOKS,
 	};
 
@@ -34,6 +35,6 @@ export class UiPath implements INodeType {
 	execute = router;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await receiveResume(this, [uiPathJobWait]);
+		return await receiveResume(this, [uiPathJobWait, uiPathQueueItemWait]);
 	}
 }

@@ -4,7 +4,7 @@
 // the execution itself, in the metadata of the node's entry on n8n's execution stack: nothing outside n8n's
 // database keeps it.
 import { randomUUID } from 'node:crypto';
-import type { IDataObject, IExecuteFunctions, IWebhookDescription, IWebhookFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type IWebhookDescription, type IWebhookFunctions } from 'n8n-workflow';
 
 // The restart webhook n8n calls the node's webhook() with when a request comes to the execution's resume URL
 // (/webhook-waiting/<execution id>?signature=<token>). It is not a trigger's webhook: n8n registers none of it
@@ -107,9 +107,18 @@ export async function readItemAgain(
 	);
 }
 
-/** The execution's resume URL, with the token n8n checks. */
+/**
+ * The execution's resume URL, with the token n8n checks. n8n before 2.27 (the 1.x line among them) gives one
+ * without a token, which anyone could call, and cannot fail a node resumed at its deadline: refused there.
+ */
 export function resumeUrlOf(ctx: IExecuteFunctions): string {
-	return String(ctx.getWorkflowDataProxy(0).$execution.resumeUrl);
+	const url = String(ctx.getWorkflowDataProxy(0).$execution.resumeUrl);
+	if (!URL.canParse(url) || !new URL(url).searchParams.has('signature')) {
+		throw new NodeOperationError(ctx.getNode(), 'This Wait Mode needs n8n 2.27 or newer', {
+			description: 'This n8n gives a paused execution a resume URL without a token (n8n 1.x and early 2.x), so anyone could resume it, and it cannot fail the node at the wait\'s deadline. Choose Wait Mode "Poll (Keep Running)", or update n8n.',
+		});
+	}
+	return url;
 }
 
 /**

@@ -3,6 +3,7 @@
 import {
 	NodeOperationError,
 	type IDataObject,
+	type IDisplayOptions,
 	type IExecuteFunctions,
 	type INodeProperties,
 } from 'n8n-workflow';
@@ -199,7 +200,11 @@ export function resumeUrlNameOf(this: IExecuteFunctions, itemIndex: number, what
 }
 
 /** The Wait Mode of an operation whose wait can also be durable (`modes`: the ways its end can reach n8n). */
-export function waitModeFields(modes: Array<[string, string, string]>, argumentWhat: string): INodeProperties[] {
+export function waitModeFields(
+	modes: Array<[string, string, string]>,
+	argumentWhat: string,
+	shownWhen: NonNullable<IDisplayOptions['show']> = { waitForCompletion: [true] },
+): INodeProperties[] {
 	return [
 		{
 			displayName: 'Wait Mode',
@@ -208,7 +213,7 @@ export function waitModeFields(modes: Array<[string, string, string]>, argumentW
 			noDataExpression: true,
 			options: modes.map(([name, value, description]) => ({ name, value, description })),
 			default: 'poll',
-			displayOptions: { show: { waitForCompletion: [true] } },
+			displayOptions: { show: shownWhen },
 			description: 'Poll for robots of seconds to minutes; pause (durable) for longer ones: the execution waits in n8n\'s database, holds no worker and survives restarts',
 		},
 		{
@@ -216,8 +221,14 @@ export function waitModeFields(modes: Array<[string, string, string]>, argumentW
 			name: 'resumeUrlName',
 			type: 'string',
 			default: 'n8nResumeUrl',
-			displayOptions: { show: { waitForCompletion: [true], waitMode: ['callback'] } },
+			displayOptions: { show: { ...shownWhen, waitMode: ['callback'] } },
 			description: `The ${argumentWhat} that carries the URL the robot calls (POST) as its last step`,
 		},
 	];
+}
+
+/** How the item's durable wait hears of the end, or undefined for Poll. */
+export function waitViaOf(this: IExecuteFunctions, itemIndex: number): 'webhook' | 'callback' | undefined {
+	const mode = this.getNodeParameter('waitMode', itemIndex, 'poll') as string;
+	return mode === 'webhook' || mode === 'callback' ? mode : undefined;
 }

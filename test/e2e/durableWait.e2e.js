@@ -6,7 +6,9 @@
  * resume once the job ended, with the job's output, through each way the end reaches n8n:
  *   webhook   Orchestrator's job webhook (a subscription to the execution's resume URL, removed at the resume)
  *   callback  the robot (here: this test) POSTs the resume URL it got as an input argument, from its last step
- * Also: a forged delivery is refused and resumes nothing, and the delay from the job's end to the next node runs.
+ * Also: a forged delivery is refused and resumes nothing, and the delay from the job's end to the next node runs;
+ * Queue Item → Add paused until its item was processed, through a retry: the robot (this test) fails the first try
+ * with an application exception, Orchestrator queues a copy, and the copy's end resumes the wait with the copy.
  * `npm run build`, then `node test/e2e/durableWait.e2e.js`; test/e2e/run.js calls `runDurableWaitE2e()` too.
  */
 const assert = require('node:assert/strict');
@@ -21,7 +23,7 @@ const { startRoboticCrowdSimulator } = require('../simulators/roboticCrowd');
 const RC_KEY = { accessKeyId: 'E2EDURABLE01', secretAccessKey: 'e2e-durable-rc-secret-0123456789' };
 const RC_CRED = { id: 'e2eRcDurable0001', name: 'Robotic Crowd (durable)', type: 'roboticCrowdApi' };
 
-const APP = { clientId: 'e2e-durable', clientSecret: 'e2e-durable-secret', scopes: ['OR.Jobs', 'OR.Execution', 'OR.Folders.Read', 'OR.Webhooks'] };
+const APP = { clientId: 'e2e-durable', clientSecret: 'e2e-durable-secret', scopes: ['OR.Jobs', 'OR.Execution', 'OR.Folders.Read', 'OR.Queues', 'OR.Webhooks'] };
 const CRED = { id: 'e2eUiDurable0001', name: 'UiPath Cloud (durable)', type: 'uiPathCloudOAuthApi' };
 const JOB_MS = 6000;
 const log = (/** @type {string} */ line) => process.stderr.write(`[durable wait e2e] ${line}\n`);
@@ -156,6 +158,75 @@ async function roboticCrowdCallback({ rc, home, server, workflow, figures }) {
 	log(`Robotic Crowd call back: resumed ${figures.roboticCrowdCallbackMs} ms after the workflow called (it ends about 1.3 s after its call)`);
 }
 
+/** Webhook node → Queue Item → Add (one item, paused until Orchestrator reports its end) → After. */
+function queueItemWorkflow() {
+	return wf.linearWorkflow({
+		name: 'Durable wait: queue item',
+		nodes: [
+			{ name: 'Hook', type: 'n8n-nodes-base.webhook', typeVersion: 2, webhookId: crypto.randomUUID(), parameters: { httpMethod: 'POST', path: 'durable-item', responseMode: 'onReceived' } },
+			{
+				name: 'Add item',
+				type: 'n8n-nodes-rpa.uiPath',
+				typeVersion: 1,
+				parameters: {
+					authentication: CRED.type,
+					resource: 'queueItem',
+					operation: 'add',
+					folder: { __rl: true, mode: 'path', value: 'Durable' },
+					queue: { __rl: true, mode: 'name', value: 'LongQueue' },
+					addMode: 'perItem',
+					specificContentInput: 'json',
+					specificContentJson: '{"invoice": "INV-19"}',
+					waitForProcessing: true,
+					waitTimeout: 600,
+					waitMode: 'webhook',
+				},
+				credentials: { [CRED.type]: { id: CRED.id, name: CRED.name } },
+			},
+			{ name: 'After', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} },
+		],
+	});
+}
+
+/**
+ * The item's robot, played here through Orchestrator's transaction API: its first try fails with an application
+ * exception (the queue retries it: the item ends Retried and a copy is queued), the copy's try succeeds.
+ * @param {{ ui: any, folder: any, home: any, server: any, workflow: any, figures: Record<string, number> }} s
+ */
+async function queueItemThroughRetry({ ui, folder, home, server, workflow, figures }) {
+	await fetch(`${home.url}/webhook/durable-item`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+	const waiting = await executionWith(server, workflow.id, 'waiting');
+	const [original] = ui.queueItems.filter((/** @type {any} */ i) => i.SpecificContent?.invoice === 'INV-19');
+	const headers = { authorization: `Bearer ${ui.issueToken({ scopes: ['OR.Queues'] })}`, 'content-type': 'application/json', 'x-uipath-organizationunitid': String(folder.Id) };
+	const robot = async (/** @type {string} */ path, /** @type {object} */ body) => {
+		const res = await fetch(`${ui.baseUrl('cloud')}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+		assert.equal(res.status, 200, `${path}: ${res.status}`);
+		const text = await res.text();
+		return text ? JSON.parse(text) : undefined;
+	};
+	const tryItem = async (/** @type {object} */ result) => {
+		const taken = await robot('/odata/Queues/UiPathODataSvc.StartTransaction', { transactionData: { Name: 'LongQueue' } });
+		await robot(`/odata/Queues(${taken.Id})/UiPathODataSvc.SetTransactionResult`, { transactionResult: result });
+		return taken;
+	};
+	assert.equal((await tryItem({ IsSuccessful: false, ProcessingException: { Reason: 'Portal timeout', Type: 'ApplicationException' } })).Id, original.Id);
+	await sleep(1500);
+	assert.equal((await server.publicApi('GET', `/executions/${waiting.id}`)).status, 'waiting', 'the failed try that Orchestrator retries does not resume the wait');
+	const copy = await tryItem({ IsSuccessful: true, Output: { booked: true } });
+	const endedAt = Date.now();
+	assert.notEqual(copy.Id, original.Id, 'the second try is the copy');
+	const done = await executionWith(server, workflow.id, 'success', 20_000);
+	const [item] = outputOf(done, 'Add item');
+	assert.equal(item.Id, copy.Id, 'the output is the copy, the item as it ended');
+	assert.equal(item.AncestorId, original.Id);
+	assert.equal(item.Status, 'Successful');
+	assert.deepEqual(item.Output, { booked: true });
+	assert.equal(outputOf(done, 'After').length, 1);
+	figures.queueItemDelayMs = done.data.resultData.runData.After[0].startTime - endedAt;
+	await waitUntil(() => !ui.webhooks.subscriptions.some((/** @type {any} */ s) => s.Name.startsWith('n8n durable wait')), 5000, 'the subscription to go');
+	log(`queue item through a retry: resumed ${figures.queueItemDelayMs} ms after the copy's transaction ended, with the copy (${copy.Id} of ${original.Id})`);
+}
+
 async function runDurableWaitE2e(/** @type {{ runtime?: any, tarball?: string }} */ options = {}) {
 	const ui = await startUiPathSimulator();
 	ui.addExternalApp(APP);
@@ -165,6 +236,7 @@ async function runDurableWaitE2e(/** @type {{ runtime?: any, tarball?: string }}
 	// Ends while n8n is down (its delivery is lost), and ends after n8n is back.
 	ui.addRelease({ folderId: folder.Id, name: 'EndsWhileDown', queueDelayMs: 300, durationMs: 9000, outputArguments: { early: true } });
 	ui.addRelease({ folderId: folder.Id, name: 'EndsAfterRestart', queueDelayMs: 300, durationMs: 40_000, outputArguments: { early: false } });
+	ui.addQueue({ folderId: folder.Id, name: 'LongQueue', maxNumberOfRetries: 1 });
 	const rc = await startRoboticCrowdSimulator({ quotaPerMinute: 1000 });
 	rc.addApiKey(RC_KEY);
 	const rcWorkflow = rc.addWorkflow({ name: 'Long intake', queueDelayMs: 300, durationMs: JOB_MS });
@@ -180,8 +252,10 @@ async function runDurableWaitE2e(/** @type {{ runtime?: any, tarball?: string }}
 		const viaCallback = durableWorkflow('Durable wait: callback', 'durable-callback', 'callback');
 		const viaRestart = durableWorkflow('Durable wait: restart', 'durable-restart', 'webhook', '={{ $json.body.process }}');
 		const viaRoboticCrowd = roboticCrowdWorkflow(rcWorkflow.id);
-		await home.importWorkflows([viaWebhook, viaCallback, viaRestart, viaRoboticCrowd]);
-		for (const workflow of [viaWebhook, viaCallback, viaRestart, viaRoboticCrowd]) await home.publish(workflow.id);
+		const viaQueueItem = queueItemWorkflow();
+		const workflows = [viaWebhook, viaCallback, viaRestart, viaRoboticCrowd, viaQueueItem];
+		await home.importWorkflows(workflows);
+		for (const workflow of workflows) await home.publish(workflow.id);
 		server = await home.start();
 		await server.setupOwner({ email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-owner-pass1' });
 		await server.createApiKey();
@@ -250,6 +324,7 @@ async function runDurableWaitE2e(/** @type {{ runtime?: any, tarball?: string }}
 		log(`callback: answered in ${figures.callbackAnswerMs} ms, resumed ${figures.callbackDelayMs} ms after the job ended`);
 
 		await roboticCrowdCallback({ rc, home, server, workflow: viaRoboticCrowd, figures });
+		await queueItemThroughRetry({ ui, folder, home, server, workflow: viaQueueItem, figures });
 		server = await restartWhileWaiting({ ui, home, server, workflow: viaRestart, figures });
 		return figures;
 	} finally {

@@ -3,6 +3,7 @@
 // WorkflowExecute, polls through PollContext, list searches through LoadOptionsContext, and credentials
 // go through a helper that applies n8n's rules (defaults, `authenticate`, `preAuthentication` with an
 // expirable field, the stored credential updated with the new token).
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import {
 	ExecutionLifecycleHooks,
@@ -240,6 +241,8 @@ export function firstRunData(node: INode, items: INodeExecutionData[]): IRunExec
 	return {
 		startData: {},
 		resultData: { runData: {} },
+		// as n8n's createRunExecutionData: the token its resume URLs carry (`?signature=`)
+		resumeToken: randomBytes(32).toString('hex'),
 		executionData: {
 			contextData: {},
 			metadata: {},
@@ -280,6 +283,8 @@ export interface RunResult {
 export interface RunOptions {
 	/** cancel the execution this long after it started, as n8n's Stop button does */
 	cancelAfterMs?: number;
+	/** run as n8n before 2.27 does: the execution has no resume token, so its resume URL has no `signature` */
+	withoutResumeToken?: boolean;
 }
 
 export class EngineHarness {
@@ -342,7 +347,7 @@ export class EngineHarness {
 			restApiUrl: 'http://127.0.0.1/rest',
 			instanceBaseUrl: 'http://127.0.0.1/',
 			formBaseUrl: '',
-			formWaitingBaseUrl: '',
+			formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
 			formTestBaseUrl: '',
 			webhookBaseUrl: '',
 			webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
@@ -382,6 +387,7 @@ export class EngineHarness {
 		} as never);
 		const done = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
 		const runExecutionData = firstRunData(node, input.map((json) => ({ json })));
+		if (options.withoutResumeToken) delete (runExecutionData as { resumeToken?: string }).resumeToken;
 		const execute = new WorkflowExecute(this.additionalData(hooks, executionId), mode, runExecutionData);
 		const running = execute.processRunExecutionData(workflow);
 		// A cancelled execution's promise never settles (n8n does not reject it): its end is the after-hook.

@@ -44,14 +44,14 @@ describe('UiPath Job → Start, durable waits', () => {
 		expect(run.waitTill!.getTime()).toBeGreaterThanOrEqual(before + 3_600_000);
 		const [sub] = ours();
 		expect(ours()).toHaveLength(1);
-		expect(sub.Url).toMatch(/^http:\/\/127\.0\.0\.1:5678\/webhook-waiting\/harness-execution-\d+/);
+		expect(sub.Url).toMatch(/^http:\/\/127\.0\.0\.1:5678\/webhook-waiting\/harness-execution-\d+\?signature=[0-9a-f]{64}$/);
 		expect(sub.Events.map((e) => e.EventType).sort()).toEqual(['job.completed', 'job.faulted', 'job.stopped']);
 		expect(sub.Name).toBe(`n8n durable wait · until ${run.waitTill!.toISOString()} · execution ${sub.Url.split('/').pop()!.split('?')[0]}`);
 		const jobs = sim.jobs as Array<{ Id: number }>;
 		const metadata = stackMetadata(run as never);
 		expect(metadata.durableWait.items.map((i: { awaits: { jobs: number[] } }) => i.awaits.jobs)).toEqual(jobs.map((j) => [j.Id]));
 		expect(metadata.durableWait.service).toEqual({ subscriptionId: sub.Id });
-		expect(metadata.resumeError.message).toMatch(new RegExp(`^Job ${jobs[0].Id}, ${jobs[1].Id} had not ended at the wait's deadline`));
+		expect(metadata.resumeError.message).toMatch(new RegExp(`^Jobs ${jobs[0].Id}, ${jobs[1].Id} had not ended at the wait's deadline`));
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(items[0].json).toMatchObject({ durableWait: { via: 'webhook', waitingFor: { jobs: [jobs[0].Id] } } });
 	});
@@ -105,6 +105,17 @@ describe('UiPath Job → Start, durable waits', () => {
 		const args = JSON.parse(job.InputArguments) as Record<string, string>;
 		expect(args.order).toBe(1);
 		expect(args.callMe).toMatch(/^http:\/\/127\.0\.0\.1:5678\/webhook-waiting\/harness-execution-\d+/);
+		expect(sim.webhooks.subscriptions).toHaveLength(0);
+	});
+
+	it('refuses both pausing modes on an n8n whose resume URLs carry no token (before 2.27), before anything starts', async () => {
+		for (const waitMode of ['webhook', 'callback']) {
+			const { error, run } = await harness.run(uiNode(start({ waitMode }), 'hooks'), [{}], 'manual', { withoutResumeToken: true });
+			expect(error?.message).toBe('This Wait Mode needs n8n 2.27 or newer');
+			expect(JSON.stringify(error)).toMatch(/Poll \(Keep Running\)/);
+			expect(run.status).not.toBe('waiting');
+		}
+		expect(sim.jobs).toHaveLength(0);
 		expect(sim.webhooks.subscriptions).toHaveLength(0);
 	});
 

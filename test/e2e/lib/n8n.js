@@ -905,7 +905,12 @@ class N8nServer {
 	async publicApi(method, urlPath, body) {
 		if (!this.apiKey) throw new N8nError('publicApi(): call createApiKey() first');
 		const fullPath = urlPath.startsWith('/api/') ? urlPath : `/api/v1${urlPath}`;
-		const response = await this.request(method, fullPath, { body, headers: { 'x-n8n-api-key': this.apiKey } });
+		let response = await this.request(method, fullPath, { body, headers: { 'x-n8n-api-key': this.apiKey } });
+		// n8n answers 503 "Database is not ready!" while SQLite is busy (a burst of resumes): a read is asked again.
+		for (let tries = 1; response.status === 503 && method === 'GET' && tries < 6; tries++) {
+			await proc.sleep(500 * tries);
+			response = await this.request(method, fullPath, { body, headers: { 'x-n8n-api-key': this.apiKey } });
+		}
 		if (response.status < 200 || response.status >= 300) throw this.httpError(`${method} ${fullPath}`, response);
 		return response.body;
 	}

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { allOrNone, cancelSignalOf } from '../../../shared/abort';
-import { resumeUrlNameOf, waitSettingsOf } from '../../../shared/parameters';
-import { Pausing, pausePlanOf, type WaitVia } from '../../../shared/durableWait';
+import { resumeUrlNameOf, waitSettingsOf, waitViaOf } from '../../../shared/parameters';
+import { Pausing, pausePlanOf } from '../../../shared/durableWait';
 import { Awaiting } from '../../../shared/router';
 import { withParsedArguments } from '../../api/jobs';
 import { folderOf } from '../common';
@@ -20,7 +20,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const folder = folderOf.call(this, itemIndex);
 	// Read before the job starts: a Timeout or Check Interval that is not a number fails the item, not the wait.
 	const settings = waitSettingsOf.call(this, itemIndex, 'waitForCompletion', 'startOptions');
-	const via = settings ? durableViaOf.call(this, itemIndex) : undefined;
+	const via = settings ? waitViaOf.call(this, itemIndex) : undefined;
 	const releaseKey = await releaseKeyOf.call(this, folder, itemIndex);
 	const startInfo = startInfoOf.call(this, itemIndex, releaseKey);
 	// Durable: subscribed (or the resume URL added to the arguments) before the job starts, so its end cannot be missed.
@@ -35,11 +35,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// the item fails, and its other waits stop too; all end when the execution is cancelled.
 	const wait = async (job: (typeof jobs)[number], signal: AbortSignal) => await waitForJob.call(this, job, folder, itemIndex, { ...settings, signal });
 	return new Awaiting(async () => await allOrNone(jobs, wait, cancelSignalOf(this)));
-}
-
-function durableViaOf(this: IExecuteFunctions, itemIndex: number): WaitVia | undefined {
-	const mode = this.getNodeParameter('waitMode', itemIndex, 'poll') as string;
-	return mode === 'webhook' || mode === 'callback' ? mode : undefined;
 }
 
 /** The input arguments with the resume URL under the name the user chose. */

@@ -2,7 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { optionsParameter, valueOptions } from '../../../shared/optionsParameter';
-import { checkIntervalOption, fieldsOrJson, optionsCollection, switchWithNumber } from '../../../shared/parameters';
+import { checkIntervalOption, fieldsOrJson, optionsCollection, switchWithNumber, waitModeFields } from '../../../shared/parameters';
 import { queueLocator } from '../../descriptions';
 import { folderField } from '../common';
 
@@ -79,6 +79,15 @@ export const addFields: INodeProperties[] = [
 		},
 		{ displayName: 'Timeout (Seconds)', name: 'waitTimeout', default: 600, description: 'How long to wait before failing with a timeout error. The item stays in the queue.' },
 		true,
+	),
+	...waitModeFields(
+		[
+			['Poll (Keep Running)', 'poll', 'For items processed within minutes: the execution keeps running and reads the item every Check Interval'],
+			['Pause Until Orchestrator Reports the End', 'webhook', "For items that wait long: paused until Orchestrator's queue item webhook fires; needs the OR.Webhooks scope and a URL Orchestrator can reach"],
+			['Pause Until the Robot Calls Back', 'callback', "For items that wait long: paused until the robot's last step for the item calls the URL passed in its Specific Content"],
+		],
+		'Specific Content field',
+		{ addMode: ['perItem'], waitForProcessing: [true] },
 	),
 	addOptions,
 ];
