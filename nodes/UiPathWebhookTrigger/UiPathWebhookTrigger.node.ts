@@ -23,6 +23,7 @@ import {
 } from '../UiPath/api/webhooks';
 import { authenticationProperty, folderLocator, uiPathCredentials } from '../UiPath/descriptions';
 import { searchFolders } from '../UiPath/methods/listSearch';
+import { sweepExpiredWaits } from '../UiPath/actions/orchestratorWait';
 import { folderRefFrom } from '../UiPath/transport';
 import { receiveDelivery } from './receive';
 import { deriveSecret, newSalt } from './secret';
@@ -186,6 +187,8 @@ export class UiPathWebhookTrigger implements INodeType {
 				}
 				// A subscription to this URL whose secret n8n no longer holds could never be verified: remove it.
 				for (const stale of await webhooksWithUrl(this, url)) await deleteWebhook(this, stale.Id);
+				// Durable waits that will never resume (cancelled, deleted, past their deadline) leave theirs: remove those too.
+				await sweepExpiredWaits(this);
 				const workflow = this.getWorkflow();
 				const created = await createWebhook(this, {
 					name: `n8n: ${workflow.name ?? workflow.id} / ${this.getNode().name}`,

@@ -78,6 +78,26 @@ describe('UiPath Webhook Trigger', () => {
 		expect(sim.webhooks.subscriptions.map((s: { Id: number }) => s.Id)).toEqual([sub.Id]);
 	});
 
+	it('publishing also removes the subscriptions durable waits left past their deadline (cancelled or deleted executions), and only those', async () => {
+		const subscribe = async (name: string) => {
+			const res = await fetch(`${sim.baseUrl('cloud')}/odata/Webhooks`, {
+				method: 'POST',
+				headers: { authorization: `Bearer ${sim.issueToken({ scopes: WEBHOOK_APP.scopes })}`, 'content-type': 'application/json' },
+				body: JSON.stringify({ Name: name, Url: 'http://127.0.0.1:9/webhook-waiting/1', Enabled: true, Secret: 's', SubscribeToAllEvents: false, AllowInsecureSsl: false, Events: [{ EventType: 'job.completed' }] }),
+			});
+			expect(res.status).toBe(201);
+		};
+		const live = `n8n durable wait · until ${new Date(Date.now() + 3_600_000).toISOString()} · execution 2`;
+		await subscribe('n8n durable wait · until 2026-01-01T00:00:00.000Z · execution 1');
+		await subscribe(live);
+		trigger = await open();
+		await trigger.activate();
+		const names = sim.webhooks.subscriptions.map((sub: { Name: string }) => sub.Name);
+		expect(names).toHaveLength(2);
+		expect(names).toContain(live);
+		expect(names.filter((name: string) => name.startsWith('n8n: '))).toHaveLength(1);
+	});
+
 	it('a finished job starts one execution within a second, with its arguments as objects and the event around it', async () => {
 		trigger = await open();
 		await trigger.activate();
