@@ -17,6 +17,7 @@ const { scenarios } = require('./scenarios');
 const { runBrowserCheck } = require('./browser');
 const { runWebhookE2e } = require('./webhook.e2e');
 const { runDurableWaitE2e } = require('./durableWait.e2e');
+const { runDurableEdgesE2e } = require('./durableEdges.e2e');
 const { runBreadthE2e } = require('./breadth.e2e');
 const { suiteE2e } = require('./suite.e2e');
 const { startTally, summaryLine } = require('../suiteTally');
@@ -82,7 +83,8 @@ async function main() {
 		// Both triggers poll every minute: check them side by side.
 		await Promise.all(world.triggers.map((trigger) => timed(`trigger: ${trigger.workflow.name}`, () => trigger.check(server))));
 		await timed('UiPath Webhook Trigger (its own n8n: publish, deliveries, restart, unpublish, test event)', () => runWebhookE2e({ ui, runtime, tarball }));
-		await timed('durable waits (issue 19): Job → Start paused and resumed by webhook, by call back, across a restart with 10 waiting', () => runDurableWaitE2e({ runtime, tarball }));
+		await timed('durable waits (issue 19): Job → Start and Queue Item → Add paused and resumed by webhook, by call back, across a restart with 10 waiting', () => runDurableWaitE2e({ runtime, tarball }));
+		await timed('durable waits: cancel, 403, deadline, loop', () => runDurableEdgesE2e({ runtime, tarball }));
 		await timed('UiPath breadth (issue 11): one workflow per new resource, its own simulator and n8n folder', () => runBreadthE2e({ runtime, tarball }));
 		await timed('sandbox samples (issue 11): a file for a job, a queue transaction, imported and run as npm start has them', () => runSandboxSamplesE2e());
 		await server.stop();
