@@ -36,6 +36,7 @@ const { startRoboticCrowdSimulator } = require('../simulators/roboticCrowd');
 const { startUiPathSimulator } = require('../simulators/uipath');
 const { queueWorld, batchItems, runRoboticCrowdBatch, countBy, RC_TRIGGER_KEY } = require('./queueScenarios');
 const hooks = require('./lib/uipathWebhook');
+const { runDurableQueueE2e } = require('./durableQueue.e2e');
 
 const WORKERS = 2;
 const ACTIVATE_LIVE = process.argv.includes('--activate-live');
@@ -202,6 +203,7 @@ async function main() {
 
 		printHook(hook);
 		printReport({ uiTokens, uiExecutions: uiExecutions.length, jobs: jobs.length, uiPolls: uiPolls(), rcPolls: rcPolls(), minutes, byWorker: countWorkers(c, uiExecutions) });
+		await timed('durable waits in queue mode (own cluster: main + 1 worker at concurrency 1)', () => runDurableQueueE2e({ runtime, tarball }));
 	} catch (error) {
 		if (cluster) {
 			const logs = cluster.writeLogs(fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-queue-logs-')));
