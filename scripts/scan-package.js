@@ -20,10 +20,10 @@ const fromScanner = (name) => require(require.resolve(name, { paths: [SCANNER_DI
 // analyzePackage()'s default file set (scanner.mjs), named so the warning count lints the same files.
 const TARBALL_PATTERNS = ['**/*.js', '**/*.ts', '**/*.json'];
 
-/** `npm pack` into `destination`; returns the tarball's path. */
-function pack(destination) {
+/** `npm pack` of the package in `cwd` (default: this repository) into `destination`; returns the tarball's path. */
+function pack(destination, cwd = REPO_ROOT) {
 	const stdout = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', destination], {
-		cwd: REPO_ROOT,
+		cwd,
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'inherit'],
 	});
@@ -93,13 +93,18 @@ async function main() {
 	}
 }
 
-main().then(
-	(clean) => {
-		console.log(clean ? 'n8n package scan: clean' : 'n8n package scan: problems found (see above)');
-		process.exit(clean ? 0 : 1);
-	},
-	(error) => {
-		console.error(`n8n package scan failed to run: ${error.stack ?? error}`);
-		process.exit(1);
-	},
-);
+// scripts/pack-verified.js packs and scans the single-service packages with the same steps.
+module.exports = { SCANNER_DIR, TARBALL_PATTERNS, pack, unpack, scanLeg };
+
+if (require.main === module) {
+	main().then(
+		(clean) => {
+			console.log(clean ? 'n8n package scan: clean' : 'n8n package scan: problems found (see above)');
+			process.exit(clean ? 0 : 1);
+		},
+		(error) => {
+			console.error(`n8n package scan failed to run: ${error.stack ?? error}`);
+			process.exit(1);
+		},
+	);
+}

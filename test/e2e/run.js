@@ -18,6 +18,7 @@ const { runBrowserCheck } = require('./browser');
 const { runWebhookE2e } = require('./webhook.e2e');
 const { runDurableWaitE2e } = require('./durableWait.e2e');
 const { runDurableEdgesE2e } = require('./durableEdges.e2e');
+const { runVerifiedPackagesE2e } = require('./verifiedPackages.e2e');
 const { runBreadthE2e } = require('./breadth.e2e');
 const { suiteE2e } = require('./suite.e2e');
 const { startTally, summaryLine } = require('../suiteTally');
@@ -86,6 +87,7 @@ async function main() {
 		await timed('durable waits (issue 19): Job → Start and Queue Item → Add paused and resumed by webhook, by call back, across a restart with 10 waiting', () => runDurableWaitE2e({ runtime, tarball }));
 		await timed('durable waits: cancel, 403, deadline, loop', () => runDurableEdgesE2e({ runtime, tarball }));
 		await timed('UiPath breadth (issue 11): one workflow per new resource, its own simulator and n8n folder', () => runBreadthE2e({ runtime, tarball }));
+		await timed('single-service packages (issue 20): each tarball in its own n8n, a workflow of its service', () => runVerifiedPackagesE2e({ runtime }));
 		await timed('sandbox samples (issue 11): a file for a job, a queue transaction, imported and run as npm start has them', () => runSandboxSamplesE2e());
 		await server.stop();
 		scanned.push(server.log.stdout, server.log.stderr);
