@@ -85,6 +85,17 @@ export class PausePlan {
 
 const plans = new WeakMap<IExecuteFunctions, PausePlan>();
 
+/** What each item of a paused wait still waits for (items that ended or failed already wait for nothing). */
+export function awaitsOf<T extends IDataObject>(wait: PausedWait): T[] {
+	return wait.items.flatMap((item) => ('awaits' in item ? [item.awaits as T] : []));
+}
+
+/** The error of a node n8n resumes at its deadline: says what had not ended, never looks like a result. */
+export function deadlineMessageOf(noun: string, ids: number[], deadline: string, advice: string): string {
+	const what = `${noun[0].toUpperCase()}${noun.slice(1)}${ids.length > 1 ? 's' : ''} ${ids.join(', ')}`;
+	return `${what} had not ended at the wait's deadline (${deadline}): n8n resumed the execution without reading it again. ${advice}`;
+}
+
 /** A failure as the wait keeps it (JSON): its message and description. */
 export function failureOf(error: unknown): { message: string; description?: string } {
 	const { message, description } = error as { message?: string; description?: string };

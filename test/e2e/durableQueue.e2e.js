@@ -22,7 +22,6 @@
  * test/e2e/queue.e2e.js (`npm run test:queue`) calls `runDurableQueueE2e()` too. About 3 minutes on 2 cores.
  */
 const assert = require('node:assert/strict');
-const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -30,9 +29,8 @@ const path = require('node:path');
 const n8n = require('./lib/n8n');
 const queue = require('./lib/queueMode');
 const proc = require('./lib/proc');
-const wf = require('./lib/workflows');
 const { startUiPathSimulator } = require('../simulators/uipath');
-const { durableWorkflow, outputOf, APP, CRED } = require('./durableWait.e2e');
+const { durableWorkflow, hookedWorkflow, uiPathNode, outputOf, APP, CRED } = require('./durableWait.e2e');
 
 const LONG_JOB_MS = 50_000;
 const OTHER_RUNS = 3;
@@ -45,27 +43,8 @@ const log = (/** @type {string} */ line) => process.stderr.write(`[durable queue
 
 /** Webhook node on `durq-other` → Job → Start of QuickJob without waiting: the other work of the worker. */
 function otherWorkflow() {
-	return wf.linearWorkflow({
-		name: 'Durable queue: other work',
-		nodes: [
-			/** @type {any} a webhook node has a webhookId */ ({ name: 'Hook', type: 'n8n-nodes-base.webhook', typeVersion: 2, webhookId: crypto.randomUUID(), parameters: { httpMethod: 'POST', path: 'durq-other', responseMode: 'onReceived' } }),
-			{
-				name: 'Start job',
-				type: 'n8n-nodes-rpa.uiPath',
-				typeVersion: 1,
-				parameters: {
-					authentication: CRED.type,
-					resource: 'job',
-					operation: 'start',
-					folder: { __rl: true, mode: 'path', value: 'Durable' },
-					process: { __rl: true, mode: 'name', value: 'QuickJob' },
-					inputArguments: '{"order": 1}',
-					waitForCompletion: false,
-				},
-				credentials: { [CRED.type]: { id: CRED.id, name: CRED.name } },
-			},
-		],
-	});
+	const start = uiPathNode('Start job', { resource: 'job', operation: 'start', process: { __rl: true, mode: 'name', value: 'QuickJob' }, inputArguments: '{"order": 1}', waitForCompletion: false });
+	return hookedWorkflow('Durable queue: other work', 'durq-other', start, { after: false });
 }
 
 /** @typedef {import('./lib/queueMode').QueueCluster} QueueCluster */

@@ -28,32 +28,33 @@ const CRED = { id: 'e2eUiDurable0001', name: 'UiPath Cloud (durable)', type: 'ui
 const JOB_MS = 6000;
 const log = (/** @type {string} */ line) => process.stderr.write(`[durable wait e2e] ${line}\n`);
 
+/**
+ * n8n's Webhook node on `path` → `node` (one of this package's) → a No Op "After" (none with `after: false`).
+ * @param {string} name @param {string} path @param {Record<string, any>} node @param {{ after?: boolean }} [options]
+ */
+function hookedWorkflow(name, path, node, { after = true } = {}) {
+	const hook = { name: 'Hook', type: 'n8n-nodes-base.webhook', typeVersion: 2, webhookId: crypto.randomUUID(), parameters: { httpMethod: 'POST', path, responseMode: 'onReceived' } };
+	const last = { name: 'After', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} };
+	return wf.linearWorkflow({ name, nodes: [hook, { typeVersion: 1, ...node }, ...(after ? [last] : [])] });
+}
+
+/** A UiPath node (folder "Durable", the e2e's credential) named `name`, with `parameters`. @param {string} name @param {Record<string, unknown>} parameters */
+function uiPathNode(name, parameters) {
+	const folder = { __rl: true, mode: 'path', value: 'Durable' };
+	return { name, type: 'n8n-nodes-rpa.uiPath', parameters: { authentication: CRED.type, folder, ...parameters }, credentials: { [CRED.type]: { id: CRED.id, name: CRED.name } } };
+}
+
 /** A workflow: n8n's Webhook node on `path` → Job → Start with a durable wait `via` → a No Op "After". */
 function durableWorkflow(/** @type {string} */ name, /** @type {string} */ path, /** @type {string} */ via, process = 'LongJob') {
-	return wf.linearWorkflow({
-		name,
-		nodes: [
-			{ name: 'Hook', type: 'n8n-nodes-base.webhook', typeVersion: 2, webhookId: crypto.randomUUID(), parameters: { httpMethod: 'POST', path, responseMode: 'onReceived' } },
-			{
-				name: 'Start job',
-				type: 'n8n-nodes-rpa.uiPath',
-				typeVersion: 1,
-				parameters: {
-					authentication: CRED.type,
-					resource: 'job',
-					operation: 'start',
-					folder: { __rl: true, mode: 'path', value: 'Durable' },
-					process: { __rl: true, mode: 'name', value: process },
-					inputArguments: '{"order": 7}',
-					waitForCompletion: true,
-					waitTimeout: 600,
-					waitMode: via,
-				},
-				credentials: { [CRED.type]: { id: CRED.id, name: CRED.name } },
-			},
-			{ name: 'After', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} },
-		],
-	});
+	return hookedWorkflow(name, path, uiPathNode('Start job', {
+		resource: 'job',
+		operation: 'start',
+		process: { __rl: true, mode: 'name', value: process },
+		inputArguments: '{"order": 7}',
+		waitForCompletion: true,
+		waitTimeout: 600,
+		waitMode: via,
+	}));
 }
 
 /** @param {any} server @param {string} workflowId @param {string} status */
@@ -119,19 +120,11 @@ async function restartWhileWaiting({ ui, home, server, workflow, figures }) {
 
 /** Webhook node → Robotic Crowd Run → Create waiting for the workflow's call back → After. @param {number} workflowId */
 function roboticCrowdWorkflow(workflowId) {
-	return wf.linearWorkflow({
-		name: 'Durable wait: Robotic Crowd call back',
-		nodes: [
-			{ name: 'Hook', type: 'n8n-nodes-base.webhook', typeVersion: 2, webhookId: crypto.randomUUID(), parameters: { httpMethod: 'POST', path: 'durable-rc', responseMode: 'onReceived' } },
-			{
-				name: 'Create run',
-				type: 'n8n-nodes-rpa.roboticCrowd',
-				typeVersion: 1,
-				parameters: { resource: 'sessionQueue', operation: 'create', workflowId: { __rl: true, mode: 'id', value: String(workflowId) }, paramsInput: 'json', paramsJson: '{"order": 9}', waitForCompletion: true, waitTimeout: 600, waitMode: 'callback' },
-				credentials: { [RC_CRED.type]: { id: RC_CRED.id, name: RC_CRED.name } },
-			},
-			{ name: 'After', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} },
-		],
+	return hookedWorkflow('Durable wait: Robotic Crowd call back', 'durable-rc', {
+		name: 'Create run',
+		type: 'n8n-nodes-rpa.roboticCrowd',
+		parameters: { resource: 'sessionQueue', operation: 'create', workflowId: { __rl: true, mode: 'id', value: String(workflowId) }, paramsInput: 'json', paramsJson: '{"order": 9}', waitForCompletion: true, waitTimeout: 600, waitMode: 'callback' },
+		credentials: { [RC_CRED.type]: { id: RC_CRED.id, name: RC_CRED.name } },
 	});
 }
 
@@ -160,32 +153,17 @@ async function roboticCrowdCallback({ rc, home, server, workflow, figures }) {
 
 /** Webhook node → Queue Item → Add (one item, paused until Orchestrator reports its end) → After. */
 function queueItemWorkflow() {
-	return wf.linearWorkflow({
-		name: 'Durable wait: queue item',
-		nodes: [
-			{ name: 'Hook', type: 'n8n-nodes-base.webhook', typeVersion: 2, webhookId: crypto.randomUUID(), parameters: { httpMethod: 'POST', path: 'durable-item', responseMode: 'onReceived' } },
-			{
-				name: 'Add item',
-				type: 'n8n-nodes-rpa.uiPath',
-				typeVersion: 1,
-				parameters: {
-					authentication: CRED.type,
-					resource: 'queueItem',
-					operation: 'add',
-					folder: { __rl: true, mode: 'path', value: 'Durable' },
-					queue: { __rl: true, mode: 'name', value: 'LongQueue' },
-					addMode: 'perItem',
-					specificContentInput: 'json',
-					specificContentJson: '{"invoice": "INV-19"}',
-					waitForProcessing: true,
-					waitTimeout: 600,
-					waitMode: 'webhook',
-				},
-				credentials: { [CRED.type]: { id: CRED.id, name: CRED.name } },
-			},
-			{ name: 'After', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} },
-		],
-	});
+	return hookedWorkflow('Durable wait: queue item', 'durable-item', uiPathNode('Add item', {
+		resource: 'queueItem',
+		operation: 'add',
+		queue: { __rl: true, mode: 'name', value: 'LongQueue' },
+		addMode: 'perItem',
+		specificContentInput: 'json',
+		specificContentJson: '{"invoice": "INV-19"}',
+		waitForProcessing: true,
+		waitTimeout: 600,
+		waitMode: 'webhook',
+	}));
 }
 
 /**
@@ -345,4 +323,4 @@ if (require.main === module) {
 	);
 }
 
-module.exports = { runDurableWaitE2e, durableWorkflow, executionWith, outputOf, APP, CRED };
+module.exports = { runDurableWaitE2e, durableWorkflow, hookedWorkflow, uiPathNode, executionWith, outputOf, APP, CRED };

@@ -15,10 +15,10 @@ import {
 
 import { firstRunData, type EngineHarness, type NodeSpec, type RunResult } from './engine';
 
-const GATE_TYPE = 'harness.loopBack';
+export const GATE_TYPE = 'harness.loopBack';
 
 /** Output 0 ("again") while its own run is before the last pass, else output 1 ("done"). */
-const gate = (times: number): INodeType => ({
+export const gate = (times: number): INodeType => ({
 	description: {
 		displayName: 'Loop Back',
 		name: 'loopBack',

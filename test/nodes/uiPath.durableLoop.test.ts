@@ -10,10 +10,7 @@ import {
 	Workflow,
 	type IConnections,
 	type IDataObject,
-	type IExecuteFunctions,
 	type INode,
-	type INodeExecutionData,
-	type INodeType,
 	type INodeTypes,
 	type IRun,
 	type IRunExecutionData,
@@ -23,30 +20,13 @@ import {
 } from 'n8n-workflow';
 
 import { firstRunData, type EngineHarness } from '../harness/engine';
+import { GATE_TYPE, gate } from '../harness/loop';
 import { APP, cloudCredential, inFolder, setUp, uiLog, uiNode, type UiSim } from './uiPath.helpers';
 
 const HOOKS_APP = { clientId: 'loop-hooks-app', clientSecret: 'loop-hooks-secret-1', scopes: [...APP.scopes, 'OR.Webhooks'] };
-const GATE_TYPE = 'harness.loopBackOnce';
 const MODE = 'webhook';
-
-/** Output 0 ("again") on its first run, output 1 ("done") after: the node runs twice. */
-const gate: INodeType = {
-	description: {
-		displayName: 'Loop Back Once',
-		name: 'loopBackOnce',
-		group: ['transform'],
-		version: 1,
-		description: 'Sends its items back once',
-		defaults: { name: 'Loop Back' },
-		inputs: ['main'],
-		outputs: ['main', 'main'],
-		properties: [],
-	} as never,
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData().map((item, index) => ({ json: item.json, pairedItem: { item: index } }));
-		return Number(this.getWorkflowDataProxy(0).$runIndex) < 1 ? [items, []] : [[], items];
-	},
-};
+// The gate sends the items back once: the node runs twice.
+const loopBackOnce = gate(2);
 
 interface Answer {
 	status: number;
@@ -76,8 +56,8 @@ class LoopExecution {
 			[gateNode.name]: { main: [[{ node: node.name, type: 'main', index: 0 }], []] },
 		};
 		this.nodeTypes = {
-			getByName: (type) => (type === GATE_TYPE ? gate : harness.nodeTypes.getByName(type)),
-			getByNameAndVersion: (type, version) => (type === GATE_TYPE ? gate : harness.nodeTypes.getByNameAndVersion(type, version)),
+			getByName: (type) => (type === GATE_TYPE ? loopBackOnce : harness.nodeTypes.getByName(type)),
+			getByNameAndVersion: (type, version) => (type === GATE_TYPE ? loopBackOnce : harness.nodeTypes.getByNameAndVersion(type, version)),
 			getKnownTypes: () => ({}),
 		};
 	}

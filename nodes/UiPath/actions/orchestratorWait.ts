@@ -3,7 +3,7 @@
 // that URL), and the subscription's life: named with its deadline, swept after it, deleted at the resume.
 import type { IDataObject, IExecuteFunctions, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import type { DurableService, PausedWait, ReadContext } from '../../shared/durableWait';
+import { awaitsOf, deadlineMessageOf, type DurableService, type PausedWait, type ReadContext } from '../../shared/durableWait';
 import { readRecently } from '../../shared/resumeWebhook';
 import { createWebhook, deleteWebhook, listWebhooks } from '../api/webhooks';
 import { tooOld, verifyDelivery } from '../api/webhookSignature';
@@ -16,18 +16,22 @@ const SWEEP_AFTER_MS = 300_000;
 const READ_AGAIN_AFTER_MS = 60_000;
 const MAX_DELIVERY_AGE_MS = 300_000;
 
-/** What one kind of Orchestrator work adds to the shared wait. */
-export interface OrchestratorWork {
+/** What one kind of Orchestrator work adds to the shared wait; `A` is what one item waits for (kept as JSON). */
+export interface OrchestratorWork<A extends IDataObject> {
 	kind: string;
 	/** what the work is called in messages: "job", "queue item" */
 	noun: string;
-	/** the webhook events of its end */
+	/** the webhook events of its end, and the event fields that carry one record or several */
 	endEvents: string[];
-	/** whether an end event is about what the wait waits for (an event may be about several records) */
-	isAbout(event: IDataObject, wait: PausedWait): boolean;
-	/** the ids the wait waits for, for messages */
-	awaitedIdsOf(wait: PausedWait): number[];
-	readAgain: DurableService['readAgain'];
+	record: { one: string; many: string };
+	/** the records one item waits for */
+	idsOf(awaits: A): number[];
+	/** whether a record of an end event concerns the wait (`ids`: every awaited id) */
+	isAbout(record: IDataObject, ids: Set<number>, awaits: A[]): boolean;
+	/** one record as Orchestrator shows it now, whether it has ended, and the item's output for it (throws as Poll would) */
+	read(ctx: ReadContext, id: number, awaits: A, itemIndex: number): Promise<IDataObject>;
+	ended(record: IDataObject): boolean;
+	output(ctx: ReadContext, record: IDataObject, awaits: A, itemIndex: number): IDataObject;
 	/** after "… had not ended at the wait's deadline (…): n8n resumed the execution without reading it again." */
 	deadlineAdvice: string;
 }
@@ -51,7 +55,7 @@ export async function sweepExpiredWaits(ctx: IHookFunctions): Promise<number> {
 	return expired.length;
 }
 
-async function subscribe(ctx: IExecuteFunctions, work: OrchestratorWork, wait: { waitId: string; deadline: Date; resumeUrl: string }): Promise<IDataObject> {
+async function subscribe<A extends IDataObject>(ctx: IExecuteFunctions, work: OrchestratorWork<A>, wait: { waitId: string; deadline: Date; resumeUrl: string }): Promise<IDataObject> {
 	await sweepExpiredWaits(asHook(ctx));
 	const executionId = ctx.getExecutionId();
 	const created = await createWebhook(asHook(ctx), {
@@ -65,7 +69,7 @@ async function subscribe(ctx: IExecuteFunctions, work: OrchestratorWork, wait: {
 }
 
 /** What one delivery to the resume URL is: refused (signature, age), not an end, the awaited work's, or another's. */
-async function admitDelivery(ctx: IWebhookFunctions, work: OrchestratorWork, wait: PausedWait) {
+async function admitDelivery<A extends IDataObject>(ctx: IWebhookFunctions, work: OrchestratorWork<A>, wait: PausedWait) {
 	const verdict = verifyDelivery({
 		rawBody: ctx.getRequestObject().rawBody,
 		signature: ctx.getHeaderData()['x-uipath-signature'] as string | undefined,
@@ -76,34 +80,39 @@ async function admitDelivery(ctx: IWebhookFunctions, work: OrchestratorWork, wai
 	if (stale) return { refuse: stale };
 	const type = String(verdict.event.Type);
 	if (!work.endEvents.includes(type)) return { ignore: `Not the end of a ${work.noun} (${type}): the execution goes on waiting` };
-	if (work.isAbout(verdict.event, wait)) return { read: 'now' as const };
+	const awaits = awaitsOf<A>(wait);
+	const ids = new Set(awaits.flatMap((a) => work.idsOf(a)));
+	const records = [verdict.event[work.record.one], ...((verdict.event[work.record.many] as IDataObject[] | undefined) ?? [])].filter(Boolean) as IDataObject[];
+	if (records.some((record) => work.isAbout(record, ids, awaits))) return { read: 'now' as const };
 	// A delivery that was lost (n8n down when the work ended) must not lose the result: another record's end
 	// makes the wait read its own again when it has not for a while (and always first after a restart).
 	if (!readRecently(ctx, wait, READ_AGAIN_AFTER_MS)) return { read: 'now' as const };
 	return { ignore: `Not the awaited ${work.noun}: the execution goes on waiting` };
 }
 
+/** Every record of one item read again: their outputs once all ended, undefined while one still runs. */
+async function readAll<A extends IDataObject>(work: OrchestratorWork<A>, ctx: ReadContext, awaits: A, itemIndex: number) {
+	const read: IDataObject[] = [];
+	for (const id of work.idsOf(awaits)) {
+		const record = await work.read(ctx, id, awaits, itemIndex);
+		if (!work.ended(record)) return undefined;
+		read.push(record);
+	}
+	return read.map((record) => work.output(ctx, record, awaits, itemIndex));
+}
+
 /** The durable wait of one kind of Orchestrator work, by webhook subscription or by the robot's call back. */
-export function orchestratorWait(work: OrchestratorWork): DurableService {
+export function orchestratorWait<A extends IDataObject>(work: OrchestratorWork<A>): DurableService {
 	return {
 		kind: work.kind,
 		prepare: async (ctx, wait) => (wait.via === 'webhook' ? await subscribe(ctx, work, wait) : {}),
-		readAgain: work.readAgain,
+		readAgain: async (ctx, awaits, itemIndex) => await readAll(work, ctx, awaits as A, itemIndex),
 		admit: async (ctx, wait) => (wait.via === 'callback' ? { read: 'callback' } : await admitDelivery(ctx, work, wait)),
 		async release(ctx, wait) {
 			const id = Number(wait.service.subscriptionId);
 			if (wait.via !== 'webhook' || !Number.isFinite(id)) return true;
 			return await deleteWebhook(asHook(ctx), id);
 		},
-		deadlineMessage(wait) {
-			const ids = work.awaitedIdsOf(wait);
-			const what = `${work.noun[0].toUpperCase()}${work.noun.slice(1)}${ids.length > 1 ? 's' : ''} ${ids.join(', ')}`;
-			return `${what} had not ended at the wait's deadline (${wait.deadline}): n8n resumed the execution without reading it again. ${work.deadlineAdvice}`;
-		},
+		deadlineMessage: (wait) => deadlineMessageOf(work.noun, awaitsOf<A>(wait).flatMap((a) => work.idsOf(a)), wait.deadline, work.deadlineAdvice),
 	};
-}
-
-/** The records an event carries (one, or a list for events about several). */
-export function recordsOf(event: IDataObject, one: string, many: string): IDataObject[] {
-	return [event[one], ...((event[many] as IDataObject[] | undefined) ?? [])].filter(Boolean) as IDataObject[];
 }

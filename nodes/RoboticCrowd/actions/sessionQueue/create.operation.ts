@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { resumeUrlNameOf, waitSettingsOf } from '../../../shared/parameters';
+import { resumeUrlNameOf, waitSettingsOf, waitViaOf } from '../../../shared/parameters';
 import { Pausing, pausePlanOf } from '../../../shared/durableWait';
 import { Awaiting } from '../../../shared/router';
 import { echoSlim, startOnce } from '../../../shared/startOnce';
@@ -19,8 +19,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const params = readParams.call(this, itemIndex);
 	// Read before the run is created: a Timeout or Check Interval that is not a number fails the item, not the wait.
 	const settings = waitSettingsOf.call(this, itemIndex, 'waitForCompletion', 'createOptions');
-	const durable = settings && this.getNodeParameter('waitMode', itemIndex, 'poll') === 'callback';
-	const plan = durable ? pausePlanOf(this, roboticCrowdRunWait, 'callback', settings.timeoutSeconds) : undefined;
+	const plan = settings && waitViaOf.call(this, itemIndex) === 'callback' ? pausePlanOf(this, roboticCrowdRunWait, 'callback', settings.timeoutSeconds) : undefined;
 	// The run's workflow gets the URL it calls at its end as one of its variables.
 	if (plan) params[resumeUrlNameOf.call(this, itemIndex, "workflow's variable")] = plan.resumeUrl;
 	// Once per item and run of the node: a re-run (Retry On Fail) returns the run an earlier try created. Runs have

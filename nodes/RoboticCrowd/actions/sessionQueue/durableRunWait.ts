@@ -2,7 +2,7 @@
 // resume URL it got as a parameter, at its end; the node then reads the run from the run list.
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { DurableService } from '../../../shared/durableWait';
+import { awaitsOf, deadlineMessageOf, type DurableService } from '../../../shared/durableWait';
 import { FINISHED_STATUSES } from '../../api/sessionQueues';
 import { finishedRunOutput, readRunOnce } from './waitForRun';
 
@@ -23,8 +23,6 @@ export const roboticCrowdRunWait: DurableService = {
 	},
 	admit: async () => ({ read: 'callback' }),
 	release: async () => true,
-	deadlineMessage(wait) {
-		const runs = wait.items.flatMap((item) => ('awaits' in item ? [(item.awaits as AwaitedRun).run] : []));
-		return `Run ${runs.join(', ')} had not ended at the wait's deadline (${wait.deadline}): n8n resumed the execution without reading it again. The run may still go on in Robotic Crowd: read it with Run → Get, or raise Timeout.`;
-	},
+	deadlineMessage: (wait) =>
+		deadlineMessageOf('run', awaitsOf<AwaitedRun>(wait).map((a) => a.run), wait.deadline, 'The run may still go on in Robotic Crowd: read it with Run → Get, or raise Timeout.'),
 };

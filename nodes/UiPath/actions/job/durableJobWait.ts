@@ -2,10 +2,9 @@
 // then reads each job again and outputs it as Poll does (orchestratorWait.ts has the subscription's life).
 import type { IDataObject } from 'n8n-workflow';
 
-import type { PausedWait, ReadContext } from '../../../shared/durableWait';
-import { FINISHED_JOB_STATES, getJob, type Job } from '../../api/jobs';
+import { getJob, FINISHED_JOB_STATES, type Job } from '../../api/jobs';
 import type { FolderRef, UiPathContext } from '../../transport';
-import { orchestratorWait, recordsOf } from '../orchestratorWait';
+import { orchestratorWait } from '../orchestratorWait';
 import { finishedJobOutput } from './waitForJob';
 
 export interface AwaitedJobs extends IDataObject {
@@ -14,24 +13,15 @@ export interface AwaitedJobs extends IDataObject {
 	returnFailed: boolean;
 }
 
-/** Every job the wait still waits for. */
-const awaitedJobsOf = (wait: PausedWait) => wait.items.flatMap((item) => ('awaits' in item ? (item.awaits as AwaitedJobs).jobs : []));
-
-export const uiPathJobWait = orchestratorWait({
+export const uiPathJobWait = orchestratorWait<AwaitedJobs>({
 	kind: 'uiPathJob',
 	noun: 'job',
 	endEvents: ['job.completed', 'job.faulted', 'job.stopped'],
-	isAbout: (event, wait) => recordsOf(event, 'Job', 'Jobs').some((job) => awaitedJobsOf(wait).includes(Number(job.Id))),
-	awaitedIdsOf: awaitedJobsOf,
-	async readAgain(ctx: ReadContext, awaits: IDataObject, itemIndex: number) {
-		const { jobs, folder, returnFailed } = awaits as AwaitedJobs;
-		const read: Job[] = [];
-		for (const id of jobs) {
-			const job = await getJob(ctx as unknown as UiPathContext, id, folder as unknown as FolderRef, itemIndex);
-			if (!FINISHED_JOB_STATES.includes(job.State)) return undefined;
-			read.push(job);
-		}
-		return read.map((job) => finishedJobOutput(ctx, job, itemIndex, returnFailed));
-	},
+	record: { one: 'Job', many: 'Jobs' },
+	idsOf: (awaits) => awaits.jobs,
+	isAbout: (job, ids) => ids.has(Number(job.Id)),
+	read: async (ctx, id, { folder }, itemIndex) => await getJob(ctx as unknown as UiPathContext, id, folder as unknown as FolderRef, itemIndex),
+	ended: (job) => FINISHED_JOB_STATES.includes((job as Job).State),
+	output: (ctx, job, { returnFailed }, itemIndex) => finishedJobOutput(ctx, job as Job, itemIndex, returnFailed),
 	deadlineAdvice: 'The job may still run in Orchestrator: read it with Job → Get, or raise Timeout.',
 });
