@@ -21,7 +21,7 @@ import {
 
 import { firstRunData, type EngineHarness } from '../harness/engine';
 import { GATE_TYPE, gate } from '../harness/loop';
-import { APP, cloudCredential, inFolder, setUp, uiLog, uiNode, type UiSim } from './uiPath.helpers';
+import { addHooksCredential, APP, inFolder, setUp, uiLog, uiNode, type UiSim } from './uiPath.helpers';
 
 const HOOKS_APP = { clientId: 'loop-hooks-app', clientSecret: 'loop-hooks-secret-1', scopes: [...APP.scopes, 'OR.Webhooks'] };
 const MODE = 'webhook';
@@ -120,8 +120,7 @@ describe('UiPath Job → Start, a durable wait in a loop', () => {
 
 	beforeEach(async () => {
 		({ sim, harness, shared } = await setUp());
-		sim.addExternalApp(HOOKS_APP);
-		harness.addCredential('uiPathCloudOAuthApi', cloudCredential(sim, { clientId: HOOKS_APP.clientId, clientSecret: HOOKS_APP.clientSecret, scopes: HOOKS_APP.scopes.join(' ') }), 'hooks');
+		addHooksCredential(sim, harness, HOOKS_APP);
 		release = sim.addRelease({ folderId: shared.Id, name: 'LoopJob', queueDelayMs: 200, durationMs: 1200, outputArguments: { looped: true } });
 	});
 	afterEach(async () => {

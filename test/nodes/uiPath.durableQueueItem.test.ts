@@ -3,9 +3,8 @@
 // in the item's Specific Content, and no pause when the item was processed meanwhile. The resume runs in a real
 // n8n: test/e2e/durableWait.e2e.js.
 import type { EngineHarness } from '../harness/engine';
-import { APP, cloudCredential, inFolder, setUp, uiLog, uiNode, type UiSim } from './uiPath.helpers';
+import { addHooksCredential, inFolder, setUp, uiLog, uiNode, type UiSim } from './uiPath.helpers';
 
-const HOOKS_APP = { clientId: 'hooks-app', clientSecret: 'hooks-secret-1', scopes: [...APP.scopes, 'OR.Webhooks'] };
 const ADD = '/odata/Queues/UiPathODataSvc.AddQueueItem';
 
 describe('UiPath Queue Item → Add, durable waits', () => {
@@ -15,8 +14,7 @@ describe('UiPath Queue Item → Add, durable waits', () => {
 
 	beforeEach(async () => {
 		({ sim, harness, shared } = await setUp());
-		sim.addExternalApp(HOOKS_APP);
-		harness.addCredential('uiPathCloudOAuthApi', cloudCredential(sim, { clientId: HOOKS_APP.clientId, clientSecret: HOOKS_APP.clientSecret, scopes: HOOKS_APP.scopes.join(' ') }), 'hooks');
+		addHooksCredential(sim, harness);
 		sim.addQueue({ folderId: shared.Id, name: 'Slow', autoProcess: { startAfterMs: 60_000, durationMs: 1000, outcome: 'Successful' } });
 	});
 	afterEach(async () => sim.close());

@@ -2,9 +2,8 @@
 // n8n when it pauses (the stack entry's metadata, the deadline error, the subscription), and what it does when
 // the wait cannot start or need not. The resume itself runs in a real n8n: test/e2e/durableWait.e2e.js.
 import type { EngineHarness } from '../harness/engine';
-import { APP, cloudCredential, inFolder, setUp, uiLog, uiNode, type UiSim } from './uiPath.helpers';
+import { addHooksCredential, HOOKS_APP, inFolder, setUp, uiLog, uiNode, type UiSim } from './uiPath.helpers';
 
-const HOOKS_APP = { clientId: 'hooks-app', clientSecret: 'hooks-secret-1', scopes: [...APP.scopes, 'OR.Webhooks'] };
 
 describe('UiPath Job → Start, durable waits', () => {
 	let sim: UiSim;
@@ -14,8 +13,7 @@ describe('UiPath Job → Start, durable waits', () => {
 
 	beforeEach(async () => {
 		({ sim, harness, shared } = await setUp());
-		sim.addExternalApp(HOOKS_APP);
-		harness.addCredential('uiPathCloudOAuthApi', cloudCredential(sim, { clientId: HOOKS_APP.clientId, clientSecret: HOOKS_APP.clientSecret, scopes: HOOKS_APP.scopes.join(' ') }), 'hooks');
+		addHooksCredential(sim, harness);
 		release = sim.addRelease({ folderId: shared.Id, name: 'LongJob', queueDelayMs: 200, durationMs: 60_000, outputArguments: { total: 1 } });
 	});
 	afterEach(async () => sim.close());

@@ -34,6 +34,13 @@ export async function setUp(options: Record<string, unknown> = {}) {
 	return { sim, harness, shared };
 }
 
+/** An External Application with OR.Webhooks too, stored as the credential `hooks` (durable waits, webhook triggers). */
+export const HOOKS_APP = { clientId: 'hooks-app', clientSecret: 'hooks-secret-1', scopes: [...APP.scopes, 'OR.Webhooks'] };
+export function addHooksCredential(sim: UiSim, harness: EngineHarness, app = HOOKS_APP): void {
+	sim.addExternalApp(app);
+	harness.addCredential('uiPathCloudOAuthApi', cloudCredential(sim, { clientId: app.clientId, clientSecret: app.clientSecret, scopes: app.scopes.join(' ') }), 'hooks');
+}
+
 export function cloudCredential(sim: UiSim, overrides: Record<string, unknown> = {}) {
 	return {
 		authMethod: 'externalApp',
