@@ -79,7 +79,7 @@ const TOKEN_LIFETIMES = { externalApp: 3600, legacy: 86400, onPrem: 1800 };
  * @typedef {{ accountName: string, accountLogicalName: string, tenants: LegacyTenant[] }} LegacyAccount
  * @typedef {{ clientId: string, userKey: string, email: string, accounts: LegacyAccount[] }} LegacyUser
  * @typedef {{ tenancyName: string, username: string, password: string, email?: string }} OnPremUser
- * @typedef {{ kind: Deployment, prefix: string, rest: string, tenantKey: string, serviceInstance?: string }} Base
+ * @typedef {{ kind: Deployment, prefix: string, rest: string, tenantKey: string, serviceInstance?: string, service?: string }} Base
  * @typedef {{ at: number, set: Record<string, unknown>, time?: string }} TimedChange
  *   A change to a job or queue item that becomes visible at `at` (epoch ms on the simulator clock).
  * @typedef {number | Date | string} TimeInput epoch ms, Date or ISO 8601 string (up to 7 fractional digits)
@@ -1067,11 +1067,12 @@ async function startUiPathSimulator(options = {}) {
 	/** @returns {Base | undefined} */
 	function resolveBase(/** @type {string} */ path) {
 		const segs = path.split('/');
-		if (segs[3] === 'orchestrator_') {
+		if (segs[3] === 'orchestrator_' || services.has(segs[3])) {
 			if (segs[1] !== organization || segs[2] !== tenant) {
 				throw apiError(404, `Tenant '${segs[2]}' was not found in organization '${segs[1]}'.`, 0);
 			}
-			return { kind: 'cloud', prefix: `/${segs[1]}/${segs[2]}/orchestrator_`, rest: '/' + segs.slice(4).join('/'), tenantKey: `cloud:${segs[1]}/${segs[2]}` };
+			const service = segs[3] === 'orchestrator_' ? undefined : segs[3];
+			return { kind: 'cloud', service, prefix: `/${segs[1]}/${segs[2]}/${segs[3]}`, rest: '/' + segs.slice(4).join('/'), tenantKey: `cloud:${segs[1]}/${segs[2]}` };
 		}
 		const apiRoot = (/** @type {string} */ seg) => ['odata', 'api', 'tasks', 'forms'].includes(seg);
 		if (apiRoot(segs[1])) return { kind: 'onPrem', prefix: '', rest: path, tenantKey: 'onPrem' };
@@ -1136,6 +1137,7 @@ async function startUiPathSimulator(options = {}) {
 		const base = resolveBase(path);
 		const notFound = () => apiError(404, `No HTTP resource was found that matches the request URI '${sim.url}${path}'.`, 0);
 		if (!base) throw notFound();
+		if (base.service) return serviceHandle(req, entry, base, /** @type {Service} */ (services.get(base.service)));
 		entry.deployment = base.kind;
 		const candidates = routes.map((r) => ({ r, m: r.pattern.exec(base.rest) })).filter((x) => x.m);
 		if (!candidates.length) throw notFound();
@@ -1168,6 +1170,36 @@ async function startUiPathSimulator(options = {}) {
 			entry.folderId = folder.Id;
 		}
 		return route.handle({ req, base, token, folder, baseUrl: sim.url + base.prefix }, /** @type {RegExpExecArray} */ (hit.m));
+	}
+
+	/**
+	 * Platform services beside Orchestrator on the same cloud tenant (`/{organization}/{tenant}/{prefix}/`), e.g.
+	 * Data Fabric (`datafabric_`) and Maestro (`pims_`), registered by their modules through `core.addService`. Each has
+	 * its own routes (with the scopes each needs), its own error body, and no folder header or rate limit of
+	 * Orchestrator's. Cloud tokens only (External Application and PAT): on-premises Orchestrator has neither service.
+	 * @typedef {{ method: string, pattern: RegExp, name: string, scopes: string[],
+	 *   handle: (ctx: any, m: RegExpExecArray) => { status: number, body?: unknown, headers?: Record<string, string> } }} ServiceRoute
+	 * @typedef {{ routes: ServiceRoute[], error: (status: number, message: string) => HttpError }} Service
+	 */
+	/** @type {Map<string, Service>} */
+	const services = new Map();
+	const knownScopes = () => [...new Set([...ALL_SCOPES, ...[...services.values()].flatMap((v) => v.routes.flatMap((r) => r.scopes))])];
+	/** @param {import('./common').SimRequest} req @param {Record<string, unknown>} entry @param {Base} base @param {Service} service */
+	function serviceHandle(req, entry, base, service) {
+		entry.deployment = base.kind;
+		const candidates = service.routes.map((r) => ({ r, m: r.pattern.exec(base.rest) })).filter((x) => x.m);
+		if (!candidates.length) throw service.error(404, `No route matches ${req.method} ${base.rest}.`);
+		const hit = candidates.find((x) => x.r.method === req.method);
+		if (!hit) throw service.error(405, `The method ${req.method} is not allowed for ${base.rest}.`);
+		entry.route = `${base.service} ${hit.r.name}`;
+		const token = authenticate(req);
+		entry.tokenKind = token.kind;
+		entry.scopes = token.scopes;
+		if (!tokenFitsBase(token, base, req.path)) throw new HttpError(401, '', { 'www-authenticate': 'Bearer' });
+		if (token.scopes && !hit.r.scopes.some((s) => token.scopes?.includes(s))) {
+			throw service.error(403, `Forbidden: this request needs the scope ${hit.r.scopes.join(' or ')}.`);
+		}
+		return hit.r.handle({ req, base, token, baseUrl: sim.url + base.prefix }, /** @type {RegExpExecArray} */ (hit.m));
 	}
 
 	// Handlers that take a request before it is read: the FileSystem buckets' storage, on Orchestrator's own origin.
@@ -1490,12 +1522,13 @@ async function startUiPathSimulator(options = {}) {
 			return user;
 		},
 		/**
-		 * A personal access token, valid on the cloud base. Scopes default to every OR scope the simulated routes know.
+		 * A personal access token, valid on the cloud base. Scopes default to every scope the simulated routes know (OR and
+		 * the platform services').
 		 * @param {string} token @param {{ scopes?: string[], expiresAt?: TimeInput }} [opts]
 		 */
 		addPat(token, opts = {}) {
 			const expiresAt = opts.expiresAt != null ? msOfInput(opts.expiresAt) : now() + 365 * 86400_000;
-			tokens.set(token, { kind: 'pat', deployment: 'cloud', scopes: opts.scopes ?? [...ALL_SCOPES], expiresAt, expired: false, subject: 'pat' });
+			tokens.set(token, { kind: 'pat', deployment: 'cloud', scopes: opts.scopes ?? knownScopes(), expiresAt, expired: false, subject: 'pat' });
 			return token;
 		},
 		/** @param {{ tenancyName: string, username: string, password: string, email?: string }} u */
@@ -1510,7 +1543,7 @@ async function startUiPathSimulator(options = {}) {
 		issueToken(opts = {}) {
 			const kind = opts.kind ?? 'externalApp';
 			const deployment = opts.deployment ?? (kind === 'onPrem' ? 'onPrem' : 'cloud');
-			const scopes = opts.scopes === undefined ? (kind === 'onPrem' ? null : [...ALL_SCOPES]) : opts.scopes;
+			const scopes = opts.scopes === undefined ? (kind === 'onPrem' ? null : knownScopes()) : opts.scopes;
 			return issueToken(kind, deployment, scopes, 'issued-by-test').token;
 		},
 		/** Expires every token issued so far (not PATs unless `includePats`). */
@@ -1532,6 +1565,8 @@ async function startUiPathSimulator(options = {}) {
 		inFolder, byKey, folderArg, authenticate, view, addChanges, dropFuture, jobRow, releaseRow, robotRow, machineRow,
 		queueRow, queueItemRow, assetRow, createJob, jobInFolder, finalFields, pickRobot, createQueueItem, queueItemOutcome,
 		queueByName, duplicateReference, rawHandlers,
+		/** @param {string} prefix e.g. 'datafabric_' @param {Service} service */
+		addService: (prefix, service) => void services.set(prefix, service),
 	};
 	for (const extend of BREADTH) await extend(core);
 	return sim;
