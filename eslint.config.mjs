@@ -7,6 +7,6 @@ export default [
 	...config,
 	{
 		// The tests, simulators and scripts are not part of the published package.
-		ignores: ['test/**', 'scripts/**', 'jest.config.js', 'gulpfile.js', 'eslint.config.mjs', 'coverage/**'],
+		ignores: ['test/**', 'scripts/**', 'packages/**', 'jest.config.js', 'gulpfile.js', 'eslint.config.mjs', 'coverage/**'],
 	},
 ];

@@ -143,23 +143,29 @@ How to set them up, and everything else: [the n8n-nodes-rpa documentation](${REP
 `;
 }
 
-/** package.json, README, LICENSE, CHANGELOG and the dist/ files of one single-service package, in `dir`. */
-function assemble(definition, dir) {
-	const files = filesOf(definition);
-	for (const rel of files) {
-		fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-		let content = fs.readFileSync(path.join(REPO_ROOT, rel));
-		// A codex names the node's full type ("n8n-nodes-rpa.uiPath"): the prefix is this package's now.
-		if (rel.endsWith('.node.json')) content = String(content).replace(`"${COMBINED.name}.`, `"${definition.name}.`);
-		fs.writeFileSync(path.join(dir, rel), content);
-	}
+/** The text of a single-service package's package.json: the combined one's fields, its own name and n8n block. */
+function packageJsonOf(definition) {
 	const { version, license, author, homepage, repository, engines, peerDependencies } = COMBINED;
 	const packageJson = { name: definition.name, version, description: definition.description,
 		keywords: ['n8n-community-node-package', 'n8n', 'rpa', ...definition.keywords], license, author, homepage, repository,
 		files: ['dist', 'README.md', 'LICENSE', 'CHANGELOG.md'], engines,
 		n8n: { n8nNodesApiVersion: COMBINED.n8n.n8nNodesApiVersion, credentials: definition.credentials, nodes: definition.nodes },
 		peerDependencies };
-	fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(packageJson, null, 2)}\n`);
+	return `${JSON.stringify(packageJson, null, 2)}\n`;
+}
+
+/** A codex names the node's full type ("n8n-nodes-rpa.uiPath"): in a single-service package the prefix is its own. */
+const codexFor = (definition, text) => String(text).replace(`"${COMBINED.name}.`, `"${definition.name}.`);
+
+/** package.json, README, LICENSE, CHANGELOG and the dist/ files of one single-service package, in `dir`. */
+function assemble(definition, dir) {
+	const files = filesOf(definition);
+	for (const rel of files) {
+		fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+		const content = fs.readFileSync(path.join(REPO_ROOT, rel));
+		fs.writeFileSync(path.join(dir, rel), rel.endsWith('.node.json') ? codexFor(definition, content) : content);
+	}
+	fs.writeFileSync(path.join(dir, 'package.json'), packageJsonOf(definition));
 	fs.writeFileSync(path.join(dir, 'README.md'), readmeFor(definition));
 	for (const name of ['LICENSE', 'CHANGELOG.md']) fs.copyFileSync(path.join(REPO_ROOT, name), path.join(dir, name));
 	return files;
@@ -225,9 +231,11 @@ async function packVerified({ out, log = console.log } = {}) {
 			const lintClean = await nodeCliLint(sources, log);
 			// The scanner's command line lints the source at the package.json of that name, in the attested commit.
 			const sourceRoot = scanner.findPackageRoot(REPO_ROOT, definition.name);
-			if (!sourceRoot) log(`WARN npx @n8n/scan-community-package ${definition.name} would not find its source: no package.json named ${definition.name} is committed in this repository`);
+			const committed = sourceRoot ? await scan.scanLeg(scanner, `scanner, committed source ${path.relative(REPO_ROOT, sourceRoot)}/`, sourceRoot, scanner.SOURCE_FILE_PATTERNS) : false;
+			const stale = require('./verified-sources').differences(definition);
+			if (!sourceRoot || stale.length) log(`FAIL committed source of ${definition.name}: ${sourceRoot ? stale.join('; ') : 'no package.json of that name'} (run node scripts/verified-sources.js --write)`);
 			results.push({ name: definition.name, tarball, files: published.length, size, unpackedBytes, problems, sourceRoot,
-				passed: problems.length === 0 && tarballClean && sourceClean && lintClean });
+				passed: problems.length === 0 && tarballClean && sourceClean && lintClean && committed && stale.length === 0 });
 		}
 	} finally {
 		fs.rmSync(work, { recursive: true, force: true });
@@ -235,7 +243,7 @@ async function packVerified({ out, log = console.log } = {}) {
 	return results;
 }
 
-module.exports = { packageDefinitions, nodeTypeNames, filesOf, requireProblems, packVerified };
+module.exports = { packageDefinitions, nodeTypeNames, filesOf, packageJsonOf, codexFor, requireProblems, packVerified };
 
 if (require.main === module) {
 	const out = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : undefined;

@@ -1,0 +1,1 @@
+../../../../nodes/RoboticCrowd/RoboticCrowd.node.ts

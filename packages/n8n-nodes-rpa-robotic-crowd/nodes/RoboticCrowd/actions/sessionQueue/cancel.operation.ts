@@ -1,0 +1,1 @@
+../../../../../../nodes/RoboticCrowd/actions/sessionQueue/cancel.operation.ts

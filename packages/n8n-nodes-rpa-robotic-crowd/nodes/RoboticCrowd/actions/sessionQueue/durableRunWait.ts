@@ -1,0 +1,1 @@
+../../../../../../nodes/RoboticCrowd/actions/sessionQueue/durableRunWait.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/RoboticCrowd/actions/token/create.operation.ts

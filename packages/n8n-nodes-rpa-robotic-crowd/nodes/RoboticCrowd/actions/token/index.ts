@@ -1,0 +1,1 @@
+../../../../../../nodes/RoboticCrowd/actions/token/index.ts

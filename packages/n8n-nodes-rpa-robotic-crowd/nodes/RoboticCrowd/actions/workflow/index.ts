@@ -1,0 +1,1 @@
+../../../../../../nodes/RoboticCrowd/actions/workflow/index.ts

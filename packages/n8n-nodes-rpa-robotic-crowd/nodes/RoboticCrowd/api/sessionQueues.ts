@@ -1,0 +1,1 @@
+../../../../../nodes/RoboticCrowd/api/sessionQueues.ts

@@ -1,0 +1,1 @@
+../../../../../nodes/RoboticCrowd/api/workflows.ts

@@ -1,0 +1,1 @@
+../../../../../nodes/RoboticCrowd/methods/listSearch.ts

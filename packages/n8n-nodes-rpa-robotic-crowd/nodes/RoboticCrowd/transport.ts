@@ -1,0 +1,1 @@
+../../../../nodes/RoboticCrowd/transport.ts

@@ -1,0 +1,1 @@
+../../../../nodes/RoboticCrowdTrigger/runReads.ts

@@ -1,0 +1,1 @@
+../../../credentials/UiPathOnPremisesApi.credentials.ts

@@ -1,0 +1,1 @@
+../../../../credentials/shared/issuedToken.ts

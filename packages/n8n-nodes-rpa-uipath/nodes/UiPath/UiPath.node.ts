@@ -1,0 +1,1 @@
+../../../../nodes/UiPath/UiPath.node.ts

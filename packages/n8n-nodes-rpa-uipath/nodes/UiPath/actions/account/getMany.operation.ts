@@ -1,0 +1,1 @@
+../../../../../../nodes/UiPath/actions/account/getMany.operation.ts

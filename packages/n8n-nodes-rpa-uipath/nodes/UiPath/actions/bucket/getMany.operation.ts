@@ -1,0 +1,1 @@
+../../../../../../nodes/UiPath/actions/bucket/getMany.operation.ts

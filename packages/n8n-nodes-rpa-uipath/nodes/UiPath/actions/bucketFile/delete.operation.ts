@@ -1,0 +1,1 @@
+../../../../../../nodes/UiPath/actions/bucketFile/delete.operation.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/UiPath/actions/bucketFile/download.operation.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/UiPath/actions/bucketFile/upload.operation.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/UiPath/actions/folder/getMany.operation.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/UiPath/actions/machine/getMany.operation.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/UiPath/actions/process/get.operation.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/UiPath/actions/process/getMany.operation.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/UiPath/actions/processSchedule/disable.operation.ts

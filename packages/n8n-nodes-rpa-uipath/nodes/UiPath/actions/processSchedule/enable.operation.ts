@@ -1,0 +1,1 @@
+../../../../../../nodes/UiPath/actions/processSchedule/enable.operation.ts

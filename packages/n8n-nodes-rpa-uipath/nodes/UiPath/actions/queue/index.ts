@@ -1,0 +1,1 @@
+../../../../../../nodes/UiPath/actions/queue/index.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/UiPath/actions/queueItem/add.operation.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/UiPath/actions/queueTransaction/setProgress.operation.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/UiPath/actions/session/getMany.operation.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/UiPath/actions/task/assign.operation.ts

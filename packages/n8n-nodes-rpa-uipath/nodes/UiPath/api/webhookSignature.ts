@@ -1,0 +1,1 @@
+../../../../../nodes/UiPath/api/webhookSignature.ts

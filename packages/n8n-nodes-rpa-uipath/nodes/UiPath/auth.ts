@@ -1,0 +1,1 @@
+../../../../nodes/UiPath/auth.ts

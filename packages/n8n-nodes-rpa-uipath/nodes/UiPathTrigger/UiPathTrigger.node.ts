@@ -1,0 +1,1 @@
+../../../../nodes/UiPathTrigger/UiPathTrigger.node.ts

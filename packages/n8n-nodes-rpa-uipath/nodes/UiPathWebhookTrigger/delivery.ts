@@ -1,0 +1,1 @@
+../../../../nodes/UiPathWebhookTrigger/delivery.ts

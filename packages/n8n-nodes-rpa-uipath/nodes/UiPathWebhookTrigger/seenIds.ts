@@ -1,0 +1,1 @@
+../../../../nodes/UiPathWebhookTrigger/seenIds.ts
