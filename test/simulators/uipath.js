@@ -1192,10 +1192,17 @@ async function startUiPathSimulator(options = {}) {
 		const hit = candidates.find((x) => x.r.method === req.method);
 		if (!hit) throw service.error(405, `The method ${req.method} is not allowed for ${base.rest}.`);
 		entry.route = `${base.service} ${hit.r.name}`;
-		const token = authenticate(req);
+		// A missing, expired or non-cloud token: 401 in the service's own error body.
+		const unauthenticated = () => Object.assign(service.error(401, 'The request is not authenticated: send a valid cloud access token.'), { headers: { 'www-authenticate': 'Bearer' } });
+		let token;
+		try {
+			token = authenticate(req);
+		} catch {
+			throw unauthenticated();
+		}
 		entry.tokenKind = token.kind;
 		entry.scopes = token.scopes;
-		if (!tokenFitsBase(token, base, req.path)) throw new HttpError(401, '', { 'www-authenticate': 'Bearer' });
+		if (!tokenFitsBase(token, base, req.path)) throw unauthenticated();
 		if (token.scopes && !hit.r.scopes.some((s) => token.scopes?.includes(s))) {
 			throw service.error(403, `Forbidden: this request needs the scope ${hit.r.scopes.join(' or ')}.`);
 		}

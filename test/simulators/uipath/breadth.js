@@ -10,4 +10,5 @@ module.exports = [
 	require('./machines'),
 	require('./buckets'),
 	require('./tasks'),
+	require('./dataFabric'),
 ];
