@@ -35,8 +35,16 @@ export class UiPathCloudOAuthApi implements ICredentialType {
 		optionsParameter('Authentication Method', 'authMethod', [
 			['External Application (Recommended)', 'externalApp', 'A confidential External Application with application scopes (client credentials)'],
 			['Personal Access Token', 'personalAccessToken', 'A token made in your user preferences; used as it is until it expires'],
-			['API Key (Legacy)', 'apiKey', "The older Automation Cloud API access: client ID and user key. UiPath announced this way's end."],
+			['API Key (Legacy)', 'apiKey', 'The older Automation Cloud API access: client ID and user key. UiPath ended it in March 2025.'],
 		]),
+		{
+			displayName:
+				'UiPath ended API-key access to Orchestrator in March 2025 (only Document Understanding keeps API keys). Move to an External Application: Admin → External Applications → Add → Confidential, with application scopes; then choose External Application above. Account Logical Name becomes Organization, the tenant name in your browser\'s URL becomes Tenant, and the application\'s App ID and App Secret replace Client ID and User Key.',
+			name: 'legacyAccessEndedNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: showFor(['apiKey']),
+		},
 		{
 			displayName: 'Cloud URL',
 			name: 'cloudUrl',
