@@ -68,6 +68,26 @@ export function orchestratorBaseUrl(data: IDataObject): string {
 	return `${fieldUrl(data, 'cloudUrl', 'Cloud URL', 'https://cloud.uipath.com')}/${cloud.organization}/${cloud.tenant}/orchestrator_`;
 }
 
+/** UiPath platform services the node calls beside Orchestrator, by their path prefix on the tenant. */
+export type PlatformService = 'datafabric_';
+const PLATFORM_SERVICE_NAMES: Record<PlatformService, string> = { datafabric_: 'Data Fabric' };
+
+/**
+ * The base of a platform service on the credential's tenant (Automation Cloud and Automation Suite:
+ * `<Cloud URL>/<organization>/<tenant>/datafabric_`). Standalone Orchestrator has no such service, and the legacy
+ * API key's tokens are Orchestrator's only.
+ */
+export function platformServiceBaseUrl(data: IDataObject, service: PlatformService): string {
+	const cloud = data as unknown as CloudCredentialData;
+	if (isOnPremises(data) || cloud.authMethod === 'apiKey') {
+		const name = PLATFORM_SERVICE_NAMES[service];
+		throw new CredentialRejectedError(
+			`${name} is a service of UiPath Automation Cloud and Automation Suite, not of a standalone Orchestrator, and the legacy API key reaches Orchestrator only: use a UiPath Cloud OAuth API credential with an External Application (or a personal access token)`,
+		);
+	}
+	return `${fieldUrl(data, 'cloudUrl', 'Cloud URL', 'https://cloud.uipath.com')}/${cloud.organization}/${cloud.tenant}/${service}`;
+}
+
 /** The identity server that issues tokens to External Applications. */
 export function identityTokenUrl(data: IDataObject): string {
 	if (isOnPremises(data)) {

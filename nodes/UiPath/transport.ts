@@ -6,7 +6,7 @@ import { readErrorBody } from '../shared/errorBody';
 import { credentialNumber } from '../shared/numbers';
 import { pacerFor } from '../shared/pacer';
 import { serviceRequest, type ServiceConfig } from '../shared/transport';
-import { CLOUD_CREDENTIAL, orchestratorBaseUrl, type UiPathCredentialType } from './auth';
+import { CLOUD_CREDENTIAL, orchestratorBaseUrl, platformServiceBaseUrl, type PlatformService, type UiPathCredentialType } from './auth';
 
 export type UiPathContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
@@ -27,6 +27,8 @@ export interface UiPathRequest {
 	method: IHttpRequestMethods;
 	/** path after the Orchestrator base, e.g. `/odata/Jobs` */
 	path: string;
+	/** a UiPath platform service beside Orchestrator on the same tenant: `path` is after its base (Data Fabric) */
+	platformService?: PlatformService;
 	/** a full URL instead of base + path (the legacy cloud's account discovery lives on another host) */
 	url?: string;
 	qs?: IDataObject;
@@ -98,7 +100,8 @@ function notResentAdvice(request: UiPathRequest): string | undefined {
 const uiPath: ServiceConfig<UiPathRequest> = {
 	service: 'UiPath Orchestrator',
 	credentialType: credentialTypeOf,
-	baseUrl: orchestratorBaseUrl,
+	baseUrl: (credentials, request) =>
+		request.platformService ? platformServiceBaseUrl(credentials, request.platformService) : orchestratorBaseUrl(credentials),
 	pacer: (credentials, request, base) => {
 		if (request.method !== 'GET' || !LIST_CALLS.test(request.path)) return undefined;
 		const perMinute = listCallsPerMinuteOf(credentials);

@@ -55,7 +55,8 @@ export interface ServiceConfig<R extends ServiceRequest> {
 	/** the service as the user knows it, e.g. "UiPath Orchestrator" */
 	service: string;
 	credentialType: (ctx: RequestContext) => string;
-	baseUrl: (credentials: IDataObject) => string;
+	/** the base the request's path is appended to (a request may name another service of the same tenant) */
+	baseUrl: (credentials: IDataObject, request: R) => string;
 	/** the pacer this request waits on, if any (keyed per tenant or API key) */
 	pacer?: (credentials: IDataObject, request: R, baseUrl: string) => RequestPacer | undefined;
 	headers?: (request: R) => Record<string, string> | undefined;
@@ -94,7 +95,7 @@ async function connectionOf<R extends ServiceRequest>(ctx: RequestContext, confi
 	const credentialType = config.credentialType(ctx);
 	const credentials = await ctx.getCredentials(credentialType);
 	try {
-		const base = config.baseUrl(credentials);
+		const base = config.baseUrl(credentials, request);
 		return { credentialType, credentials, base, pacer: config.pacer?.(credentials, request, base), timeout: config.timeoutMs(credentials) };
 	} catch (error) {
 		// a credential URL without https:// or a credential number that is not one (credentialUrl.ts, numbers.ts)

@@ -140,6 +140,7 @@ const params = (): Param[] => [
 		bad: [...EMPTY, TEXT, ZERO, NEGATIVE, NAN, INFINITE, FRACTION],
 		spec: (expiryInMinutes) => uiNode({ resource: 'bucketFile', operation, folder: inFolder(), bucket: ref('id', '1'), filePath: 'in/a.pdf', binaryPropertyName: 'data', options: { expiryInMinutes } }),
 	})),
+	uiLimit('entity', 'getMany'),
 	uiLimit('folder', 'getMany'),
 	uiLimit('machine', 'getMany'),
 	uiLimit('process', 'getMany'),

@@ -1,0 +1,1 @@
+../../../../../../nodes/UiPath/actions/entity/getMany.operation.ts
