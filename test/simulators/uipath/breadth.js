@@ -11,4 +11,5 @@ module.exports = [
 	require('./buckets'),
 	require('./tasks'),
 	require('./dataFabric'),
+	require('./maestro'),
 ];
