@@ -9,7 +9,7 @@ import { uiPathQueueItemWait } from './actions/queueItem/durableItemWait';
 import { resources } from './actions/resources';
 import { router } from './actions/router';
 import { authenticationProperty, uiPathCredentials } from './descriptions';
-import { searchBuckets, searchFolders, searchProcesses, searchQueues, searchRobots, searchTaskUsers } from './methods/listSearch';
+import { searchBuckets, searchEntities, searchFolders, searchProcesses, searchQueues, searchRobots, searchTaskUsers } from './methods/listSearch';
 import { getMappingColumns } from './methods/resourceMapping';
 
 export class UiPath implements INodeType {
@@ -28,7 +28,7 @@ export class UiPath implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchFolders, searchProcesses, searchQueues, searchRobots, searchBuckets, searchTaskUsers },
+		listSearch: { searchFolders, searchProcesses, searchQueues, searchRobots, searchBuckets, searchTaskUsers, searchEntities },
 		resourceMapping: { getMappingColumns },
 	};
 

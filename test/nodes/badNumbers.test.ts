@@ -141,6 +141,7 @@ const params = (): Param[] => [
 		spec: (expiryInMinutes) => uiNode({ resource: 'bucketFile', operation, folder: inFolder(), bucket: ref('id', '1'), filePath: 'in/a.pdf', binaryPropertyName: 'data', options: { expiryInMinutes } }),
 	})),
 	uiLimit('entity', 'getMany'),
+	uiLimit('entityRecord', 'getMany', { entity: ref('id', '5c3e1d2a-0f4b-4e7a-9a11-2b6f0c8d9e10') }),
 	uiLimit('folder', 'getMany'),
 	uiLimit('machine', 'getMany'),
 	uiLimit('process', 'getMany'),

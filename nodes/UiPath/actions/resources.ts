@@ -8,6 +8,7 @@ import * as bucket from './bucket/index';
 import * as bucketFile from './bucketFile/index';
 import * as customApiCall from './customApiCall/index';
 import * as entity from './entity/index';
+import * as entityRecord from './entityRecord/index';
 import * as folder from './folder/index';
 import * as job from './job/index';
 import * as machine from './machine/index';
@@ -28,6 +29,7 @@ export const resources: Resource[] = [
 	{ name: 'Bucket File', value: 'bucketFile', defaultOperation: 'getMany', operations: bucketFile },
 	{ name: 'Custom API Call', value: 'customApiCall', defaultOperation: 'send', operations: customApiCall },
 	{ name: 'Entity (Data Fabric)', value: 'entity', defaultOperation: 'getMany', operations: entity },
+	{ name: 'Entity Record (Data Fabric)', value: 'entityRecord', defaultOperation: 'getMany', operations: entityRecord },
 	{ name: 'Folder', value: 'folder', defaultOperation: 'getMany', operations: folder },
 	{ name: 'Job', value: 'job', defaultOperation: 'start', operations: job },
 	{ name: 'Machine', value: 'machine', defaultOperation: 'getMany', operations: machine },

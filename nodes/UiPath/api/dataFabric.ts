@@ -20,3 +20,44 @@ export async function listEntities(ctx: UiPathContext, itemIndex: number): Promi
 	if (!Array.isArray(entities)) throw new Error('Data Fabric answered GET /api/Entity with something other than a list of entities');
 	return entities as IDataObject[];
 }
+
+export const DATA_READ = 'DataFabric.Data.Read';
+/** The most records one read returns (UiPath's API guide: limit 1 to 1000). */
+export const RECORDS_PER_READ = 1000;
+const recordsPath = (entityId: string) => `/api/EntityService/entity/${encodeURIComponent(entityId)}`;
+
+/** The value list of a read, as the SDK reads it (`value`); the API guide's example shows `Value`, so both are taken. */
+function recordsOf(answer: IDataObject): { records: IDataObject[]; total?: number } {
+	const records = answer.value ?? answer.Value;
+	if (!Array.isArray(records)) throw new Error('Data Fabric answered a record read without its list of records (value)');
+	const total = answer.totalRecordCount ?? answer.TotalRecordCount;
+	return { records: records as IDataObject[], total: typeof total === 'number' ? total : undefined };
+}
+
+/** One page of an entity's records, ordered by Id (GET …/read?start&limit). */
+export async function readRecords(ctx: UiPathContext, entityId: string, page: { start: number; limit: number }, itemIndex: number) {
+	const answer = await uiPathRequest<IDataObject>(ctx, {
+		method: 'GET',
+		platformService: 'datafabric_',
+		path: `${recordsPath(entityId)}/read`,
+		qs: { start: page.start, limit: page.limit },
+		idempotent: true,
+		itemIndex,
+		scopes: DATA_READ,
+		notFoundHint: 'Data Fabric has no such entity: pick it from the Entity list (Entity → Get Many lists the entities and their IDs).',
+	});
+	return recordsOf(answer);
+}
+
+/** One record by its Id (the SDK's v2 read, which returns long text fields whole). */
+export async function getRecord(ctx: UiPathContext, entityId: string, recordId: string, itemIndex: number): Promise<IDataObject> {
+	return await uiPathRequest<IDataObject>(ctx, {
+		method: 'GET',
+		platformService: 'datafabric_',
+		path: `/api/v2/EntityService/entity/${encodeURIComponent(entityId)}/read/${encodeURIComponent(recordId)}`,
+		idempotent: true,
+		itemIndex,
+		scopes: DATA_READ,
+		notFoundHint: 'Data Fabric has no such record in this entity, or no such entity: check the Record ID and the Entity.',
+	});
+}

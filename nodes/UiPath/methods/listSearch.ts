@@ -2,6 +2,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { pickerPage } from '../../shared/paginate';
+import { listEntities } from '../api/dataFabric';
 import { odataPage } from '../api/odata';
 import { folderIdOf, taskUsersPage } from '../api/tasks';
 import { folderRefFrom, odataString, type FolderRef } from '../transport';
@@ -82,4 +83,12 @@ export async function searchTaskUsers(this: ILoadOptionsFunctions, filter?: stri
 		return { name: `${String(u.displayName || u.userName)}${contact ? ` (${String(contact)})` : ''}`, value: String(u.id) };
 	};
 	return { results: items.map(entry), paginationToken };
+}
+
+/** The tenant's Data Fabric entities (one call answers them all), by name or display name. */
+export async function searchEntities(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const text = (filter ?? '').toLowerCase();
+	const entities = (await listEntities(this, 0)).map((e) => ({ name: String(e.displayName || e.name), value: String(e.id), key: String(e.name) }));
+	const results = entities.filter((e) => !text || `${e.name} ${e.key}`.toLowerCase().includes(text)).map(({ name, value }) => ({ name, value }));
+	return { results: results.sort((a, b) => a.name.localeCompare(b.name)) };
 }

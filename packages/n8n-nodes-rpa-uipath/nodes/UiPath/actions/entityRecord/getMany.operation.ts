@@ -1,0 +1,1 @@
+../../../../../../nodes/UiPath/actions/entityRecord/getMany.operation.ts
