@@ -831,6 +831,12 @@ async function startUiPathSimulator(options = {}) {
 			handle: (ctx) => collection(ctx, 'Assets', 'AssetDto', inFolder(assets, ctx.folder).map(assetRow)),
 		},
 		{
+			// The list UiPath's OpenAPI document names in place of the deprecated GET /odata/Assets ("Replaced by GetFiltered").
+			method: 'GET', pattern: /^\/odata\/Assets\/UiPath\.Server\.Configuration\.OData\.GetFiltered$/,
+			spec: 'GET /odata/Assets/UiPath.Server.Configuration.OData.GetFiltered', folder: true,
+			handle: (ctx) => collection(ctx, 'Assets', 'AssetDto', inFolder(assets, ctx.folder).map(assetRow)),
+		},
+		{
 			method: 'GET', pattern: /^\/odata\/Assets\(([^)]*)\)$/, spec: 'GET /odata/Assets({key})', folder: true,
 			handle: (ctx, m) => {
 				const asset = assets.get(keyOf(m[1]));
@@ -1564,6 +1570,8 @@ async function startUiPathSimulator(options = {}) {
 		},
 		/** Every OR scope the simulated routes know. */
 		allScopes: ALL_SCOPES,
+		/** The OpenAPI operation each Orchestrator route serves ("GET /odata/Jobs"), for the endpoint audit. */
+		routeSpecs: () => routes.map((r) => r.spec),
 	};
 	// Issue 11 (breadth): each module under uipath/ adds its routes to `routes` and its seed helpers to `sim`.
 	const core = {

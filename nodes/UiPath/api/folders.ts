@@ -23,6 +23,8 @@ export async function findFolder(ctx: UiPathContext, folder: FolderRef, select =
 }
 
 const ASSET_SCOPES = 'OR.Assets (or OR.Assets.Read)';
+// UiPath's OpenAPI document marks GET /odata/Assets deprecated, "Replaced by GetFiltered" (same query options and answer).
+const ASSET_LIST = '/odata/Assets/UiPath.Server.Configuration.OData.GetFiltered';
 
 export async function listFolders(ctx: UiPathContext, qs: IDataObject, limit: number, itemIndex: number): Promise<IDataObject[]> {
 	return await odataList(ctx, '/odata/Folders', { qs, limit, itemIndex, scopes: 'OR.Folders.Read (or OR.Folders)' });
@@ -33,9 +35,9 @@ export async function listRobots(ctx: UiPathContext, qs: IDataObject, folder: Fo
 }
 
 export async function findAsset(ctx: UiPathContext, name: string, folder: FolderRef, itemIndex: number): Promise<IDataObject | undefined> {
-	return await firstNamed(ctx, '/odata/Assets', name, { folder, itemIndex, scopes: ASSET_SCOPES });
+	return await firstNamed(ctx, ASSET_LIST, name, { folder, itemIndex, scopes: ASSET_SCOPES });
 }
 
 export async function listAssets(ctx: UiPathContext, qs: IDataObject, folder: FolderRef, limit: number, itemIndex: number): Promise<IDataObject[]> {
-	return await odataList(ctx, '/odata/Assets', { qs, folder, limit, itemIndex, scopes: ASSET_SCOPES });
+	return await odataList(ctx, ASSET_LIST, { qs, folder, limit, itemIndex, scopes: ASSET_SCOPES });
 }

@@ -58,6 +58,8 @@ const OPERATIONS = [
 	['get', '/odata/Tasks/UiPath.Server.Configuration.OData.GetTaskUsers(organizationUnitId={organizationUnitId})'],
 	['get', '/odata/Webhooks'], ['post', '/odata/Webhooks'], ['get', '/odata/Webhooks({key})'], ['delete', '/odata/Webhooks({key})'],
 	['get', '/odata/Webhooks/UiPath.Server.Configuration.OData.GetEventTypes'],
+	// issue 21: the asset list UiPath names in place of the deprecated GET /odata/Assets
+	['get', '/odata/Assets/UiPath.Server.Configuration.OData.GetFiltered'],
 ];
 
 /** @param {any} v one OpenAPI property schema */
@@ -102,14 +104,17 @@ function extract(doc) {
 	}
 	/** @type {Record<string, string[]>} */
 	const scopes = {};
+	/** @type {string[]} operations the document marks deprecated: CHANGELOG.md names each the package calls */
+	const deprecated = [];
 	for (const [method, p] of OPERATIONS) {
 		const op = doc.paths[p]?.[method];
 		if (!op) throw new Error(`operation ${method} ${p} missing`);
 		const m = /OAuth required scopes: ([^\n]*?)\.?\n/.exec(op.description);
 		if (!m) throw new Error(`no scopes in ${method} ${p}`);
 		scopes[`${method.toUpperCase()} ${p}`] = m[1].split(' or ').map((x) => x.trim());
+		if (op.deprecated) deprecated.push(`${method.toUpperCase()} ${p}`);
 	}
-	return { source: `${doc.info.title} (OpenAPI ${doc.openapi})`, scopes, schemas };
+	return { source: `${doc.info.title} (OpenAPI ${doc.openapi})`, scopes, deprecated, schemas };
 }
 
 module.exports = { extract };
