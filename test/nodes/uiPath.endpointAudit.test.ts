@@ -54,4 +54,23 @@ describe('the endpoint audit against the OpenAPI 3 document', () => {
 			await sim.close();
 		}
 	});
+
+	test('an Orchestrator that predates GetFiltered (no such route) is asked by the older list', async () => {
+		const { sim, harness, shared } = await setUp();
+		try {
+			sim.addAsset({ folderId: shared.Id, name: 'SapLogin', valueType: 'Text', value: 'sap' });
+			const missing = { message: `No HTTP resource was found that matches the request URI.`, errorCode: 0 };
+			sim.faults.add({ method: 'GET', path: /GetFiltered/, status: 404, body: missing, times: 10 });
+			const many = await harness.run(uiNode({ resource: 'asset', operation: 'getMany', folder: inFolder(), returnAll: true }));
+			expect(many.error).toBeUndefined();
+			expect(many.items.map((i) => i.json.Name)).toEqual(['SapLogin']);
+			const lists = uiLog(sim).filter((e) => e.method === 'GET' && /\/odata\/Assets/.test(e.path));
+			expect(lists.map((e) => [e.path.replace(/\?.*/, '').replace(/^.*\/odata/, '/odata'), e.status])).toEqual([
+				['/odata/Assets/UiPath.Server.Configuration.OData.GetFiltered', 404],
+				['/odata/Assets', 200],
+			]);
+		} finally {
+			await sim.close();
+		}
+	});
 });

@@ -1,5 +1,5 @@
 // Folders (organization units), robots and assets: the plain lists of Orchestrator.
-import type { IDataObject } from 'n8n-workflow';
+import { NodeApiError, type IDataObject } from 'n8n-workflow';
 
 import { odataString, type FolderRef, type UiPathContext } from '../transport';
 import { firstNamed, firstWhere, odataList } from './odata';
@@ -26,6 +26,17 @@ const ASSET_SCOPES = 'OR.Assets (or OR.Assets.Read)';
 // UiPath's OpenAPI document marks GET /odata/Assets deprecated, "Replaced by GetFiltered" (same query options and answer).
 const ASSET_LIST = '/odata/Assets/UiPath.Server.Configuration.OData.GetFiltered';
 
+/** The asset list by GetFiltered; by the older route on a server that predates it (no such route: 404 or 405). */
+async function assetList<T>(call: (path: string) => Promise<T>): Promise<T> {
+	try {
+		return await call(ASSET_LIST);
+	} catch (error) {
+		const failure = error as NodeApiError;
+		if (!(failure instanceof NodeApiError) || !['404', '405'].includes(String(failure.httpCode))) throw failure;
+		return await call('/odata/Assets');
+	}
+}
+
 export async function listFolders(ctx: UiPathContext, qs: IDataObject, limit: number, itemIndex: number): Promise<IDataObject[]> {
 	return await odataList(ctx, '/odata/Folders', { qs, limit, itemIndex, scopes: 'OR.Folders.Read (or OR.Folders)' });
 }
@@ -35,9 +46,9 @@ export async function listRobots(ctx: UiPathContext, qs: IDataObject, folder: Fo
 }
 
 export async function findAsset(ctx: UiPathContext, name: string, folder: FolderRef, itemIndex: number): Promise<IDataObject | undefined> {
-	return await firstNamed(ctx, ASSET_LIST, name, { folder, itemIndex, scopes: ASSET_SCOPES });
+	return await assetList((path) => firstNamed(ctx, path, name, { folder, itemIndex, scopes: ASSET_SCOPES }));
 }
 
 export async function listAssets(ctx: UiPathContext, qs: IDataObject, folder: FolderRef, limit: number, itemIndex: number): Promise<IDataObject[]> {
-	return await odataList(ctx, ASSET_LIST, { qs, folder, limit, itemIndex, scopes: ASSET_SCOPES });
+	return await assetList((path) => odataList(ctx, path, { qs, folder, limit, itemIndex, scopes: ASSET_SCOPES }));
 }
