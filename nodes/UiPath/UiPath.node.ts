@@ -10,6 +10,7 @@ import { resources } from './actions/resources';
 import { router } from './actions/router';
 import { authenticationProperty, uiPathCredentials } from './descriptions';
 import { searchBuckets, searchEntities, searchFolders, searchProcesses, searchQueues, searchRobots, searchTaskUsers } from './methods/listSearch';
+import { searchMaestroInstances } from './methods/maestroSearch';
 import { getMappingColumns } from './methods/resourceMapping';
 
 export class UiPath implements INodeType {
@@ -28,7 +29,7 @@ export class UiPath implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchFolders, searchProcesses, searchQueues, searchRobots, searchBuckets, searchTaskUsers, searchEntities },
+		listSearch: { searchFolders, searchProcesses, searchQueues, searchRobots, searchBuckets, searchTaskUsers, searchEntities, searchMaestroInstances },
 		resourceMapping: { getMappingColumns },
 	};
 

@@ -69,8 +69,8 @@ export function orchestratorBaseUrl(data: IDataObject): string {
 }
 
 /** UiPath platform services the node calls beside Orchestrator, by their path prefix on the tenant. */
-export type PlatformService = 'datafabric_';
-const PLATFORM_SERVICE_NAMES: Record<PlatformService, string> = { datafabric_: 'Data Fabric' };
+export type PlatformService = 'datafabric_' | 'pims_';
+const PLATFORM_SERVICE_NAMES: Record<PlatformService, string> = { datafabric_: 'Data Fabric', pims_: 'Maestro' };
 
 /**
  * The base of a platform service on the credential's tenant (Automation Cloud and Automation Suite:

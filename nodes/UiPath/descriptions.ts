@@ -36,6 +36,12 @@ export const queueLocator = locatorParameter('Queue', 'queue', [
 
 export const jobStateOptions = valueOptions(['Faulted', 'Pending', 'Resumed', 'Running', 'Stopped', 'Stopping', 'Successful', 'Suspended', 'Terminating']);
 
+/** Orchestrator's process (release) types, ReleaseDto / JobDto ProcessType; Maestro's are ProcessOrchestration and CaseManagement. */
+export const processTypeOptions = valueOptions(
+	['Agent', 'Api', 'BusinessRules', 'CaseManagement', 'ProcessOrchestration', 'MCPServer', 'Process', 'TestAutomationProcess', 'WebApp'],
+	{ CaseManagement: 'Maestro Case (CaseManagement)', MCPServer: 'MCP Server', ProcessOrchestration: 'Maestro Process (ProcessOrchestration)', TestAutomationProcess: 'Test Automation', BusinessRules: 'Business Rules', Process: 'RPA Process' },
+);
+
 export const queueItemStatusOptions = valueOptions(['Abandoned', 'Deleted', 'Failed', 'InProgress', 'New', 'Retried', 'Successful'], {
 	InProgress: 'In Progress',
 });

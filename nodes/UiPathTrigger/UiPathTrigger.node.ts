@@ -15,6 +15,8 @@ import {
 	uiPathCredentials,
 } from '../UiPath/descriptions';
 import { readLatest, readWindow, timeOf, watchesOf, type QueueIdCache } from './watches';
+import { maestroTriggerFields } from './maestroFields';
+import { MAESTRO_EVENTS, pollMaestro, type MaestroStatic } from './maestroPoll';
 import { multiOptionsParameter, optionsParameter } from '../shared/optionsParameter';
 
 // A job's EndTime can become visible a little after the moment it names. Each poll reads back this far behind
@@ -39,6 +41,8 @@ export class UiPathTrigger implements INodeType {
 				optionsParameter('Event', 'event', [
 					['Job Finished', 'jobFinished', 'A job ends Successful, Faulted or Stopped'],
 					['Queue Item Finished', 'queueItemFinished', 'A queue item is processed'],
+					['Maestro Instance Ended', 'maestroInstanceEnded', 'A Maestro process instance ends Completed, Faulted or Cancelled'],
+					['Maestro Incident Opened', 'maestroIncidentOpened', 'A Maestro process instance raises an incident'],
 				]),
 				{
 					displayName: 'Folders',
@@ -70,17 +74,23 @@ export class UiPathTrigger implements INodeType {
 					description: 'Fire for queue items that end with these statuses',
 					displayOptions: forQueueItems,
 				}),
+				...maestroTriggerFields,
 			],
 		}),
 		// n8n's lint reads these from the class (and checks the icon files, whose paths are relative to this file).
 		icon: { light: 'file:uiPath.svg', dark: 'file:uiPath.dark.svg' },
-		subtitle: '={{$parameter["event"] === "queueItemFinished" ? "Queue item finished" : "Job finished"}}',
+		subtitle:
+			'={{ {"queueItemFinished": "Queue item finished", "maestroInstanceEnded": "Maestro instance ended", "maestroIncidentOpened": "Maestro incident opened"}[$parameter["event"]] || "Job finished" }}',
 	};
 
 	methods = { listSearch: { searchFolders, searchQueues } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const staticData = this.getWorkflowStaticData('node') as IDataObject & { cursors?: Record<string, CursorState>; queueIds?: QueueIdCache };
+		if (MAESTRO_EVENTS.includes(this.getNodeParameter('event') as string)) {
+			const rows = await pollMaestro(this, staticData as MaestroStatic);
+			return rows.length ? [rows.map((json) => ({ json }))] : null;
+		}
 		staticData.queueIds ??= {};
 		const watches = await watchesOf(this, staticData.queueIds);
 

@@ -238,6 +238,7 @@ function seedUiPath(ui) {
 		if (i % 4 === 3) ui.setQueueItemStatus(item.Id, 'Failed', { endTime, startTime: endTime - 3000, processingException: { reason: 'Vendor not found in ERP', type: 'BusinessException' } });
 		else ui.setQueueItemStatus(item.Id, 'Successful', { endTime, startTime: endTime - 3000, output: { posted: true } });
 	}
+	const entity = seedDataFabric(ui);
 	ui.reset(); // seeding made no requests, but start the log clean anyway
 
 	return {
@@ -249,7 +250,34 @@ function seedUiPath(ui) {
 		robots: robots.map((r) => r.Name),
 		jobs,
 		queueItems: 12,
+		entities: [entity],
 	};
+}
+
+/** Data Fabric: an Orders entity (text, number, date, choice set) with records, for the Entity Record samples. @param {any} ui */
+function seedDataFabric(ui) {
+	ui.dataFabric.addChoiceSet('OrderStatus', [{ name: 'New' }, { name: 'Shipped' }, { name: 'Invoiced' }]);
+	const orders = ui.dataFabric.addEntity({
+		name: 'Orders',
+		displayName: 'Orders',
+		description: 'Customer orders the finance robots invoice',
+		fields: [
+			{ name: 'orderNumber', type: 'text', required: true, unique: true },
+			{ name: 'customer', type: 'text', required: true },
+			{ name: 'amount', type: 'number' },
+			{ name: 'orderDate', type: 'date' },
+			{ name: 'status', type: 'choiceSet', choiceSet: 'OrderStatus' },
+		],
+	});
+	const rows = Array.from({ length: 25 }, (_, i) => ({
+		orderNumber: `SO-${4100 + i}`,
+		customer: ['Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark'][i % 5],
+		amount: 150 + i * 42.5,
+		orderDate: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}`,
+		status: i % 3,
+	}));
+	ui.dataFabric.addRecords(orders.id, rows);
+	return { name: 'Orders', id: /** @type {string} */ (orders.id), records: rows.length };
 }
 
 /** @param {any} rc */

@@ -144,6 +144,8 @@ const params = (): Param[] => [
 	uiLimit('entityRecord', 'getMany', { entity: ref('id', '5c3e1d2a-0f4b-4e7a-9a11-2b6f0c8d9e10') }),
 	uiLimit('folder', 'getMany'),
 	uiLimit('machine', 'getMany'),
+	uiLimit('maestroInstance', 'getMany'),
+	uiLimit('maestroProcess', 'getMany'),
 	uiLimit('process', 'getMany'),
 	uiLimit('processSchedule', 'getMany'),
 	uiLimit('robot', 'getMany'),

@@ -17,6 +17,8 @@ describe('UiPath resources', () => {
 	afterEach(async () => sim.close());
 
 	const odata = (path: string) => uiLog(sim).filter((e) => e.path === `${CLOUD_BASE(sim)}/odata/${path}`);
+	// The asset list UiPath's OpenAPI document names in place of the deprecated GET /odata/Assets.
+	const ASSET_LIST = 'Assets/UiPath.Server.Configuration.OData.GetFiltered';
 
 	describe('Process', () => {
 		it('gets the processes of a folder with their arguments as objects, filtered by name', async () => {
@@ -167,7 +169,7 @@ describe('UiPath resources', () => {
 				['Limits', 'KeyValueList', { eu: '10', us: '20' }],
 			]);
 			expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
-			const calls = odata('Assets');
+			const calls = odata(ASSET_LIST);
 			expect(calls.map((c) => c.query.$filter)).toEqual(["Name eq 'Mailbox'", "Name eq 'DryRun'", "Name eq 'BatchSize'", "Name eq 'Limits'"]);
 			expect(calls.every((c) => c.method === 'GET' && c.headers['x-uipath-folderpath'] === 'Shared' && c.query.$top === '1')).toBe(true);
 		});
@@ -185,7 +187,7 @@ describe('UiPath resources', () => {
 			expect(items).toHaveLength(0);
 			expect(error?.message).toBe('There is no asset named "Bob\'s Key" in folder "Shared"');
 			expect(error?.description).toMatch(/Asset → Get Many/);
-			expect(odata('Assets')[0].query.$filter).toBe("Name eq 'Bob''s Key'");
+			expect(odata(ASSET_LIST)[0].query.$filter).toBe("Name eq 'Bob''s Key'");
 		});
 
 		it('gets many assets with values, none with a password', async () => {
@@ -199,7 +201,7 @@ describe('UiPath resources', () => {
 				SapLogin: 'sap-robot',
 			});
 			expect(items.some((i) => 'CredentialPassword' in i.json)).toBe(false);
-			expect(odata('Assets')[0].query).toMatchObject({ $orderby: 'Name asc,Id asc', $top: '1000', $skip: '0' });
+			expect(odata(ASSET_LIST)[0].query).toMatchObject({ $orderby: 'Name asc,Id asc', $top: '1000', $skip: '0' });
 		});
 
 		it('names the scope the operation needs on a 403', async () => {

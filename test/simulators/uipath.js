@@ -63,6 +63,7 @@ const FINAL_JOB_STATES = ['Successful', 'Faulted', 'Stopped'];
 const QUEUE_ITEM_STATUSES = enumOf('QueueItemDto', 'Status');
 const ASSET_VALUE_TYPES = enumOf('AssetDto', 'ValueType');
 const ROBOT_TYPES = enumOf('RobotDto', 'Type');
+const RELEASE_PROCESS_TYPES = enumOf('ReleaseDto', 'ProcessType');
 const NOT_AUTHENTICATED = 'You are not authenticated!';
 const FOLDER_NOT_FOUND = 'Folder does not exist or the user does not have access to the folder.';
 const FOLDER_HEADERS = ['X-UIPATH-OrganizationUnitId', 'X-UIPATH-FolderPath', 'X-UIPATH-FolderPath-Encoded', 'X-UIPATH-FolderKey'];
@@ -245,7 +246,7 @@ async function startUiPathSimulator(options = {}) {
 			EntryPointPath: 'Main.xaml',
 			InputArguments: r.InputArguments ?? null,
 			EnvironmentVariables: null,
-			ProcessType: 'Process',
+			ProcessType: r.ProcessType,
 			SupportsMultipleEntryPoints: false,
 			RequiresUserInteraction: false,
 			IsConversational: false,
@@ -453,7 +454,7 @@ async function startUiPathSimulator(options = {}) {
 			OrganizationUnitId: folder.Id,
 			OrganizationUnitFullyQualifiedName: folder.FullyQualifiedName,
 			Reference: v.Reference ?? '',
-			ProcessType: 'Process',
+			ProcessType: release ? release.ProcessType : 'Process',
 			Machine: robot ? cached(nav, `machine${robot.Id}`, () => machineRow(robot)) : null,
 			ProfilingOptions: null,
 			ResumeOnSameContext: false,
@@ -575,6 +576,8 @@ async function startUiPathSimulator(options = {}) {
 		const candidates = [...robots.values()].filter((r) => r.folderIds.includes(folderId));
 		return candidates.length ? candidates[seed % candidates.length] : undefined;
 	}
+	/** What other modules do when a job is created (Maestro: a job of a Maestro process is its instance). @type {((job: any, release: any) => void)[]} */
+	const jobCreatedHooks = [];
 	/** @param {any} release @param {any} folder @param {Record<string, any>} info @param {any} [robot] */
 	function createJob(release, folder, info, robot) {
 		const id = nextId++;
@@ -604,6 +607,7 @@ async function startUiPathSimulator(options = {}) {
 		};
 		addChanges(job, plannedRun(job, release, createdMs, robot));
 		jobs.set(id, job);
+		for (const hook of jobCreatedHooks) hook(job, release);
 		return job;
 	}
 	function jobInFolder(/** @type {number} */ id, /** @type {any} */ folder) {
@@ -1274,8 +1278,9 @@ async function startUiPathSimulator(options = {}) {
 		 *   outputArguments?: object, inputArguments?: string,
 		 *   inputArgumentsSchema?: { name: string, type?: string, required?: boolean, hasDefault?: boolean }[],
 		 *   jobError?: { code?: string, title?: string, detail?: string, category?: string },
-		 *   jobPriority?: 'Low' | 'Normal' | 'High' }} r
-		 *   A release ("process"). Its jobs wait `queueDelayMs` (1000) Pending, run `durationMs` (3000), then end with
+		 *   jobPriority?: 'Low' | 'Normal' | 'High', processType?: string }} r
+		 *   A release ("process"); `processType` is its ReleaseDto ProcessType (default Process; ProcessOrchestration or
+		 *   CaseManagement make it a Maestro process too, see uipath/maestro.js). Its jobs wait `queueDelayMs` (1000) Pending, run `durationMs` (3000), then end with
 		 *   `outcome` (Successful, with `outputArguments` as OutputArguments; or Faulted, with `jobError`). A soft stop
 		 *   takes `softStopMs` (1000).
 		 */
@@ -1290,6 +1295,7 @@ async function startUiPathSimulator(options = {}) {
 				Name: r.name,
 				ProcessKey: r.processKey ?? r.name.replace(/_.*$/, ''),
 				ProcessVersion: r.processVersion ?? '1.0.0',
+				ProcessType: r.processType ?? 'Process',
 				InputArguments: r.inputArguments ?? null,
 				argumentsInput: r.inputArgumentsSchema
 					? JSON.stringify(r.inputArgumentsSchema.map((a) => ({ name: a.name, type: a.type ?? 'System.String, System.Private.CoreLib', required: a.required ?? false, hasDefault: a.hasDefault ?? false })))
@@ -1309,6 +1315,7 @@ async function startUiPathSimulator(options = {}) {
 				CreationTime: toTime(now()),
 			};
 			if (!['Successful', 'Faulted'].includes(release.outcome)) throw new Error(`addRelease: outcome must be Successful or Faulted`);
+			if (!RELEASE_PROCESS_TYPES.includes(release.ProcessType)) throw new Error(`addRelease: processType must be one of ${RELEASE_PROCESS_TYPES.join(', ')}`);
 			releases.set(release.Id, release);
 			return releaseRow(release);
 		},
@@ -1580,6 +1587,8 @@ async function startUiPathSimulator(options = {}) {
 		inFolder, byKey, folderArg, authenticate, view, addChanges, dropFuture, jobRow, releaseRow, robotRow, machineRow,
 		queueRow, queueItemRow, assetRow, createJob, jobInFolder, finalFields, pickRobot, createQueueItem, queueItemOutcome,
 		queueByName, duplicateReference, rawHandlers,
+		/** @param {(job: any, release: any) => void} hook called with each job createJob makes (StartJobs, RestartJob) */
+		onJobCreated: (hook) => void jobCreatedHooks.push(hook),
 		/** @param {string} prefix e.g. 'datafabric_' @param {Service} service */
 		addService: (prefix, service) => void services.set(prefix, service),
 	};

@@ -319,6 +319,29 @@ describe('UiPath Maestro (pims_)', () => {
 			expect([noRoute.status, noRoute.body.status]).toEqual([404, 404]);
 		}));
 
+	test('a job Orchestrator starts for a Maestro release is an instance (id = job Key); other releases start none', () =>
+		withWorld(async (w) => {
+			// addProcess({ releaseId }) made the seeded release a Maestro process: its ProcessType says so
+			const releases = await w.api('GET', `/odata/Releases?$filter=Key eq '${w.release.Key}'&$select=Key,ProcessType`);
+			expect(releases.body.value).toEqual([{ Key: w.release.Key, ProcessType: 'ProcessOrchestration' }]);
+			const agentic = w.sim.addRelease({ folderId: w.finance.Id, name: 'Claims_Case', processType: 'CaseManagement' });
+			const start = (key: string) => w.api('POST', '/odata/Jobs/UiPath.Server.Configuration.OData.StartJobs', { body: { startInfo: { ReleaseKey: key, Strategy: 'ModernJobsCount', JobsCount: 2 } } });
+			const started = await start(w.release.Key);
+			expect(started.status).toBe(201);
+			expect(started.body.value.map((j: Row) => j.ProcessType)).toEqual(['ProcessOrchestration', 'ProcessOrchestration']);
+			for (const job of started.body.value) {
+				const inst = await w.call('GET', `/instances/${job.Key}`, { folder: w.fin });
+				expect([inst.status, inst.body.processKey, inst.body.latestRunStatus, inst.body.folderKey]).toEqual([200, w.release.Key, 'Running', w.fin]);
+			}
+			const cases = await start(agentic.Key);
+			expect((await w.call('GET', `/instances?processType=CaseManagement`)).body.instances.map((i: Row) => i.instanceId)).toEqual([cases.body.value[1].Key, cases.body.value[0].Key].sort((a, b) => (a < b ? 1 : -1)));
+			const rpa = await start(w.faulty.Key);
+			expect(rpa.body.value.map((j: Row) => j.ProcessType)).toEqual(['Process', 'Process']);
+			expect(w.maestro.instance(rpa.body.value[0].Key)).toBeUndefined();
+			expect(() => w.sim.addRelease({ folderId: w.finance.Id, name: 'X', processType: 'Robot' })).toThrow(/processType must be one of/);
+			expect(() => w.maestro.addProcess({ releaseId: agentic.Id })).toThrow(/exists|already/);
+		}));
+
 	test('seed helpers refuse inconsistent seeds', () =>
 		withWorld(async (w) => {
 			expect(() => w.maestro.startInstance({ processKey: 'missing' })).toThrow(/no process/);

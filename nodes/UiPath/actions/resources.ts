@@ -12,6 +12,8 @@ import * as entityRecord from './entityRecord/index';
 import * as folder from './folder/index';
 import * as job from './job/index';
 import * as machine from './machine/index';
+import * as maestroInstance from './maestroInstance/index';
+import * as maestroProcess from './maestroProcess/index';
 import * as processOperations from './process/index';
 import * as queue from './queue/index';
 import * as processSchedule from './processSchedule/index';
@@ -33,6 +35,8 @@ export const resources: Resource[] = [
 	{ name: 'Folder', value: 'folder', defaultOperation: 'getMany', operations: folder },
 	{ name: 'Job', value: 'job', defaultOperation: 'start', operations: job },
 	{ name: 'Machine', value: 'machine', defaultOperation: 'getMany', operations: machine },
+	{ name: 'Maestro Instance', value: 'maestroInstance', defaultOperation: 'getMany', operations: maestroInstance },
+	{ name: 'Maestro Process', value: 'maestroProcess', defaultOperation: 'getMany', operations: maestroProcess },
 	{ name: 'Process', value: 'process', defaultOperation: 'getMany', operations: processOperations },
 	{ name: 'Queue', value: 'queue', defaultOperation: 'getMany', operations: queue },
 	{ name: 'Process Schedule', value: 'processSchedule', defaultOperation: 'getMany', operations: processSchedule },

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { FolderRef, UiPathContext } from '../transport';
 import { uiPathRequest } from '../transport';
+import { MAESTRO_PROCESS_TYPES } from './maestro';
 import { firstWhere, odataListById, parseJsonField } from './odata';
 
 export const JOB_SCOPES = 'OR.Jobs (or OR.Jobs.Read / OR.Jobs.Write)';
@@ -19,10 +20,14 @@ export interface Job extends IDataObject {
 
 /** The job with its InputArguments and OutputArguments as objects. */
 export function withParsedArguments<T extends IDataObject>(job: T): T {
+	// A job of a Maestro process (ProcessType ProcessOrchestration or CaseManagement) is a Maestro instance: its Key
+	// is the instance ID of the Maestro Instance operations.
+	const maestro = (MAESTRO_PROCESS_TYPES as readonly unknown[]).includes(job.ProcessType) ? { maestroInstanceId: job.Key } : {};
 	return {
 		...job,
 		InputArguments: parseJsonField(job.InputArguments),
 		OutputArguments: parseJsonField(job.OutputArguments),
+		...maestro,
 	};
 }
 

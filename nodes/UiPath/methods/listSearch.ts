@@ -52,8 +52,9 @@ export async function searchFolders(this: ILoadOptionsFunctions, filter?: string
 }
 
 export async function searchProcesses(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
-	const entry = (r: IDataObject) => ({ name: `${r.Name}${r.ProcessVersion ? ` (${r.ProcessVersion})` : ''}`, value: String(r.Key) });
-	return await searchInFolder(this, { path: '/odata/Releases', field: 'Name', select: 'Key,Name,ProcessVersion', entry }, filter, token);
+	const maestro = (r: IDataObject) => (r.ProcessType === 'ProcessOrchestration' ? ', Maestro' : r.ProcessType === 'CaseManagement' ? ', Maestro case' : '');
+	const entry = (r: IDataObject) => ({ name: `${r.Name}${r.ProcessVersion ? ` (${r.ProcessVersion}${maestro(r)})` : ''}`, value: String(r.Key) });
+	return await searchInFolder(this, { path: '/odata/Releases', field: 'Name', select: 'Key,Name,ProcessVersion,ProcessType', entry }, filter, token);
 }
 
 export async function searchQueues(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {

@@ -32,6 +32,8 @@
  * Errors are ProblemDetails {type, title, status, errors?, traceId}. Unknown instance (or another folder's): 404. An
  * instance id that is not a GUID: 400 {errors:{instanceId:[…]}}. Unknown or misspelt query parameters: 400.
  * Seeds on sim.maestro: addProcess, startInstance, setInstanceState, addIncident, instance, actions.
+ * A release of ProcessType ProcessOrchestration / CaseManagement is a Maestro process; a job created for it (StartJobs,
+ * RestartJob) starts an instance whose id is the job Key.
  */
 const crypto = require('node:crypto');
 const { HttpError } = require('../common');
@@ -364,8 +366,12 @@ module.exports = function registerMaestro(core) {
 			if (processes.has(processKey)) throw new Error(`addProcess: process ${processKey} exists`);
 			const packageId = o.packageId ?? release?.ProcessKey;
 			if (!packageId) throw new Error('addProcess: packageId is required');
-			const processType = o.processType ?? 'ProcessOrchestration';
+			const processType = o.processType ?? (release && PROCESS_TYPES.includes(release.ProcessType) ? release.ProcessType : 'ProcessOrchestration');
 			if (!PROCESS_TYPES.includes(processType)) throw new Error(`addProcess: processType ${processType}`);
+			if (release && ![processType, 'Process'].includes(release.ProcessType)) throw new Error(`addProcess: release ${release.Id} is a ${release.ProcessType}, not a Maestro process`);
+			if (release && [...processes.values()].some((x) => x.releaseId === release.Id)) throw new Error(`addProcess: release ${release.Id} is a Maestro process already`);
+			// The release is the process's package in Orchestrator: its ProcessType says so (ReleaseDto ProcessType).
+			if (release) release.ProcessType = processType;
 			const elements = (o.elements ?? DEFAULT_ELEMENTS).map((e) => ({ id: e.id, name: e.name ?? e.id, type: e.type ?? 'serviceTask' }));
 			const variables = (o.variables ?? []).map((v) => {
 				const elementId = v.elementId ?? elements[0].id;
@@ -375,6 +381,7 @@ module.exports = function registerMaestro(core) {
 			const p = {
 				seq: seq++, processKey, packageId, packageKey: o.packageKey ?? core.guid(), packageVersions: o.packageVersions ?? [release?.ProcessVersion ?? '1.0.0'],
 				folderKey: folder.Key, processType, elements, variables, bpmn: o.bpmn, transitionMs: o.transitionMs ?? 1000, createdMs: core.now(),
+				releaseId: release ? release.Id : null,
 			};
 			processes.set(processKey, p);
 			return { processKey, packageId, folderKey: p.folderKey, packageVersions: [...p.packageVersions] };
@@ -436,6 +443,19 @@ module.exports = function registerMaestro(core) {
 			return [...(instances.get(String(id).toLowerCase())?.actions ?? [])];
 		},
 	};
+
+	// A release seeded as a Maestro process (addRelease processType ProcessOrchestration or CaseManagement) is one in
+	// PIMS too; a job Orchestrator creates for it (StartJobs, RestartJob) starts an instance whose id is the job Key.
+	const addRelease = core.sim.addRelease;
+	core.sim.addRelease = (/** @type {any} */ r) => {
+		const row = addRelease(r);
+		if (PROCESS_TYPES.includes(row.ProcessType)) core.sim.maestro.addProcess({ releaseId: row.Id });
+		return row;
+	};
+	core.onJobCreated((/** @type {any} */ job, /** @type {any} */ release) => {
+		const p = release && [...processes.values()].find((x) => x.releaseId === release.Id);
+		if (p) core.sim.maestro.startInstance({ processKey: p.processKey, instanceId: job.Key });
+	});
 
 	function setVariables(/** @type {any} */ inst, /** @type {Record<string, unknown> | undefined} */ values) {
 		for (const [k, value] of Object.entries(values ?? {})) {

@@ -4,7 +4,7 @@ import { multiOptionsParameter } from '../../../shared/optionsParameter';
 import { filtersCollection, limitOf, returnAllFields } from '../../../shared/parameters';
 import { listJobs, withParsedArguments } from '../../api/jobs';
 import { anyOf } from '../../api/odata';
-import { jobStateOptions } from '../../descriptions';
+import { jobStateOptions, processTypeOptions } from '../../descriptions';
 import { odataString } from '../../transport';
 import { folderField, folderOf, odataDate } from '../common';
 
@@ -19,6 +19,7 @@ export const description: INodeProperties[] = [
 		{ displayName: 'Ended After', name: 'endedAfter', type: 'dateTime', default: '' },
 		{ displayName: 'Ended Before', name: 'endedBefore', type: 'dateTime', default: '' },
 		{ displayName: 'Process Name', name: 'processName', type: 'string', default: '', description: 'Only jobs of this process (release name)' },
+		multiOptionsParameter('Process Types', 'processTypes', processTypeOptions, [], { description: "Only jobs of processes of these types: a Maestro process's jobs are its instances" }),
 		{ displayName: 'Reference', name: 'reference', type: 'string', default: '' },
 		multiOptionsParameter('States', 'states', jobStateOptions),
 	]),
@@ -29,6 +30,8 @@ function filterOf(filters: IDataObject, timeZone: string): string | undefined {
 	const clauses: string[] = [];
 	const states = (filters.states as string[] | undefined) ?? [];
 	if (states.length) clauses.push(anyOf('State', states));
+	const types = (filters.processTypes as string[] | undefined) ?? [];
+	if (types.length) clauses.push(anyOf('ProcessType', types));
 	if (filters.processName) clauses.push(`ReleaseName eq ${odataString(String(filters.processName))}`);
 	if (filters.reference) clauses.push(`Reference eq ${odataString(String(filters.reference))}`);
 	if (filters.createdAfter) clauses.push(`CreationTime ge ${odataDate(filters.createdAfter, timeZone, 'Created After')}`);

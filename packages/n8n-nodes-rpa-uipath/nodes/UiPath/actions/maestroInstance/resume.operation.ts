@@ -1,0 +1,1 @@
+../../../../../../nodes/UiPath/actions/maestroInstance/resume.operation.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/UiPath/actions/maestroProcess/getIncidents.operation.ts

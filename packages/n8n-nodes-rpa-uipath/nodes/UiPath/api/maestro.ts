@@ -1,0 +1,1 @@
+../../../../../nodes/UiPath/api/maestro.ts

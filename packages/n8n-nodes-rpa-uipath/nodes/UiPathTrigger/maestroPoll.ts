@@ -1,0 +1,1 @@
+../../../../nodes/UiPathTrigger/maestroPoll.ts
