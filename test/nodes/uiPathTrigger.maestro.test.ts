@@ -2,16 +2,10 @@
 // that ends fires once per run (a retried faulted instance fires again), an instance that started long before its
 // end is still found, incidents fire once each, and history before activation does not fire.
 import { EngineHarness, type PollState } from '../harness/engine';
-import { APP, cloudCredential, setUp, uiLog, type UiSim } from './uiPath.helpers';
+import { cloudCredential, setUp, uiLog, type UiSim } from './uiPath.helpers';
+import { PIMS_APP, type Maestro } from './uiPath.maestro.helpers';
 
 type Row = Record<string, any>;
-type Maestro = {
-	addProcess(o: Row): { processKey: string; folderKey: string };
-	startInstance(o: Row): Row;
-	setInstanceState(id: string, state: string, opts?: Row): Row;
-	addIncident(id: string, o?: Row): Row;
-};
-const PIMS_APP = { clientId: 'pims-app', clientSecret: 'pims-secret-321', scopes: [...APP.scopes, 'PIMS'] };
 
 describe('UiPath Trigger: Maestro events', () => {
 	let sim: UiSim;

@@ -32,7 +32,10 @@ export const isGuid = (value: string): boolean => GUID.test(value);
 const noSuchInstance = (instanceId: string) =>
 	`Maestro has no instance ${instanceId} in this folder: check the Instance ID and that the Folder is the instance's own (Maestro Instance → Get Many lists instances with their folderKey).`;
 
-async function pims<T>(ctx: UiPathContext, request: { method?: 'GET' | 'POST'; path: string; qs?: IDataObject; body?: IDataObject; folderKey?: string; itemIndex: number; notFoundHint?: string }): Promise<T> {
+async function pims<T>(
+	ctx: UiPathContext,
+	request: { method?: 'GET' | 'POST'; path: string; qs?: IDataObject; body?: IDataObject; folderKey?: string; itemIndex: number; notFoundHint?: string; signal?: AbortSignal },
+): Promise<T> {
 	const method = request.method ?? 'GET';
 	return await uiPathRequest<T>(ctx, {
 		method,
@@ -46,6 +49,7 @@ async function pims<T>(ctx: UiPathContext, request: { method?: 'GET' | 'POST'; p
 		itemIndex: request.itemIndex,
 		scopes: PIMS_SCOPE,
 		notFoundHint: request.notFoundHint,
+		signal: request.signal,
 	});
 }
 
@@ -109,8 +113,8 @@ export async function listInstancesPage(
 }
 
 /** One instance (GET /instances/{id}): its latestRunStatus is its state. Pollable: a read, re-sent after a 5xx. */
-export async function getInstance(ctx: UiPathContext, instanceId: string, folderKey: string, itemIndex: number): Promise<IDataObject> {
-	return await pims<IDataObject>(ctx, { path: instancePath(instanceId), folderKey, itemIndex, notFoundHint: noSuchInstance(instanceId) });
+export async function getInstance(ctx: UiPathContext, instanceId: string, folderKey: string, itemIndex: number, signal?: AbortSignal): Promise<IDataObject> {
+	return await pims<IDataObject>(ctx, { path: instancePath(instanceId), folderKey, itemIndex, notFoundHint: noSuchInstance(instanceId), signal });
 }
 
 /** The instance's global variables (GET /instances/{id}/variables), root level or of one element's scope. */

@@ -11,6 +11,7 @@ import { startJobsOnce } from './startOnce';
 import { releaseKeyOf, startInfoOf } from './startInfo';
 import { uiPathJobWait } from './durableJobWait';
 import { waitForJob } from './waitForJob';
+import { isMaestroJob, waitForMaestroInstance } from './waitForMaestro';
 
 export const option = { name: 'Start', action: 'Start a job', description: 'Start a process, optionally waiting for it to finish' };
 
@@ -33,7 +34,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (plan) return new Pausing(plan, { jobs: jobs.map((job) => job.Id), folder: { ...folder }, returnFailed: settings.returnFailed });
 	// The router starts every item first, then waits for all of them together. When one of the item's jobs fails
 	// the item fails, and its other waits stop too; all end when the execution is cancelled.
-	const wait = async (job: (typeof jobs)[number], signal: AbortSignal) => await waitForJob.call(this, job, folder, itemIndex, { ...settings, signal });
+	// A job of a Maestro process is its instance: the instance's end is the process's end.
+	const wait = async (job: (typeof jobs)[number], signal: AbortSignal) =>
+		await (isMaestroJob(job) ? waitForMaestroInstance : waitForJob).call(this, job, folder, itemIndex, { ...settings, signal });
 	return new Awaiting(async () => await allOrNone(jobs, wait, cancelSignalOf(this)));
 }
 
