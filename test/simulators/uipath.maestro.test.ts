@@ -342,6 +342,20 @@ describe('UiPath Maestro (pims_)', () => {
 			expect(() => w.maestro.addProcess({ releaseId: agentic.Id })).toThrow(/exists|already/);
 		}));
 
+	test('an instance of a process seeded with autoEnd ends by itself on the simulator clock', () =>
+		withWorld(async (w) => {
+			const auto = w.sim.addRelease({ folderId: w.finance.Id, name: 'Auto', processType: 'ProcessOrchestration', maestroAutoEnd: { afterMs: 5_000 } });
+			const started = await w.api('POST', '/odata/Jobs/UiPath.Server.Configuration.OData.StartJobs', { body: { startInfo: { ReleaseKey: auto.Key, Strategy: 'ModernJobsCount', JobsCount: 1 } } });
+			const key = started.body.value[0].Key;
+			const read = async () => (await w.call('GET', `/instances/${key}`, { folder: w.fin })).body;
+			expect((await read()).latestRunStatus).toBe('Running');
+			w.sim.clock.advance(4_999);
+			expect((await read()).latestRunStatus).toBe('Running');
+			w.sim.clock.advance(1);
+			expect(await read()).toMatchObject({ latestRunStatus: 'Completed', completedTimeUtc: expect.stringMatching(/Z$/) });
+			expect(() => w.maestro.addProcess({ folderId: w.finance.Id, packageId: 'Bad', autoEnd: { afterMs: 1, state: 'Faulted' } })).toThrow(/autoEnd/);
+		}));
+
 	test('seed helpers refuse inconsistent seeds', () =>
 		withWorld(async (w) => {
 			expect(() => w.maestro.startInstance({ processKey: 'missing' })).toThrow(/no process/);

@@ -352,7 +352,7 @@ module.exports = function registerMaestro(core) {
 		 *   packageKey?: string, packageVersions?: string[], processType?: 'ProcessOrchestration' | 'CaseManagement',
 		 *   elements?: { id: string, name?: string, type?: string }[],
 		 *   variables?: { name: string, id?: string, type?: string, elementId?: string, parentElementId?: string | null }[],
-		 *   bpmn?: string, transitionMs?: number }} o
+		 *   bpmn?: string, transitionMs?: number, autoEnd?: { afterMs: number, state?: 'Completed' | 'Cancelled' } }} o
 		 *   `elements` (default Event_start, Activity_1, Event_end) and `variables` (declared on an element, default the
 		 *   first; `parentElementId` scopes them for ?parentElementId) make the BPMN; `transitionMs` (1000) is how long
 		 *   Pausing, Resuming, Canceling and Retrying last.
@@ -382,7 +382,10 @@ module.exports = function registerMaestro(core) {
 				seq: seq++, processKey, packageId, packageKey: o.packageKey ?? core.guid(), packageVersions: o.packageVersions ?? [release?.ProcessVersion ?? '1.0.0'],
 				folderKey: folder.Key, processType, elements, variables, bpmn: o.bpmn, transitionMs: o.transitionMs ?? 1000, createdMs: core.now(),
 				releaseId: release ? release.Id : null,
+				// Sandbox and e2e: an instance of this process ends by itself, `afterMs` after it starts (simulator clock).
+				autoEnd: o.autoEnd ? { afterMs: Number(o.autoEnd.afterMs), state: o.autoEnd.state ?? 'Completed' } : null,
 			};
+			if (p.autoEnd && !(p.autoEnd.afterMs >= 0 && ['Completed', 'Cancelled'].includes(p.autoEnd.state))) throw new Error('addProcess: autoEnd is { afterMs >= 0, state Completed or Cancelled }');
 			processes.set(processKey, p);
 			return { processKey, packageId, folderKey: p.folderKey, packageVersions: [...p.packageVersions] };
 		},
@@ -411,6 +414,7 @@ module.exports = function registerMaestro(core) {
 				userId: o.userId ?? 1, source: o.source ?? 'Manual', creatorUserKey: core.guid(),
 			};
 			setVariables(inst, o.variables);
+			if (p.autoEnd && state === 'Running') inst.next = { to: p.autoEnd.state, at: startedMs + p.autoEnd.afterMs };
 			instances.set(instanceId, inst);
 			return instanceRow(inst);
 		},
@@ -449,7 +453,7 @@ module.exports = function registerMaestro(core) {
 	const addRelease = core.sim.addRelease;
 	core.sim.addRelease = (/** @type {any} */ r) => {
 		const row = addRelease(r);
-		if (PROCESS_TYPES.includes(row.ProcessType)) core.sim.maestro.addProcess({ releaseId: row.Id });
+		if (PROCESS_TYPES.includes(row.ProcessType)) core.sim.maestro.addProcess({ releaseId: row.Id, autoEnd: r.maestroAutoEnd });
 		return row;
 	};
 	core.onJobCreated((/** @type {any} */ job, /** @type {any} */ release) => {
