@@ -239,6 +239,7 @@ function seedUiPath(ui) {
 		else ui.setQueueItemStatus(item.Id, 'Successful', { endTime, startTime: endTime - 3000, output: { posted: true } });
 	}
 	const entity = seedDataFabric(ui);
+	const maestro = seedMaestro(ui, folders.Finance);
 	ui.reset(); // seeding made no requests, but start the log clean anyway
 
 	return {
@@ -251,13 +252,32 @@ function seedUiPath(ui) {
 		jobs,
 		queueItems: 12,
 		entities: [entity],
+		maestro,
 	};
+}
+
+/**
+ * Maestro: OrderToCash, an agentic process in Finance (an Orchestrator release of type ProcessOrchestration) whose
+ * instances end Completed 6 s after they start, with a history of three instances (one faulted, with an incident).
+ * @param {any} ui @param {any} finance
+ */
+function seedMaestro(ui, finance) {
+	const release = ui.addRelease({ folderId: finance.Id, name: 'OrderToCash', key: '9e1e0000-0000-4000-8000-0000000000a1', processType: 'ProcessOrchestration', maestroAutoEnd: { afterMs: 6000 } });
+	const hour = 3_600_000;
+	for (const [hoursAgo, state] of /** @type {const} */ ([[5, 'Completed'], [3, 'Faulted'], [1, 'Completed']])) {
+		const started = Date.now() - hoursAgo * hour;
+		const instance = ui.maestro.startInstance({ processKey: release.Key, startedAt: started });
+		const incident = { errorCode: 'CreditCheckFailed', errorMessage: 'The credit check agent could not reach the rating service', at: started + 60_000 };
+		ui.maestro.setInstanceState(instance.instanceId, state, state === 'Faulted' ? { at: started + 60_000, incident } : { at: started + 120_000 });
+	}
+	return { process: 'OrderToCash', processKey: /** @type {string} */ (release.Key), folder: 'Finance', instances: 3 };
 }
 
 /** Data Fabric: an Orders entity (text, number, date, choice set) with records, for the Entity Record samples. @param {any} ui */
 function seedDataFabric(ui) {
 	ui.dataFabric.addChoiceSet('OrderStatus', [{ name: 'New' }, { name: 'Shipped' }, { name: 'Invoiced' }]);
 	const orders = ui.dataFabric.addEntity({
+		id: 'de1e0000-0000-4000-8000-000000000001',
 		name: 'Orders',
 		displayName: 'Orders',
 		description: 'Customer orders the finance robots invoice',

@@ -10,8 +10,9 @@
 const wf = require('../../test/e2e/lib/workflows');
 const { LOGINS } = require('./seed');
 const { breadthSamples } = require('./breadthSamples');
+const { platformSamples } = require('./platformSamples');
 
-const SAMPLES_VERSION = 2;
+const SAMPLES_VERSION = 3;
 const PKG = 'n8n-nodes-rpa';
 
 /** Credential ids and names (n8n ids: up to 16 letters and digits here). */
@@ -93,7 +94,8 @@ const json = (/** @type {unknown} */ value) => JSON.stringify(value);
 const cut = (/** @type {string} */ text, max = 90) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /**
- * @param {{ uiPath: { buckets: Array<{ name: string, id: number }> } }} seeded what the sandbox seeded (seed.js)
+ * @param {{ uiPath: { buckets: Array<{ name: string, id: number }>, entities: Array<{ name: string, id: string }>,
+ *   maestro: { process: string, processKey: string } } }} seeded what the sandbox seeded (seed.js)
  * @returns {Sample[]}
  */
 function samples(seeded) {
@@ -219,6 +221,7 @@ function samples(seeded) {
 			problem: (items) => (items.length > 0 ? undefined : 'no assets'),
 		},
 		...breadthSamples({ node, sampleWorkflow, folder, json, bucketId: seeded.uiPath.buckets[0].id }),
+		...platformSamples({ node, sampleWorkflow, credentialOf, folder, json, entity: seeded.uiPath.entities[0], maestro: seeded.uiPath.maestro }),
 		{
 			kind: 'execute',
 			node: 'Start run and wait',

@@ -484,14 +484,16 @@ module.exports = function registerDataFabric(core) {
 		dataFabric: {
 			/**
 			 * An entity with its system fields and `fields`; answers its metadata as GET /api/Entity/{id} does (with `id`).
-			 * @param {{ name: string, displayName?: string, description?: string, folderKey?: string, folderId?: number, fields: FieldSpec[] }} spec
+			 * @param {{ id?: string, name: string, displayName?: string, description?: string, folderKey?: string, folderId?: number, fields: FieldSpec[] }} spec
 			 */
 			addEntity(spec) {
 				if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(spec.name)) throw new Error(`dataFabric: entity name '${spec.name}' must start with a letter and hold letters, digits and _`);
 				if ([...store.entities.values()].some((e) => e.name === spec.name)) throw new Error(`dataFabric: entity '${spec.name}' exists`);
 				const t = time();
 				const by = seedUser();
-				const id = crypto.randomUUID();
+				// A fixed id (the sandbox's samples name the entity by it); entity ids are lower-case GUIDs.
+				if (spec.id !== undefined && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(spec.id)) throw new Error(`dataFabric: entity id '${spec.id}' is not a lower-case GUID`);
+				const id = spec.id ?? crypto.randomUUID();
 				const system = SYSTEM_FIELDS.map(([name, type, displayName]) => ({
 					id: crypto.randomUUID(), name, type, displayName, description: '', required: name === 'Id', unique: false, system: true,
 					refEntityId: type === 'RELATIONSHIP' ? F.SYSTEM_USER_ENTITY.id : undefined,

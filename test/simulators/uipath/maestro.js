@@ -408,7 +408,7 @@ module.exports = function registerMaestro(core) {
 			if (!['Pending', 'Running'].includes(state)) throw new Error('startInstance: state is Pending or Running (then setInstanceState)');
 			const startedMs = msArg(o.startedAt, 'startInstance');
 			const inst = {
-				instanceId, process: p, folderKey: p.folderKey, packageVersion, state, startedMs, completedMs: null, next: null, globals: {}, actions: [],
+				instanceId, process: p, folderKey: p.folderKey, packageVersion, state, startedMs, completedMs: null, next: /** @type {any} */ (null), globals: {}, actions: [],
 				runs: [{ runId: core.guid(), status: state, startedMs, completedMs: null }], workflowId: core.guid(),
 				displayName: o.displayName ?? `${p.packageId} ${instances.size + 1}`, startedByUser: o.startedByUser ?? 'sim-user@example.test',
 				userId: o.userId ?? 1, source: o.source ?? 'Manual', creatorUserKey: core.guid(),
