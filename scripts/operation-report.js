@@ -20,8 +20,9 @@ require('./bench/load-ts');
 const { cloudCredential, inFolder, legacyCredential, onPremCredential, setUp, uiNode } = require('../test/nodes/uiPath.helpers.ts');
 const { fileItem, runWithBinary } = require('../test/nodes/uiPath.binary.ts');
 const { cases } = require('./operation-report/cases');
+const { platformCases, seedPlatform } = require('./operation-report/platformCases');
 
-const ALL = ['OR.Jobs', 'OR.Execution', 'OR.Folders', 'OR.Queues', 'OR.Assets', 'OR.Robots', 'OR.Monitoring', 'OR.Administration', 'OR.Machines', 'OR.Tasks'];
+const ALL = ['OR.Jobs', 'OR.Execution', 'OR.Folders', 'OR.Queues', 'OR.Assets', 'OR.Robots', 'OR.Monitoring', 'OR.Administration', 'OR.Machines', 'OR.Tasks', 'DataFabric.Schema.Read', 'DataFabric.Data.Read', 'DataFabric.Data.Write', 'PIMS'];
 const FULL_APP = { clientId: 'report-app', clientSecret: 'report-secret-1', scopes: ALL };
 
 /** What one run sent: Orchestrator calls, token calls and storage (blob) calls, from the simulator's log. */
@@ -45,7 +46,7 @@ async function world() {
 	harness.addCredential('uiPathOnPremisesApi', onPremCredential(sim, { password: 'wrong-password' }), 'onpremBad');
 	harness.addCredential('uiPathCloudOAuthApi', legacyCredential(sim, { refreshToken: 'wrong-user-key' }), 'legacyBad');
 	harness.addCredential('uiPathCloudOAuthApi', legacyCredential(sim, { accountUrl: 'http://127.0.0.1:9' }), 'legacyWrongUrl');
-	const seed = require('./operation-report/seed').seedWorld(sim, shared);
+	const seed = { ...require('./operation-report/seed').seedWorld(sim, shared), platform: seedPlatform(sim, shared) };
 	return { sim, harness, shared, seed };
 }
 
@@ -62,7 +63,7 @@ const cell = (text) => oneLine(text).replace(/\|/g, '\\|');
 async function report() {
 	const lines = ['| operation | requests (Orchestrator + storage) | what was sent |', '|---|---|---|'];
 	const errorLines = [];
-	for (const c of cases) {
+	for (const c of [...cases, ...platformCases]) {
 		const w = await world();
 		try {
 			// Warm up: the credential's token, so the count is what each execution with a stored token sends.
@@ -72,7 +73,7 @@ async function report() {
 			w.sim.log.length = 0;
 			const result = await runCase(w, ok);
 			const n = counted(w.sim.log);
-			const sent = n.calls.map((e) => `${e.method} ${String(e.path).replace(/^.*orchestrator_/, '').replace(/\(\d+\)/g, '({id})').replace(/\/\d+\//g, '/{id}/')}`);
+			const sent = n.calls.map((e) => `${e.method} ${String(e.path).replace(/^.*orchestrator_/, '').replace(/^.*\/(datafabric_|pims_)/, '$1').replace(/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}/gi, '{id}').replace(/\(\d+\)/g, '({id})').replace(/\/\d+\//g, '/{id}/')}`);
 			const status = result.error ? `error: ${oneLine(result.error.message)}` : `${n.orchestrator}${n.blob ? ` + ${n.blob}` : ''}`;
 			lines.push(`| ${c.name} | ${status} | ${cell([...new Set(sent)].map((s) => `${s}${sent.filter((x) => x === s).length > 1 ? ` ×${sent.filter((x) => x === s).length}` : ''}`).join('; '))} |`);
 			errorLines.push(`\n### ${c.name}\n`);
