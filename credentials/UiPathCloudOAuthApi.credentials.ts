@@ -74,7 +74,8 @@ export class UiPathCloudOAuthApi implements ICredentialType {
 		...externalApplicationFields({
 			clientIdFor: showFor(['externalApp', 'apiKey']),
 			secretFor: showFor(['externalApp']),
-			scopesDescription: 'Application scopes to ask for, separated by spaces. They must be granted to the External Application.',
+			scopesDescription:
+				'Application scopes to ask for, separated by spaces. They must be granted to the External Application. Beyond the default Orchestrator scopes: DataFabric.Schema.Read, DataFabric.Data.Read and DataFabric.Data.Write for Entity and Entity Record (Data Fabric), PIMS for Maestro Process, Maestro Instance and the Maestro trigger events.',
 			identityPlaceholder: 'https://cloud.uipath.com/identity_',
 			identityDescription: 'Leave empty to use <Cloud URL>/identity_',
 		}),
