@@ -24,6 +24,7 @@ const uipath = require('./bench/uipath');
 const roboticCrowd = require('./bench/roboticCrowd');
 const webhook = require('./bench/webhook');
 const durable = require('./bench/durableWait');
+const dataFabric = require('./bench/dataFabric');
 
 const SCENARIOS = [
 	['1 UiPath start jobs', uipath.startJobs],
@@ -34,13 +35,16 @@ const SCENARIOS = [
 	['6 Robotic Crowd Trigger polls', roboticCrowd.triggerPolls],
 	['7 UiPath Webhook Trigger answer times (real n8n)', webhook.webhookAnswerTimes],
 	['8 Job → Start durable waits beside polling (real n8n)', durable.durableWaits],
+	['9 Data Fabric create 500 records', dataFabric.createRecords],
 ];
 
 async function main() {
 	const started = Date.now();
 	const rows = [];
 	let failed = 0;
-	for (const [name, scenario] of SCENARIOS) {
+	// BENCH_ONLY=<regex> runs only the scenarios whose name matches (e.g. BENCH_ONLY='^9 ').
+	const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;
+	for (const [name, scenario] of SCENARIOS.filter(([name]) => !only || only.test(name))) {
 		process.stderr.write(`running ${name} …\n`);
 		try {
 			rows.push(...(await scenario()));

@@ -10,6 +10,7 @@ import { resources } from './actions/resources';
 import { router } from './actions/router';
 import { authenticationProperty, uiPathCredentials } from './descriptions';
 import { searchBuckets, searchEntities, searchFolders, searchProcesses, searchQueues, searchRobots, searchTaskUsers } from './methods/listSearch';
+import { getRecordFields } from './methods/entityFields';
 import { searchMaestroInstances } from './methods/maestroSearch';
 import { getMappingColumns } from './methods/resourceMapping';
 
@@ -30,7 +31,7 @@ export class UiPath implements INodeType {
 
 	methods = {
 		listSearch: { searchFolders, searchProcesses, searchQueues, searchRobots, searchBuckets, searchTaskUsers, searchEntities, searchMaestroInstances },
-		resourceMapping: { getMappingColumns },
+		resourceMapping: { getMappingColumns, getRecordFields },
 	};
 
 	execute = router;

@@ -43,6 +43,10 @@ export interface UiPathRequest {
 	notFoundHint?: string;
 	/** answer is not JSON (e.g. 200 with no body) */
 	expectEmpty?: boolean;
+	/** bytes sent as they are, with their Content-Type (a multipart upload): see ServiceRequest */
+	rawBody?: { data: Buffer; contentType: string };
+	/** the answer as bytes with its headers (a file download): see ServiceRequest */
+	binaryAnswer?: boolean;
 	/** the operation's own end (a wait's deadline): see ServiceRequest */
 	signal?: AbortSignal;
 }

@@ -32,6 +32,10 @@ export interface ServiceRequest {
 	itemIndex?: number;
 	/** the answer is not JSON (e.g. 200 with no body) */
 	expectEmpty?: boolean;
+	/** bytes sent as they are, with their Content-Type, instead of a JSON `body` (a multipart upload) */
+	rawBody?: { data: Buffer; contentType: string };
+	/** the answer as bytes with its headers ({ body: Buffer, headers }), not JSON (a file download) */
+	binaryAnswer?: boolean;
 	/** the operation's own end (a wait's deadline): a quota, Retry-After or backoff wait ends there too */
 	signal?: AbortSignal;
 }
@@ -103,6 +107,11 @@ async function connectionOf<R extends ServiceRequest>(ctx: RequestContext, confi
 	}
 }
 
+/** The headers of a request that sends or answers bytes: their Content-Type, and any answer type for a download. */
+function bytesHeaders(request: ServiceRequest): Record<string, string> {
+	return { ...(request.rawBody ? { 'Content-Type': request.rawBody.contentType } : {}), ...(request.binaryAnswer ? { Accept: '*/*' } : {}) };
+}
+
 /** Sends one request: paced, retried within a bound, and a failure turned into the service's n8n error. */
 export async function serviceRequest<T, R extends ServiceRequest>(ctx: RequestContext, config: ServiceConfig<R>, request: R): Promise<T> {
 	const { credentialType, credentials, base, pacer, timeout } = await connectionOf(ctx, config, request);
@@ -124,15 +133,16 @@ export async function serviceRequest<T, R extends ServiceRequest>(ctx: RequestCo
 				method: request.method,
 				url: request.url ?? `${base}${request.path}`,
 				qs: request.qs,
-				body: request.body,
-				headers: config.headers?.(request),
-				json: true,
+				body: request.rawBody?.data ?? request.body,
+				headers: { ...config.headers?.(request), ...bytesHeaders(request) },
+				json: !request.rawBody && !request.binaryAnswer,
+				...(request.binaryAnswer ? { encoding: 'arraybuffer' as const, returnFullResponse: true } : {}),
 				timeout,
 			},
 			{ service: config.service },
 		).catch(throttled)) as unknown;
 		pacer?.accepted();
-		return request.expectEmpty ? (response as T) : jsonAnswer<T>(response);
+		return request.expectEmpty || request.binaryAnswer ? (response as T) : jsonAnswer<T>(response);
 	};
 	const options = { idempotent: request.idempotent ?? request.method === 'GET', unsafeRetryStatuses: config.startsWorkRetryStatuses, signal };
 	// A paced request of an execution counts against a per-minute quota: a 429 without Retry-After waits for the

@@ -15,9 +15,10 @@ const path = require('node:path');
 const n8n = require('./lib/n8n');
 const wf = require('./lib/workflows');
 const { startUiPathSimulator } = require('../simulators/uipath');
+const { platformCases, PLATFORM_SCOPES } = require('./platformCases');
 
 const PKG = 'n8n-nodes-rpa';
-const SCOPES = ['OR.Jobs', 'OR.Execution', 'OR.Folders.Read', 'OR.Queues', 'OR.Assets', 'OR.Robots.Read', 'OR.Monitoring.Read', 'OR.Administration', 'OR.Machines.Read', 'OR.Tasks'];
+const SCOPES = ['OR.Jobs', 'OR.Execution', 'OR.Folders.Read', 'OR.Queues', 'OR.Assets', 'OR.Robots.Read', 'OR.Monitoring.Read', 'OR.Administration', 'OR.Machines.Read', 'OR.Tasks', ...PLATFORM_SCOPES];
 const APP = { clientId: 'e2e-breadth', clientSecret: 'e2e-breadth-secret', scopes: SCOPES };
 const CRED = { id: 'e2eUiBreadth0001', name: 'UiPath Cloud (breadth)', type: 'uiPathCloudOAuthApi' };
 const FOLDER = { __rl: true, mode: 'path', value: 'Breadth' };
@@ -72,6 +73,7 @@ function cases(ui) {
 
 	/** @type {Array<{ resource: string, name: string, nodes: any[], check: (result: any, out: (node: string) => any[], calls: any[]) => void }>} */
 	return [
+		...platformCases(ui, folder, uiPathNode),
 		{
 			resource: 'Job → Get Logs',
 			name: 'Job Get Logs',

@@ -1,6 +1,7 @@
 // The Entity parameter every Entity Record operation shares: picked from the tenant's entities, or by ID.
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
+import { textOf } from '../../../shared/text';
 import { fromListMode, locatorParameter, typedMode } from '../../../shared/locator';
 
 export const entityLocator = locatorParameter(
@@ -20,4 +21,13 @@ export function entityIdOf(this: IExecuteFunctions, itemIndex: number): string {
 		});
 	}
 	return value;
+}
+
+/** The Record ID of an item, required. */
+export function recordIdOf(this: IExecuteFunctions, itemIndex: number): string {
+	const recordId = textOf(this.getNodeParameter('recordId', itemIndex, '')).trim();
+	if (!recordId) {
+		throw new NodeOperationError(this.getNode(), 'Give the Record ID', { itemIndex, description: "The record's Id (a GUID): Entity Record → Get Many lists them." });
+	}
+	return recordId;
 }

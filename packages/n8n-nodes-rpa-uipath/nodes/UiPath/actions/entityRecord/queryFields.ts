@@ -1,0 +1,1 @@
+../../../../../../nodes/UiPath/actions/entityRecord/queryFields.ts

@@ -1,0 +1,1 @@
+../../../../../nodes/UiPath/methods/entityFields.ts
