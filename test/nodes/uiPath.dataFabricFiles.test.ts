@@ -4,11 +4,8 @@ import { createHash } from 'node:crypto';
 
 import type { EngineHarness } from '../harness/engine';
 import { fileItem, runWithBinary } from './uiPath.binary';
-import { APP, cloudCredential, setUp, uiLog, uiNode, type UiSim } from './uiPath.helpers';
+import { byId, DATA_FABRIC_SCOPES, setUpWithScopes, uiLog, uiNode, type UiSim } from './uiPath.helpers';
 
-const SCOPES = [...APP.scopes, 'DataFabric.Schema.Read', 'DataFabric.Data.Read', 'DataFabric.Data.Write'];
-const DF_APP = { clientId: 'df-files', clientSecret: 'df-secret-987', scopes: SCOPES };
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const md5 = (b: Buffer) => createHash('md5').update(b).digest('hex');
 const MISSING = '00000000-0000-0000-0000-00000000ABCD';
 
@@ -19,9 +16,7 @@ describe('UiPath Entity Record (Data Fabric): attachments', () => {
 	let recordId: string;
 
 	beforeEach(async () => {
-		({ sim, harness } = await setUp());
-		sim.addExternalApp(DF_APP);
-		harness.addCredential('uiPathCloudOAuthApi', cloudCredential(sim, { clientId: DF_APP.clientId, clientSecret: DF_APP.clientSecret, scopes: SCOPES.join(' ') }), 'df');
+		({ sim, harness } = await setUpWithScopes(DATA_FABRIC_SCOPES, 'df'));
 		invoiceId = sim.dataFabric.addEntity({ name: 'Invoice', fields: [{ name: 'number', type: 'text' }, { name: 'scan', type: 'file' }] }).id;
 		[{ Id: recordId }] = sim.dataFabric.addRecords('Invoice', [{ number: 'INV-1' }]);
 	});

@@ -1,11 +1,8 @@
 // Entity Record (Data Fabric) → Get Many with Filters and Sort through n8n's engine against the simulator:
 // POST …/query with filterGroup / sortOptions and offset paging in the body; without them, GET …/read as before.
 import type { EngineHarness } from '../harness/engine';
-import { APP, cloudCredential, setUp, uiLog, uiNode, type UiSim } from './uiPath.helpers';
+import { byId, setUpWithScopes, uiLog, uiNode, type UiSim } from './uiPath.helpers';
 
-const SCOPES = [...APP.scopes, 'DataFabric.Schema.Read', 'DataFabric.Data.Read'];
-const DF_APP = { clientId: 'df-reader', clientSecret: 'df-secret-654', scopes: SCOPES };
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 describe('UiPath Entity Record (Data Fabric): Get Many with filters and sort', () => {
 	let sim: UiSim;
@@ -13,9 +10,7 @@ describe('UiPath Entity Record (Data Fabric): Get Many with filters and sort', (
 	let invoiceId: string;
 
 	beforeEach(async () => {
-		({ sim, harness } = await setUp());
-		sim.addExternalApp(DF_APP);
-		harness.addCredential('uiPathCloudOAuthApi', cloudCredential(sim, { clientId: DF_APP.clientId, clientSecret: DF_APP.clientSecret, scopes: SCOPES.join(' ') }), 'df');
+		({ sim, harness } = await setUpWithScopes(['DataFabric.Schema.Read', 'DataFabric.Data.Read'], 'df'));
 		sim.dataFabric.addChoiceSet('InvoiceStatus', ['Open', 'Paid', 'Void']);
 		invoiceId = sim.dataFabric.addEntity({
 			name: 'Invoice',

@@ -3,11 +3,8 @@
 import type { ResourceMapperField } from 'n8n-workflow';
 
 import type { EngineHarness } from '../harness/engine';
-import { APP, cloudCredential, setUp, uiLog, uiNode, type UiSim } from './uiPath.helpers';
+import { byId, DATA_FABRIC_SCOPES, setUpWithScopes, uiLog, uiNode, type UiSim } from './uiPath.helpers';
 
-const SCOPES = [...APP.scopes, 'DataFabric.Schema.Read', 'DataFabric.Data.Read', 'DataFabric.Data.Write'];
-const DF_APP = { clientId: 'df-editor', clientSecret: 'df-secret-321', scopes: SCOPES };
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const MISSING = '00000000-0000-0000-0000-00000000ABCD';
 
 type Row = { Id: string; number: string; amount: number | null; status: number | null };
@@ -20,9 +17,7 @@ describe('UiPath Entity Record (Data Fabric): Update and Delete', () => {
 	let acme: { Id: string };
 
 	beforeEach(async () => {
-		({ sim, harness } = await setUp());
-		sim.addExternalApp(DF_APP);
-		harness.addCredential('uiPathCloudOAuthApi', cloudCredential(sim, { clientId: DF_APP.clientId, clientSecret: DF_APP.clientSecret, scopes: SCOPES.join(' ') }), 'df');
+		({ sim, harness } = await setUpWithScopes(DATA_FABRIC_SCOPES, 'df'));
 		sim.dataFabric.addChoiceSet('InvoiceStatus', ['Open', 'Paid']);
 		sim.dataFabric.addEntity({ name: 'Customer', fields: [{ name: 'name', type: 'text' }] });
 		invoiceId = sim.dataFabric.addEntity({

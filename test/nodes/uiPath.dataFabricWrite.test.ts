@@ -4,11 +4,8 @@
 import type { ResourceMapperField } from 'n8n-workflow';
 
 import type { EngineHarness } from '../harness/engine';
-import { APP, cloudCredential, setUp, uiLog, uiNode, type UiSim } from './uiPath.helpers';
+import { byId, DATA_FABRIC_SCOPES, setUpWithScopes, uiLog, uiNode, type UiSim } from './uiPath.helpers';
 
-const SCOPES = [...APP.scopes, 'DataFabric.Schema.Read', 'DataFabric.Data.Read', 'DataFabric.Data.Write'];
-const DF_APP = { clientId: 'df-writer', clientSecret: 'df-secret-789', scopes: SCOPES };
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 describe('UiPath Entity Record (Data Fabric): Create and Create Many', () => {
 	let sim: UiSim;
@@ -16,9 +13,7 @@ describe('UiPath Entity Record (Data Fabric): Create and Create Many', () => {
 	let invoiceId: string;
 
 	beforeEach(async () => {
-		({ sim, harness } = await setUp());
-		sim.addExternalApp(DF_APP);
-		harness.addCredential('uiPathCloudOAuthApi', cloudCredential(sim, { clientId: DF_APP.clientId, clientSecret: DF_APP.clientSecret, scopes: SCOPES.join(' ') }), 'df');
+		({ sim, harness } = await setUpWithScopes(DATA_FABRIC_SCOPES, 'df'));
 		sim.dataFabric.addChoiceSet('InvoiceStatus', ['Open', { name: 'Paid', displayName: 'Paid in full' }, 'Void']);
 		sim.dataFabric.addChoiceSet('Tags', ['urgent', 'export']);
 		invoiceId = sim.dataFabric.addEntity({

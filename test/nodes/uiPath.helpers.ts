@@ -84,3 +84,17 @@ export function uiNode(parameters: Record<string, unknown>, credential: 'cloud' 
 }
 
 export const inFolder = (path = 'Shared') => ({ __rl: true, mode: 'path', value: path });
+
+/** The Data Fabric scopes (Entity, Entity Record). */
+export const DATA_FABRIC_SCOPES = ['DataFabric.Schema.Read', 'DataFabric.Data.Read', 'DataFabric.Data.Write'];
+/** A resource locator in By ID mode. */
+export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+/** setUp() plus an External Application with `extraScopes` beside APP's, stored as the cloud credential `name`. */
+export async function setUpWithScopes(extraScopes: string[], name: string, options: Record<string, unknown> = {}) {
+	const world = await setUp(options);
+	const app = { clientId: `${name}-app`, clientSecret: `${name}-secret-1`, scopes: [...APP.scopes, ...extraScopes] };
+	world.sim.addExternalApp(app);
+	world.harness.addCredential('uiPathCloudOAuthApi', cloudCredential(world.sim, { clientId: app.clientId, clientSecret: app.clientSecret, scopes: app.scopes.join(' ') }), name);
+	return world;
+}

@@ -1,5 +1,5 @@
 // Shared by the Maestro engine tests: the seed helpers of the simulator's pims_ service and an application with PIMS.
-import { APP } from './uiPath.helpers';
+import { APP, setUpWithScopes } from './uiPath.helpers';
 
 type Row = Record<string, any>;
 export type Maestro = {
@@ -11,3 +11,9 @@ export type Maestro = {
 	actions(id: string): Row[];
 };
 export const PIMS_APP = { clientId: 'pims-app', clientSecret: 'pims-secret-789', scopes: [...APP.scopes, 'PIMS'] };
+
+/** setUp() with the PIMS application stored as the credential `pims`, and the simulator's Maestro seeds. */
+export async function maestroSetUp(options: Record<string, unknown> = {}) {
+	const world = await setUpWithScopes(['PIMS'], 'pims', options);
+	return { ...world, maestro: (world.sim as unknown as { maestro: Maestro }).maestro };
+}

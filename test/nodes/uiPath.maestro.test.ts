@@ -3,7 +3,7 @@
 // the filters Maestro lacks (state, start time: applied page by page), and the errors users meet.
 import type { EngineHarness } from '../harness/engine';
 import { cloudCredential, inFolder, setUp, uiLog, uiNode, type UiSim } from './uiPath.helpers';
-import { PIMS_APP, type Maestro } from './uiPath.maestro.helpers';
+import { maestroSetUp, type Maestro } from './uiPath.maestro.helpers';
 
 type Row = Record<string, any>;
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
@@ -21,11 +21,8 @@ describe('UiPath Maestro Process and Instance', () => {
 
 	beforeEach(async () => {
 		let shared: { Id: number; Key: string };
-		({ sim, harness, shared } = await setUp());
+		({ sim, harness, shared, maestro } = await maestroSetUp());
 		sharedKey = shared.Key;
-		sim.addExternalApp(PIMS_APP);
-		harness.addCredential('uiPathCloudOAuthApi', cloudCredential(sim, { clientId: PIMS_APP.clientId, clientSecret: PIMS_APP.clientSecret, scopes: PIMS_APP.scopes.join(' ') }), 'pims');
-		maestro = (sim as unknown as { maestro: Maestro }).maestro;
 		finance = sim.addFolder({ displayName: 'Finance', parentId: shared.Id });
 		const release = sim.addRelease({ folderId: finance.Id, name: 'Invoices_Maestro', processKey: 'Invoices', processType: 'ProcessOrchestration' });
 		invoices = { processKey: release.Key, packageId: 'Invoices', folderKey: finance.Key };

@@ -3,7 +3,7 @@
 // Maestro's types, and the job output says it is an instance.
 import type { EngineHarness } from '../harness/engine';
 import { cloudCredential, inFolder, setUp, uiLog, uiNode, type UiSim } from './uiPath.helpers';
-import { PIMS_APP, type Maestro } from './uiPath.maestro.helpers';
+import { maestroSetUp, type Maestro } from './uiPath.maestro.helpers';
 
 const ref = (mode: string, value: string) => ({ __rl: true, mode, value });
 const node = (parameters: Record<string, unknown>) => uiNode(parameters, 'pims');
@@ -17,10 +17,7 @@ describe('UiPath Job → Start of a Maestro process', () => {
 
 	beforeEach(async () => {
 		let shared: { Id: number };
-		({ sim, harness, shared } = await setUp());
-		sim.addExternalApp(PIMS_APP);
-		harness.addCredential('uiPathCloudOAuthApi', cloudCredential(sim, { clientId: PIMS_APP.clientId, clientSecret: PIMS_APP.clientSecret, scopes: PIMS_APP.scopes.join(' ') }), 'pims');
-		maestro = (sim as unknown as { maestro: Maestro }).maestro;
+		({ sim, harness, shared, maestro } = await maestroSetUp());
 		rpaKey = sim.addRelease({ folderId: shared.Id, name: 'Invoices_RPA' }).Key;
 		maestroKey = sim.addRelease({ folderId: shared.Id, name: 'Invoices_Agentic', processKey: 'InvoicesAgentic', processType: 'ProcessOrchestration' }).Key;
 		sim.addRelease({ folderId: shared.Id, name: 'Claims_Case', processType: 'CaseManagement' });

@@ -2,7 +2,7 @@
 // until it ends, outputs it beside the job, fails naming the newest incident when it faulted, and times out.
 import type { EngineHarness } from '../harness/engine';
 import { cloudCredential, inFolder, setUp, uiLog, uiNode, type UiSim } from './uiPath.helpers';
-import { PIMS_APP, type Maestro } from './uiPath.maestro.helpers';
+import { maestroSetUp, type Maestro } from './uiPath.maestro.helpers';
 
 describe('UiPath Job → Start of a Maestro process, waiting for its instance', () => {
 	let sim: UiSim;
@@ -12,10 +12,7 @@ describe('UiPath Job → Start of a Maestro process, waiting for its instance', 
 
 	beforeEach(async () => {
 		let shared: { Id: number };
-		({ sim, harness, shared } = await setUp());
-		sim.addExternalApp(PIMS_APP);
-		harness.addCredential('uiPathCloudOAuthApi', cloudCredential(sim, { clientId: PIMS_APP.clientId, clientSecret: PIMS_APP.clientSecret, scopes: PIMS_APP.scopes.join(' ') }), 'pims');
-		maestro = (sim as unknown as { maestro: Maestro }).maestro;
+		({ sim, harness, shared, maestro } = await maestroSetUp());
 		processKey = sim.addRelease({ folderId: shared.Id, name: 'OrderToCash', processKey: 'OrderToCash', processType: 'ProcessOrchestration' }).Key;
 	});
 	afterEach(async () => sim.close());

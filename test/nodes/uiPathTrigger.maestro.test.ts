@@ -3,7 +3,7 @@
 // end is still found, incidents fire once each, and history before activation does not fire.
 import { EngineHarness, type PollState } from '../harness/engine';
 import { cloudCredential, setUp, uiLog, type UiSim } from './uiPath.helpers';
-import { PIMS_APP, type Maestro } from './uiPath.maestro.helpers';
+import { maestroSetUp, type Maestro } from './uiPath.maestro.helpers';
 
 type Row = Record<string, any>;
 
@@ -17,10 +17,7 @@ describe('UiPath Trigger: Maestro events', () => {
 
 	beforeEach(async () => {
 		let shared: { Id: number };
-		({ sim, harness, shared } = await setUp());
-		sim.addExternalApp(PIMS_APP);
-		harness.addCredential('uiPathCloudOAuthApi', cloudCredential(sim, { clientId: PIMS_APP.clientId, clientSecret: PIMS_APP.clientSecret, scopes: PIMS_APP.scopes.join(' ') }), 'pims');
-		maestro = (sim as unknown as { maestro: Maestro }).maestro;
+		({ sim, harness, shared, maestro } = await maestroSetUp());
 		orders = maestro.addProcess({ folderId: shared.Id, packageId: 'OrderToCash' });
 		refunds = maestro.addProcess({ folderId: shared.Id, packageId: 'Refunds' });
 		sim.clock.freeze();

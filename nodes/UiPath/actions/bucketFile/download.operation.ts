@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { asNodeError } from '../../../shared/router';
+import { eachFileItem, fileItem } from '../../../shared/fileItems';
 import { getBlob } from '../../api/blobs';
 import { bucketFileUri } from '../../api/buckets';
 import { folderField, folderOf } from '../common';
@@ -37,13 +37,7 @@ async function download(this: IExecuteFunctions, itemIndex: number): Promise<INo
 	// An expired URI is replaced once (api/blobs.ts).
 	const { body, contentType } = await getBlob(this, readUri, itemIndex);
 	const fileName = path.split(/[/\\]/).pop() ?? path;
-	const binary = await this.helpers.prepareBinaryData(body, fileName, contentType?.split(';')[0] || undefined);
-	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data'));
-	return {
-		json: { bucketId, path, fileName, contentType: binary.mimeType, fileSize: binary.fileSize },
-		binary: { [property]: binary },
-		pairedItem: { item: itemIndex },
-	};
+	return await fileItem(this, itemIndex, { data: body, fileName, contentType }, { bucketId, path });
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -56,17 +50,5 @@ export function handlesAllItems(): boolean {
 }
 
 export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < this.getInputData().length; itemIndex++) {
-		try {
-			output.push(await download.call(this, itemIndex));
-		} catch (error) {
-			const failure = asNodeError(this, error, itemIndex);
-			if (!this.continueOnFail()) throw failure;
-			const json: IDataObject = { error: failure.message };
-			if (failure.description) json.description = failure.description;
-			output.push({ json, pairedItem: { item: itemIndex } });
-		}
-	}
-	return output;
+	return await eachFileItem(this, async (itemIndex) => await download.call(this, itemIndex));
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { asNodeError } from '../../../shared/router';
+import { eachFileItem, fileItem } from '../../../shared/fileItems';
 import { downloadAttachment } from '../../api/dataFabric';
 import { attachmentFields, attachmentRefOf } from './attachmentRef';
 
@@ -30,13 +30,7 @@ async function download(this: IExecuteFunctions, itemIndex: number): Promise<INo
 	const { entityId, recordId, field } = attachmentRefOf.call(this, itemIndex);
 	const file = await downloadAttachment(this, entityId, recordId, field, itemIndex);
 	const fileName = fileNameOf(file.disposition) ?? field;
-	const binary = await this.helpers.prepareBinaryData(file.data, fileName, file.contentType?.split(';')[0] || undefined);
-	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data'));
-	return {
-		json: { entityId, recordId, field, fileName, contentType: binary.mimeType, fileSize: binary.fileSize },
-		binary: { [property]: binary },
-		pairedItem: { item: itemIndex },
-	};
+	return await fileItem(this, itemIndex, { data: file.data, fileName, contentType: file.contentType }, { entityId, recordId, field });
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -49,17 +43,5 @@ export function handlesAllItems(): boolean {
 }
 
 export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < this.getInputData().length; itemIndex++) {
-		try {
-			output.push(await download.call(this, itemIndex));
-		} catch (error) {
-			const failure = asNodeError(this, error, itemIndex);
-			if (!this.continueOnFail()) throw failure;
-			const json: IDataObject = { error: failure.message };
-			if (failure.description) json.description = failure.description;
-			output.push({ json, pairedItem: { item: itemIndex } });
-		}
-	}
-	return output;
+	return await eachFileItem(this, async (itemIndex) => await download.call(this, itemIndex));
 }

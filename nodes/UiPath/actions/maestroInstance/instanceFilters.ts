@@ -12,18 +12,21 @@ const CLIENT_SIDE = 'Maestro has no such filter: n8n reads the instances page by
 
 const text = (displayName: string, name: string, description: string, placeholder: string): INodeProperties => ({ displayName, name, type: 'string', default: '', description, placeholder });
 
+/** The Process Type filter of the Maestro lists (processes and instances). */
+export const maestroProcessTypeFilter: INodeProperties = {
+	displayName: 'Process Type',
+	name: 'processType',
+	type: 'options',
+	options: valueOptions(MAESTRO_PROCESS_TYPES, { ProcessOrchestration: 'Agentic Process (ProcessOrchestration)', CaseManagement: 'Case (CaseManagement)' }),
+	default: 'ProcessOrchestration',
+};
+
 export const instanceFilters: INodeProperties = filtersCollection([
 	text('Error Code', 'errorCode', 'Only instances with an incident of this error code', 'e.g. ElementFaulted'),
 	text('Package ID', 'packageId', "Only instances of this package (the process's package name)", 'e.g. InvoiceApproval'),
 	text('Package Version', 'packageVersion', 'Only instances of this package version', 'e.g. 1.0.2'),
 	text('Process Key', 'processKey', 'Only instances of this process: its processKey from Maestro Process → Get Many (the Orchestrator release Key)', 'e.g. 5b1c3e43-8a1f-4c3b-9f0e-2d6a7c4b8e11'),
-	{
-		displayName: 'Process Type',
-		name: 'processType',
-		type: 'options',
-		options: valueOptions(MAESTRO_PROCESS_TYPES, { ProcessOrchestration: 'Agentic Process (ProcessOrchestration)', CaseManagement: 'Case (CaseManagement)' }),
-		default: 'ProcessOrchestration',
-	},
+	maestroProcessTypeFilter,
 	{ displayName: 'Started After', name: 'startedAfter', type: 'dateTime', default: '', hint: CLIENT_SIDE },
 	{ displayName: 'Started Before', name: 'startedBefore', type: 'dateTime', default: '', hint: CLIENT_SIDE },
 	multiOptionsParameter('States', 'states', valueOptions([...INSTANCE_STATES].sort()), [], { hint: CLIENT_SIDE, description: 'Only instances in one of these states (latestRunStatus)' }),

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionalLocator } from '../../../shared/locator';
-import { valueOptions } from '../../../shared/optionsParameter';
 import { filtersCollection, limitOf, optionsCollection, returnAllFields } from '../../../shared/parameters';
 import { isoInstant } from '../../../shared/time';
 import { textOf } from '../../../shared/text';
-import { listIncidentSummaries, listProcessSummaries, MAESTRO_PROCESS_TYPES, type ProcessSummaryFilters } from '../../api/maestro';
+import { listIncidentSummaries, listProcessSummaries, type ProcessSummaryFilters } from '../../api/maestro';
 import { folderLocator } from '../../descriptions';
+import { maestroProcessTypeFilter } from '../maestroInstance/instanceFilters';
 import { optionalFolderKeyOf } from '../maestroInstance/instanceRef';
 
 export const option = {
@@ -23,13 +23,7 @@ export const description: INodeProperties[] = [
 	filtersCollection([
 		{ displayName: 'Package ID', name: 'packageId', type: 'string', default: '', placeholder: 'e.g. InvoiceApproval', description: "Only the process of this package (the process's package name)" },
 		{ displayName: 'Process Key', name: 'processKey', type: 'string', default: '', description: 'Only the process with this key (its Orchestrator release Key)' },
-		{
-			displayName: 'Process Type',
-			name: 'processType',
-			type: 'options',
-			options: valueOptions(MAESTRO_PROCESS_TYPES, { ProcessOrchestration: 'Agentic Process (ProcessOrchestration)', CaseManagement: 'Case (CaseManagement)' }),
-			default: 'ProcessOrchestration',
-		},
+		maestroProcessTypeFilter,
 		{ displayName: 'Started After', name: 'startedAfter', type: 'dateTime', default: '', hint: RANGE },
 		{ displayName: 'Started Before', name: 'startedBefore', type: 'dateTime', default: '', hint: RANGE },
 	]),
