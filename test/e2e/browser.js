@@ -135,8 +135,9 @@ async function runBrowserCheck(options = {}) {
 		}
 
 		// The nodes panel: search, find the package's node, open it: its actions and triggers.
+		// UiPath: Triggers (4) since the Maestro events of the UiPath Trigger (issue 21); 2 before.
 		for (const [workflowId, search, mustList, label, ownDescription] of [
-			['sbxUiPathStartJb', 'UiPath', ['Start a job', 'Add a queue item', 'Triggers (2)'], 'uipath', 'Start UiPath Orchestrator jobs and wait for them'],
+			['sbxUiPathStartJb', 'UiPath', ['Start a job', 'Add a queue item', 'Triggers (4)'], 'uipath', 'Start UiPath Orchestrator jobs and wait for them'],
 			['sbxRcStartRunWt1', 'Robotic Crowd', ['Start a workflow run', 'Get many runs', 'Triggers (1)'], 'roboticcrowd', 'Start Robotic Crowd (AUTORO) workflow runs'],
 		]) {
 			await timed(`search the nodes panel for "${search}"`, async () => {
